@@ -1,0 +1,119 @@
+//! The figure: one number a report states, with what kind of number it is.
+//!
+//! Every later stage (subjects, checks, cross-year tables) reads these types, so they stay small and flat.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// What a stated number is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A level or count: `全年立刑事案件428起`.
+    Quantity,
+    /// A share or rate stated in % or ‰: `成功率达96.6%`.
+    Percent,
+    /// An absolute change of a level, in the level's unit: `同比减少153起` (signed).
+    ChangeAbs,
+    /// A relative change in %: `下降26.33%` (signed).
+    ChangePct,
+    /// A change in 百分点: `提高1.2个百分点` (signed).
+    ChangePp,
+    /// `是…的N倍`.
+    Multiple,
+    /// `1.9:35.4:62.7`, the parts in `raw`, the first part in `value`.
+    Ratio,
+    /// A year (`2025年`); not an indicator.
+    Year,
+    /// A date or month range (`1—10月`); not an indicator.
+    Date,
+    /// An ordinal or list marker (`第一`); not an indicator.
+    Ordinal,
+}
+
+impl Kind {
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Quantity => "quantity",
+            Kind::Percent => "percent",
+            Kind::ChangeAbs => "change_abs",
+            Kind::ChangePct => "change_pct",
+            Kind::ChangePp => "change_pp",
+            Kind::Multiple => "multiple",
+            Kind::Ratio => "ratio",
+            Kind::Year => "year",
+            Kind::Date => "date",
+            Kind::Ordinal => "ordinal",
+        }
+    }
+
+    /// Whether this is a change of something (同比 / 比上年 …).
+    pub fn is_change(self) -> bool {
+        matches!(self, Kind::ChangeAbs | Kind::ChangePct | Kind::ChangePp)
+    }
+
+    /// Whether this kind is a measured figure (not a year, date or ordinal).
+    pub fn is_indicator(self) -> bool {
+        !matches!(self, Kind::Year | Kind::Date | Kind::Ordinal)
+    }
+}
+
+/// How exactly the report states the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// As stated.
+    #[default]
+    Exact,
+    /// 约 左右 上下 近.
+    Approx,
+    /// 超 超过 逾 以上 多 余 不低于.
+    AtLeast,
+    /// 以内 不到 不足 不超过.
+    AtMost,
+    /// 6.5%－7%, 3至5个, 两三个: `value` to `value_max`.
+    Range,
+}
+
+impl Qualifier {
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approx => "approx",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::AtMost => "at_most",
+            Qualifier::Range => "range",
+        }
+    }
+}
+
+/// One number found in text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// Code-point offset of the first character of `raw` in the text searched.
+    pub start: usize,
+    /// Code-point offset one past the last character of `raw`.
+    pub end: usize,
+    /// The text as stated, qualifiers and change verbs included (`同比减少153起`).
+    pub raw: String,
+    /// Value in the base unit (70650万吨 → 706500000), signed for decreases.
+    pub value: Decimal,
+    /// Upper end of a range.
+    pub value_max: Option<Decimal>,
+    /// Base unit (`吨`, `元`, `%`, `百分点`, `起` …); empty when the number has none.
+    pub unit: String,
+    /// What the number is.
+    pub kind: Kind,
+    /// How exactly it is stated.
+    pub qualifier: Qualifier,
+    /// Decimals as stated, before scaling (96.6% → 1; 5481.6亿元 → 1). Sets the rounding tolerance.
+    pub decimals: u32,
+    /// Code-point span of the number itself inside the text (without verbs and units).
+    pub num_start: usize,
+    /// End of the number itself.
+    pub num_end: usize,
+    /// The change marker that made this a change (`同比`, `比上年` …), if stated.
+    pub basis: Option<String>,
+}

@@ -1,0 +1,1 @@
+//! Text structure: headings and section paths, paragraphs, sentences, clauses.
