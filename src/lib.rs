@@ -1,8 +1,10 @@
 //! zhibiao (指标): turns Chinese government reports into tables of indicators.
 
+pub mod dicts;
 pub mod document;
 pub mod figure;
 pub mod input;
+pub mod number;
 pub mod text;
 
 pub use document::Document;

@@ -1,0 +1,1137 @@
+//! The number layer: text → every figure it states, with value, unit, kind and qualifier.
+//!
+//! Works on characters, not on jieba tokens: jieba splits `428起` into m + v and keeps `9.3%` as one
+//! chunk only for ASCII, so numbers are recognised here and segmentation is left to the subject stage.
+
+pub mod chinese;
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use crate::dicts::{Dicts, Unit, UnitClass};
+use crate::figure::{Figure, Kind, Qualifier};
+use chinese::Piece;
+
+/// Qualifier words that may stand right before a number, longest first.
+const PREFIX_QUALIFIERS: &[(&str, Option<Qualifier>)] = &[
+    ("不低于", Some(Qualifier::AtLeast)),
+    ("不少于", Some(Qualifier::AtLeast)),
+    ("不超过", Some(Qualifier::AtMost)),
+    ("不高于", Some(Qualifier::AtMost)),
+    ("不多于", Some(Qualifier::AtMost)),
+    ("大约", Some(Qualifier::Approx)),
+    ("将近", Some(Qualifier::Approx)),
+    ("接近", Some(Qualifier::Approx)),
+    ("超过", Some(Qualifier::AtLeast)),
+    ("至少", Some(Qualifier::AtLeast)),
+    ("不到", Some(Qualifier::AtMost)),
+    ("不足", Some(Qualifier::AtMost)),
+    ("约", Some(Qualifier::Approx)),
+    ("近", Some(Qualifier::Approx)),
+    ("超", Some(Qualifier::AtLeast)),
+    ("逾", Some(Qualifier::AtLeast)),
+];
+
+/// Link words between a verb and its number that change nothing (增长了5%, 下降达3%).
+const LINK_WORDS: &[&str] = &["达到", "了", "达", "为"];
+
+/// Change verbs, longest first: (word, sign).
+const CHANGE_VERBS: &[(&str, i8)] = &[
+    ("增长", 1),
+    ("增加", 1),
+    ("提高", 1),
+    ("上升", 1),
+    ("上涨", 1),
+    ("提升", 1),
+    ("增产", 1),
+    ("增收", 1),
+    ("扩大", 1),
+    ("攀升", 1),
+    ("增多", 1),
+    ("下降", -1),
+    ("减少", -1),
+    ("降低", -1),
+    ("回落", -1),
+    ("下滑", -1),
+    ("下跌", -1),
+    ("减产", -1),
+    ("减收", -1),
+    ("缩小", -1),
+    ("缩短", -1),
+    ("压缩", -1),
+    ("压减", -1),
+    ("收窄", -1),
+    ("减", -1),
+    ("降", -1),
+    ("增", 1),
+    ("涨", 1),
+    ("多", 1),
+    ("少", -1),
+];
+
+/// Rate nouns whose number is a growth rate (增速5%, 涨幅3%).
+const RATE_NOUNS: &[(&str, i8)] = &[
+    ("增长速度", 1),
+    ("增长率", 1),
+    ("增速", 1),
+    ("增幅", 1),
+    ("涨幅", 1),
+    ("降幅", -1),
+];
+
+/// Markers of the base a change is measured against.
+const BASIS_MARKERS: &[&str] = &[
+    "同比",
+    "环比",
+    "比上年",
+    "较上年",
+    "比去年",
+    "较去年",
+    "比上年末",
+    "比年初",
+    "较年初",
+    "比上期",
+];
+
+fn ascii_digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+fn is_point(c: char) -> bool {
+    c == '.' || c == '．'
+}
+
+fn is_range_sep(c: char) -> bool {
+    matches!(c, '-' | '－' | '—' | '–' | '~' | '～' | '至' | '到' | '〜')
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{3000}' || c == '\u{a0}'
+}
+
+/// A number as written, before units: its value, the decimals stated and where it ends.
+#[derive(Debug, Clone)]
+struct Core {
+    value: Decimal,
+    decimals: u32,
+    end: usize,
+    chinese: bool,
+    /// A scale character (万 亿 …) was folded in.
+    scaled: bool,
+    /// 多 / 余 inside the numeral (三十多万).
+    more: bool,
+    /// 两三 → (2, 3).
+    range: Option<Decimal>,
+    /// The numeral is a single 一 (一个, 一项 are rarely figures).
+    lone_one: bool,
+}
+
+/// Finds figures in text. Built once, shared by threads.
+#[derive(Debug)]
+pub struct Recognizer<'d> {
+    dicts: &'d Dicts,
+    masks: aho_corasick::AhoCorasick,
+}
+
+impl<'d> Recognizer<'d> {
+    /// A recognizer over these word lists.
+    pub fn new(dicts: &'d Dicts) -> Self {
+        let masks = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&dicts.not_figures)
+            .expect("non-figure phrases build an automaton");
+        Recognizer { dicts, masks }
+    }
+
+    /// Every figure in `text`, in order; offsets count code points of `text`. Years, dates and ordinals
+    /// come out typed as such when `keep_non_indicators` is set, and are dropped otherwise.
+    pub fn find(&self, text: &str, keep_non_indicators: bool) -> Vec<Figure> {
+        let chars: Vec<char> = text.chars().collect();
+        let mask = self.mask(text, &chars);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            if mask[i] {
+                i += 1;
+                continue;
+            }
+            match Scan::new(self.dicts, &chars, &mask).at(i) {
+                Step::Figure(f) => {
+                    i = f.end.max(i + 1);
+                    if keep_non_indicators || f.kind.is_indicator() {
+                        out.push(f);
+                    }
+                }
+                Step::Skip(j) => i = j.max(i + 1),
+            }
+        }
+        out
+    }
+
+    /// Marks characters whose numbers are never figures: inside 《》, short quotes, 〔〕, footnote
+    /// brackets, and non-figure phrases.
+    fn mask(&self, text: &str, chars: &[char]) -> Vec<bool> {
+        let mut mask = vec![false; chars.len()];
+        // Non-figure phrases: byte offsets → char offsets.
+        let mut byte_to_char = Vec::new();
+        let mut any = false;
+        for m in self.masks.find_iter(text) {
+            if !any {
+                byte_to_char = vec![0usize; text.len() + 1];
+                let mut ci = 0;
+                for (b, _) in text.char_indices() {
+                    byte_to_char[b] = ci;
+                    ci += 1;
+                }
+                byte_to_char[text.len()] = ci;
+                any = true;
+            }
+            for m_i in byte_to_char[m.start()]..byte_to_char[m.end()] {
+                mask[m_i] = true;
+            }
+        }
+        // Bracketed spans.
+        let mut i = 0;
+        while i < chars.len() {
+            let close = match chars[i] {
+                '《' => Some(('》', 200)),
+                '“' => Some(('”', 12)),
+                '"' => Some(('"', 12)),
+                '「' => Some(('」', 12)),
+                '‘' => Some(('’', 12)),
+                '〔' => Some(('〕', 8)),
+                '[' => Some((']', 6)),
+                '［' => Some(('］', 6)),
+                '【' => Some(('】', 6)),
+                _ => None,
+            };
+            if let Some((close, limit)) = close {
+                if let Some(k) = chars[i + 1..]
+                    .iter()
+                    .take(limit + 1)
+                    .position(|&c| c == close)
+                {
+                    let end = i + 1 + k;
+                    let inner = &chars[i + 1..end];
+                    // Footnote marks and document numbers hold only digits; quotes and titles hold anything.
+                    let only_digits = inner.iter().all(|c| ascii_digit(*c).is_some());
+                    let brackets = matches!(chars[i], '[' | '［' | '【');
+                    if !brackets || only_digits {
+                        for m in mask.iter_mut().take(end + 1).skip(i) {
+                            *m = true;
+                        }
+                    }
+                    i = end + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        // Circled digits are footnote marks; they are not numerals anyway.
+        mask
+    }
+}
+
+enum Step {
+    Figure(Figure),
+    Skip(usize),
+}
+
+struct Scan<'a> {
+    dicts: &'a Dicts,
+    chars: &'a [char],
+    mask: &'a [bool],
+}
+
+impl<'a> Scan<'a> {
+    fn new(dicts: &'a Dicts, chars: &'a [char], mask: &'a [bool]) -> Self {
+        Scan { dicts, chars, mask }
+    }
+
+    fn c(&self, i: usize) -> Option<char> {
+        self.chars.get(i).copied()
+    }
+
+    fn starts_with(&self, i: usize, s: &str) -> bool {
+        let mut k = i;
+        for c in s.chars() {
+            if self.c(k) != Some(c) {
+                return false;
+            }
+            k += 1;
+        }
+        true
+    }
+
+    fn ends_with(&self, end: usize, s: &str) -> bool {
+        let n = s.chars().count();
+        end >= n && self.starts_with(end - n, s)
+    }
+
+    fn at(&self, i: usize) -> Step {
+        let c = self.chars[i];
+        if self.starts_with(i, "百分之") || self.starts_with(i, "千分之") {
+            return self.fraction_percent(i);
+        }
+        if c == '翻' {
+            return self.fan_fan(i);
+        }
+        if ascii_digit(c).is_some()
+            || (matches!(c, '-' | '－' | '−' | '负')
+                && self.c(i + 1).is_some_and(|d| ascii_digit(d).is_some()))
+        {
+            // Identifiers: G20, 5G, PM2.5, COVID-19, H7N9.
+            let prev = if i > 0 { self.c(i - 1) } else { None };
+            if prev.is_some_and(|p| p.is_ascii_alphabetic() || p == '_' || p == '/') {
+                return Step::Skip(self.skip_digits(i));
+            }
+            if ascii_digit(c).is_none() {
+                // A sign only where it cannot be a range dash or a minus between numbers.
+                if prev.is_some_and(|p| ascii_digit(p).is_some() || matches!(p, '%' | '％' | '‰'))
+                {
+                    return Step::Skip(i + 1);
+                }
+            }
+            return self.number(i);
+        }
+        if chinese::is_numeral_char(c) && chinese::big_unit(c).is_none() {
+            return self.number(i);
+        }
+        Step::Skip(i + 1)
+    }
+
+    fn skip_digits(&self, mut i: usize) -> usize {
+        while let Some(c) = self.c(i) {
+            if ascii_digit(c).is_some() || is_point(c) || c.is_ascii_alphabetic() {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        i
+    }
+
+    /// Parses an Arabic number at `i` (sign, digits, thousands separators, decimals, spaced digits).
+    fn arabic(&self, i: usize) -> Option<(Decimal, u32, usize)> {
+        let mut s = String::new();
+        let mut k = i;
+        let mut negative = false;
+        match self.c(k) {
+            Some('-' | '－' | '−') => {
+                negative = true;
+                k += 1;
+            }
+            Some('负') => {
+                negative = true;
+                k += 1;
+            }
+            _ => {}
+        }
+        let int_start = k;
+        while let Some(d) = self.c(k).and_then(ascii_digit) {
+            s.push(char::from_digit(d, 10).unwrap_or('0'));
+            k += 1;
+            // Thousands separator: an ASCII comma with exactly three digits after it.
+            if self.c(k) == Some(',')
+                && (1..=3).all(|o| self.c(k + o).and_then(ascii_digit).is_some())
+                && self.c(k + 4).and_then(ascii_digit).is_none()
+                && k - int_start <= 3 + 4 * s.len()
+            {
+                k += 1;
+            }
+            // Spaced single digits: 1 9 8 0 年.
+            if k - int_start == 1
+                && self.c(k).is_some_and(is_space)
+                && self.c(k + 1).and_then(ascii_digit).is_some()
+                && self.c(k + 2).is_some_and(is_space)
+            {
+                let mut j = k;
+                let mut digits = s.clone();
+                while self.c(j).is_some_and(is_space)
+                    && self.c(j + 1).and_then(ascii_digit).is_some()
+                {
+                    digits.push(self.c(j + 1).unwrap_or('0'));
+                    j += 2;
+                }
+                if digits.len() == 4 {
+                    let mut t = j;
+                    while self.c(t).is_some_and(is_space) {
+                        t += 1;
+                    }
+                    if self.c(t) == Some('年') {
+                        return Decimal::from_str(&digits).ok().map(|v| (v, 0, j));
+                    }
+                }
+            }
+        }
+        if s.is_empty() {
+            return None;
+        }
+        let mut decimals = 0;
+        if self.c(k).is_some_and(is_point) && self.c(k + 1).and_then(ascii_digit).is_some() {
+            s.push('.');
+            k += 1;
+            while let Some(d) = self.c(k).and_then(ascii_digit) {
+                s.push(char::from_digit(d, 10).unwrap_or('0'));
+                decimals += 1;
+                k += 1;
+            }
+        }
+        if s.len() > 28 {
+            return None;
+        }
+        let mut v = Decimal::from_str(&s).ok()?;
+        if negative {
+            v = -v;
+        }
+        Some((v, decimals, k))
+    }
+
+    /// Whether a scale or numeral character at `k` belongs to the number rather than starting a unit
+    /// (300万千瓦: 万 scales, 千瓦 is the unit).
+    fn unit_starts_here(&self, k: usize) -> bool {
+        self.dicts
+            .unit_at(self.chars, k)
+            .is_some_and(|(_, n)| n >= 2)
+    }
+
+    /// Parses the numeral starting at `i`: Arabic, Chinese, or a mixture with scale characters.
+    fn core(&self, i: usize) -> Option<Core> {
+        let mut pieces: Vec<Piece> = Vec::new();
+        let mut k = i;
+        let mut decimals = 0;
+        let mut chinese = false;
+        let mut scaled = false;
+        let mut more = false;
+        let mut saw_digit = false;
+        let mut frac: Option<(Decimal, u32)> = None;
+        loop {
+            let Some(c) = self.c(k) else { break };
+            if self.mask.get(k).copied().unwrap_or(false) {
+                break;
+            }
+            if ascii_digit(c).is_some() || (k == i && matches!(c, '-' | '－' | '−' | '负')) {
+                if matches!(pieces.last(), Some(Piece::Arabic(_))) {
+                    break;
+                }
+                // Arabic after a Chinese digit (五3) is not one number.
+                if matches!(pieces.last(), Some(Piece::Char(p)) if chinese::digit(*p).is_some()) {
+                    break;
+                }
+                let (v, d, e) = self.arabic(k)?;
+                pieces.push(Piece::Arabic(v));
+                decimals = d;
+                saw_digit = true;
+                k = e;
+                continue;
+            }
+            if c == '点' && chinese && saw_digit && frac.is_none() {
+                // Chinese decimals: 三点五, 十二点五.
+                let mut j = k + 1;
+                let mut f = Decimal::ZERO;
+                let mut scale = Decimal::new(1, 1);
+                let mut n = 0;
+                while let Some(d) = self.c(j).and_then(chinese::digit) {
+                    f += scale * Decimal::from(d);
+                    scale *= Decimal::new(1, 1);
+                    n += 1;
+                    j += 1;
+                }
+                if n == 0 {
+                    break;
+                }
+                frac = Some((f, n));
+                k = j;
+                // Only a scale may follow the decimals (三点五万).
+                if let Some(c2) = self.c(k).filter(|c| chinese::big_unit(*c).is_some()) {
+                    pieces.push(Piece::Char(c2));
+                    scaled = true;
+                    k += 1;
+                }
+                break;
+            }
+            if (c == '多' || c == '余')
+                && saw_digit
+                && self.c(k + 1).is_some_and(|n| {
+                    chinese::big_unit(n).is_some()
+                        || (chinese::small_unit(n).is_some() && !self.unit_starts_here(k + 1))
+                })
+            {
+                more = true;
+                k += 1;
+                continue;
+            }
+            if let Some(d) = chinese::digit(c) {
+                if matches!(pieces.last(), Some(Piece::Arabic(_))) {
+                    break;
+                }
+                let _ = d;
+                pieces.push(Piece::Char(c));
+                chinese = true;
+                saw_digit = true;
+                k += 1;
+                continue;
+            }
+            if chinese::small_unit(c).is_some() {
+                if self.unit_starts_here(k) || self.starts_with(k, "百分之") {
+                    break;
+                }
+                // 十 may open a numeral (十二); 百 and 千 need a digit before them (百姓, 千方百计).
+                if !saw_digit && c != '十' && c != '拾' {
+                    break;
+                }
+                if matches!(pieces.last(), Some(Piece::Arabic(_))) {
+                    // 5千 is a scale only when followed by something numeric-minded; 2万5千 is fine.
+                    if !pieces.iter().any(|p| matches!(p, Piece::Char(_)))
+                        && !self
+                            .c(k + 1)
+                            .is_some_and(|n| chinese::big_unit(n).is_some())
+                        && c != '千'
+                    {
+                        break;
+                    }
+                }
+                pieces.push(Piece::Char(c));
+                chinese |= !matches!(pieces.first(), Some(Piece::Arabic(_)));
+                scaled |= matches!(pieces.first(), Some(Piece::Arabic(_)));
+                k += 1;
+                continue;
+            }
+            if chinese::big_unit(c).is_some() {
+                if !saw_digit {
+                    break;
+                }
+                if self.unit_starts_here(k)
+                    && !self.starts_with(k, "万亿")
+                    && !self.starts_with(k, "万吨")
+                    && !self.starts_with(k, "万人次")
+                {
+                    // 万 as the start of a listed unit: still a scale unless the unit is an idiom.
+                }
+                pieces.push(Piece::Char(c));
+                scaled = true;
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if pieces.is_empty() {
+            return None;
+        }
+        // Drop trailing units that cannot end a numeral here? (none: 十 百 千 万 亿 all can.)
+        let all_chinese_digits = pieces
+            .iter()
+            .all(|p| matches!(p, Piece::Char(c) if chinese::digit(*c).is_some()));
+        let mut range = None;
+        let value;
+        if all_chinese_digits && pieces.len() == 2 {
+            let (Piece::Char(a), Piece::Char(b)) = (pieces[0], pieces[1]) else {
+                return None;
+            };
+            let (a, b) = (chinese::digit(a)?, chinese::digit(b)?);
+            if b == a + 1 && a > 0 {
+                value = Decimal::from(a);
+                range = Some(Decimal::from(b));
+            } else {
+                value = chinese::parse_pieces(&pieces)?;
+            }
+        } else {
+            value = chinese::parse_pieces(&pieces)?;
+        }
+        let mut value = value;
+        if let Some((f, n)) = frac {
+            // The fraction belongs to the part before any trailing scale.
+            let scale = match pieces.last() {
+                Some(Piece::Char(c)) if chinese::big_unit(*c).is_some() && pieces.len() > 1 => {
+                    Decimal::from(chinese::big_unit(*c)?)
+                }
+                _ => Decimal::ONE,
+            };
+            value += f * scale;
+            decimals = n;
+        }
+        let lone_one = matches!(pieces.as_slice(), [Piece::Char('一' | '壹')]);
+        Some(Core {
+            value,
+            decimals,
+            end: k,
+            chinese,
+            scaled,
+            more,
+            range,
+            lone_one,
+        })
+    }
+
+    fn unit(&self, k: usize, chinese: bool) -> Option<(&'a Unit, usize)> {
+        let (u, n) = self.dicts.unit_at(self.chars, k)?;
+        if chinese && u.digits_only {
+            return None;
+        }
+        Some((u, n))
+    }
+
+    /// Reads a number and everything that belongs to it: unit, qualifiers, range, change verb.
+    fn number(&self, i: usize) -> Step {
+        let Some(core) = self.core(i) else {
+            return Step::Skip(i + 1);
+        };
+        let prev = if i > 0 { self.c(i - 1) } else { None };
+        // Ordinals and list markers: 第一, 一是, (一), 一、 1.
+        if prev == Some('第') {
+            return self.typed(i, core.end, Kind::Ordinal, core.value);
+        }
+        let after = self.c(core.end);
+        if core.chinese && matches!(after, Some('是' | '、' | '）' | ')')) {
+            return self.typed(i, core.end, Kind::Ordinal, core.value);
+        }
+        if matches!(after, Some('、' | '）' | ')'))
+            && (i == 0 || matches!(prev, Some('\n' | '(' | '（')))
+        {
+            return self.typed(i, core.end, Kind::Ordinal, core.value);
+        }
+        if matches!(after, Some('.' | '．')) && (i == 0 || prev == Some('\n')) {
+            return self.typed(i, core.end + 1, Kind::Ordinal, core.value);
+        }
+        // Rates per N people: 每万人, 每10万人口.
+        if prev == Some('每') {
+            return Step::Skip(core.end);
+        }
+        // Ratios: 1.9:35.4:62.7.
+        if !core.chinese && matches!(after, Some(':' | '：')) {
+            if let Some(step) = self.ratio(i, &core) {
+                return step;
+            }
+        }
+        let mut k = core.end;
+        let mut qualifier = if core.more {
+            Qualifier::AtLeast
+        } else {
+            Qualifier::Exact
+        };
+        let mut value = core.value;
+        let mut value_max = core.range;
+        if core.range.is_some() {
+            qualifier = Qualifier::Range;
+        }
+        let mut decimals = core.decimals;
+        // 多/余 between number and unit: 290余个, 3万多人.
+        if matches!(self.c(k), Some('多' | '余')) && self.unit(k + 1, core.chinese).is_some() {
+            qualifier = Qualifier::AtLeast;
+            k += 1;
+        }
+        let mut unit: Option<(String, UnitClass)> = None;
+        let mut kind_hint = None;
+        if self.starts_with(k, "分之") {
+            // 三分之二 → 66.67 %.
+            return self.fraction(i, &core);
+        }
+        if let Some((u, n)) = self.unit(k, core.chinese) {
+            unit = Some((u.canonical.clone(), u.class));
+            k += n;
+        } else if self.c(k) == Some('成')
+            && core.value > Decimal::ZERO
+            && core.value < Decimal::TEN
+            && core.decimals == 0
+            && !self
+                .c(k + 1)
+                .is_some_and(|n| "为立效果功本员都绩熟交型片长品就绩年人".contains(n))
+        {
+            value = core.value * Decimal::TEN;
+            value_max = value_max.map(|m| m * Decimal::TEN);
+            unit = Some(("%".into(), UnitClass::Percent));
+            k += 1;
+            kind_hint = Some(Kind::Percent);
+        }
+        // Range: 6.5%－7%, 3至5个, 1—10月.
+        if let Some(sep) = self.c(k).filter(|c| is_range_sep(*c)) {
+            let _ = sep;
+            if let Some(second) = self
+                .core(k + 1)
+                .filter(|s| s.chinese == core.chinese || !s.chinese)
+            {
+                let mut k2 = second.end;
+                let mut unit2 = None;
+                if let Some((u, n)) = self.unit(k2, second.chinese) {
+                    unit2 = Some((u.canonical.clone(), u.class));
+                    k2 += n;
+                }
+                let compatible = match (&unit, &unit2) {
+                    (Some(a), Some(b)) => a.0 == b.0,
+                    (None, Some(_)) => true,
+                    (Some(_), None) => false,
+                    (None, None) => false,
+                };
+                if compatible && second.value >= value {
+                    if unit.is_none() {
+                        unit = unit2;
+                        if core.scaled != second.scaled && !core.scaled {
+                            // 5-10万人: the scale of the second number applies to the first.
+                            if let Some(factor) = scale_of(
+                                &second,
+                                &self.chars[second.end.saturating_sub(2)..second.end],
+                            ) {
+                                value *= factor;
+                            }
+                        }
+                    }
+                    value_max = Some(second.value);
+                    qualifier = Qualifier::Range;
+                    decimals = decimals.max(second.decimals);
+                    k = k2;
+                }
+            }
+        }
+        let Some((unit_name, class)) = unit.clone() else {
+            // No unit: a figure only if scaled (达1.2万) or an index after 为/达 (指数为102.1).
+            if !core.chinese
+                && (core.scaled || (core.decimals > 0 && self.prev_is_any(i, &["为", "达", "是"])))
+            {
+                return self.finish(
+                    i,
+                    k,
+                    value,
+                    value_max,
+                    String::new(),
+                    UnitClass::Count,
+                    qualifier,
+                    decimals,
+                    None,
+                );
+            }
+            return Step::Skip(core.end);
+        };
+        // Chinese numerals need more care: 一个, 一项 are rarely figures.
+        if core.lone_one && matches!(class, UnitClass::Count | UnitClass::Time) {
+            return Step::Skip(k);
+        }
+        // Years, dates and durations.
+        if class == UnitClass::Time {
+            let int = value.fract().is_zero();
+            match unit_name.as_str() {
+                "年" => {
+                    let y = value;
+                    let kind = if int
+                        && y >= Decimal::from(1000)
+                        && y <= Decimal::from(2200)
+                        && !core.scaled
+                    {
+                        if value_max.is_some() {
+                            Kind::Date
+                        } else {
+                            Kind::Year
+                        }
+                    } else {
+                        Kind::Date
+                    };
+                    let mut end = k;
+                    if matches!(self.c(end), Some('度' | '代')) {
+                        end += 1;
+                    }
+                    return self.typed(i, end, kind, value);
+                }
+                "月" | "日" => return self.typed(i, k, Kind::Date, value),
+                _ => {}
+            }
+        }
+        if let Some(h) = kind_hint {
+            let _ = h;
+        }
+        self.finish(
+            i, k, value, value_max, unit_name, class, qualifier, decimals, kind_hint,
+        )
+    }
+
+    fn prev_is_any(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().any(|w| self.ends_with(i, w))
+    }
+
+    fn typed(&self, start: usize, end: usize, kind: Kind, value: Decimal) -> Step {
+        Step::Figure(Figure {
+            start,
+            end,
+            raw: self.chars[start..end].iter().collect(),
+            value,
+            value_max: None,
+            unit: String::new(),
+            kind,
+            qualifier: Qualifier::Exact,
+            decimals: 0,
+            num_start: start,
+            num_end: end,
+            basis: None,
+        })
+    }
+
+    /// Adds qualifiers and change verbs around the number and builds the figure.
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        &self,
+        num_start: usize,
+        mut end: usize,
+        mut value: Decimal,
+        mut value_max: Option<Decimal>,
+        mut unit: String,
+        class: UnitClass,
+        mut qualifier: Qualifier,
+        decimals: u32,
+        _hint: Option<Kind>,
+    ) -> Step {
+        let num_end = end;
+        // Suffix qualifiers.
+        for (w, q) in [
+            ("左右", Qualifier::Approx),
+            ("上下", Qualifier::Approx),
+            ("以上", Qualifier::AtLeast),
+            ("以内", Qualifier::AtMost),
+            ("以下", Qualifier::AtMost),
+            ("多", Qualifier::AtLeast),
+            ("余", Qualifier::AtLeast),
+        ] {
+            if self.starts_with(end, w) && qualifier != Qualifier::Range {
+                // 多 and 余 only directly after a time/count unit (3个多月); not 多元, 余额.
+                if (w == "多" || w == "余")
+                    && !self.c(end + 1).is_some_and(|c| {
+                        !c.is_alphanumeric() || self.dicts.unit_at(self.chars, end + 1).is_some()
+                    })
+                {
+                    continue;
+                }
+                qualifier = q;
+                end += w.chars().count();
+                break;
+            }
+        }
+        // Prefix qualifiers.
+        let mut start = num_start;
+        if qualifier == Qualifier::Exact || qualifier == Qualifier::Range {
+            for (w, q) in PREFIX_QUALIFIERS {
+                if self.ends_with(start, w) {
+                    // 近 in 最近, 接近 handled by order; 超 in 超额 is not before a number.
+                    if *w == "近"
+                        && (self.ends_with(start, "最近") || self.ends_with(start, "附近"))
+                    {
+                        continue;
+                    }
+                    if qualifier != Qualifier::Range {
+                        qualifier = q.unwrap_or(qualifier);
+                    }
+                    start -= w.chars().count();
+                    break;
+                }
+            }
+        }
+        // Change verbs: 同比减少153起, 比上年增长5.2%, 增长1.5倍; not 增加到, 降至 (those state a level).
+        let mut kind = match class {
+            UnitClass::Percent | UnitClass::Permille => Kind::Percent,
+            UnitClass::PercentagePoint => Kind::ChangePp,
+            UnitClass::Multiple => Kind::Multiple,
+            _ => Kind::Quantity,
+        };
+        let mut verb_start = start;
+        let mut links = 0;
+        loop {
+            let before = verb_start;
+            for w in LINK_WORDS {
+                if self.ends_with(verb_start, w) {
+                    verb_start -= w.chars().count();
+                    links += 1;
+                    break;
+                }
+            }
+            if before == verb_start || links > 2 {
+                break;
+            }
+        }
+        let level_marker = self.ends_with(start, "到")
+            || self.ends_with(start, "至")
+            || self.ends_with(start, "为");
+        let mut sign: Option<i8> = None;
+        let mut change_start = None;
+        if !level_marker || self.ends_with(start, "为") {
+            for (w, s) in CHANGE_VERBS {
+                if self.ends_with(verb_start, w) {
+                    let vs = verb_start - w.chars().count();
+                    let single = w.chars().count() == 1;
+                    // One-character verbs only right after a basis (同比增5%, 比上年多3个).
+                    if single
+                        && !BASIS_MARKERS.iter().any(|b| self.ends_with(vs, b))
+                        && !self.ends_with(vs, "年")
+                    {
+                        continue;
+                    }
+                    // 新增 is a level (城镇新增就业), 增加值 is a noun.
+                    if self.ends_with(vs, "新") || self.starts_with(vs, "增加值") {
+                        continue;
+                    }
+                    if self.ends_with(start, "为") && !single {
+                        // 增长为 is rare; 增长率为 is handled by rate nouns.
+                    }
+                    sign = Some(*s);
+                    change_start = Some(vs);
+                    break;
+                }
+            }
+            if sign.is_none() {
+                for (w, s) in RATE_NOUNS {
+                    // 增速为5%, 涨幅3%: the rate noun may sit a link word away.
+                    if (self.ends_with(verb_start, w) || self.ends_with(start, w))
+                        && !self.ends_with(verb_start, "自然增长率")
+                    {
+                        sign = Some(*s);
+                        break;
+                    }
+                }
+            }
+        }
+        if self.ends_with(start, "增长到") || self.ends_with(start, "提高到") {
+            sign = None;
+        }
+        if let Some(s) = sign {
+            let neg = s < 0 && value > Decimal::ZERO;
+            match class {
+                UnitClass::Percent | UnitClass::Permille => kind = Kind::ChangePct,
+                UnitClass::PercentagePoint => kind = Kind::ChangePp,
+                UnitClass::Multiple => {
+                    // 增长1.5倍 = +150 %.
+                    kind = Kind::ChangePct;
+                    value *= Decimal::ONE_HUNDRED;
+                    value_max = value_max.map(|m| m * Decimal::ONE_HUNDRED);
+                    unit = "%".into();
+                }
+                _ => kind = Kind::ChangeAbs,
+            }
+            if neg {
+                value = -value;
+                value_max = value_max.map(|m| -m);
+                if let Some(m) = value_max {
+                    // Keep value ≤ value_max for decreases stated as ranges.
+                    if m < value {
+                        value_max = Some(value);
+                        value = m;
+                    }
+                }
+            }
+            if let Some(cs) = change_start {
+                start = cs;
+            }
+        } else if kind == Kind::ChangePp
+            && (self.ends_with(verb_start, "低") || self.ends_with(verb_start, "低于"))
+        {
+            value = -value;
+        }
+        // The basis of a change: 同比, 比上年 … within the clause before the verb.
+        let basis = if kind.is_change() {
+            self.basis_before(start)
+        } else {
+            None
+        };
+        if let Some((b, bs)) = &basis {
+            if *bs + b.chars().count() == start {
+                start = *bs;
+            }
+        }
+        Step::Figure(Figure {
+            start,
+            end,
+            raw: self.chars[start..end].iter().collect(),
+            value,
+            value_max,
+            unit,
+            kind,
+            qualifier,
+            decimals,
+            num_start,
+            num_end,
+            basis: basis.map(|b| b.0),
+        })
+    }
+
+    /// The basis marker (同比, 比上年, 比2020年 …) in the clause before `start`, with its start.
+    fn basis_before(&self, start: usize) -> Option<(String, usize)> {
+        let lo = start.saturating_sub(16);
+        let mut k = start;
+        while k > lo {
+            let c = self.chars[k - 1];
+            if "，,。；;：:！？\n".contains(c) {
+                break;
+            }
+            k -= 1;
+        }
+        let window: String = self.chars[k..start].iter().collect();
+        for b in BASIS_MARKERS {
+            if let Some(pos) = window.rfind(b) {
+                let cs = k + window[..pos].chars().count();
+                return Some((b.to_string(), cs));
+            }
+        }
+        // 比2020年 / 较2012年.
+        for marker in ["比", "较"] {
+            if let Some(pos) = window.rfind(marker) {
+                let rest = &window[pos + marker.len()..];
+                let digits: String = rest
+                    .chars()
+                    .take_while(|c| ascii_digit(*c).is_some())
+                    .collect();
+                if digits.len() == 4 && rest[digits.len()..].starts_with('年') {
+                    let cs = k + window[..pos].chars().count();
+                    return Some((format!("{marker}{digits}年"), cs));
+                }
+            }
+        }
+        None
+    }
+
+    /// 1.9:35.4:62.7 as one figure.
+    fn ratio(&self, i: usize, first: &Core) -> Option<Step> {
+        let mut k = first.end;
+        let mut parts = 1;
+        let mut decimals = first.decimals;
+        while matches!(self.c(k), Some(':' | '：')) {
+            let next = self.core(k + 1)?;
+            if next.chinese {
+                break;
+            }
+            decimals = decimals.max(next.decimals);
+            k = next.end;
+            parts += 1;
+        }
+        if parts < 2 {
+            return None;
+        }
+        Some(Step::Figure(Figure {
+            start: i,
+            end: k,
+            raw: self.chars[i..k].iter().collect(),
+            value: first.value,
+            value_max: None,
+            unit: String::new(),
+            kind: Kind::Ratio,
+            qualifier: Qualifier::Exact,
+            decimals,
+            num_start: i,
+            num_end: k,
+            basis: None,
+        }))
+    }
+
+    /// 百分之三点五 → 3.5 %, 千分之五 → 5 ‰.
+    fn fraction_percent(&self, i: usize) -> Step {
+        let permille = self.c(i) == Some('千');
+        let Some(core) = self.core(i + 3) else {
+            return Step::Skip(i + 3);
+        };
+        let mut value = core.value;
+        let mut value_max = None;
+        let mut qualifier = Qualifier::Exact;
+        let mut k = core.end;
+        // 百分之五至百分之八 / 百分之五到八.
+        if self.c(k).is_some_and(is_range_sep) {
+            let mut j = k + 1;
+            if self.starts_with(j, "百分之") || self.starts_with(j, "千分之") {
+                j += 3;
+            }
+            if let Some(second) = self.core(j) {
+                value_max = Some(second.value);
+                qualifier = Qualifier::Range;
+                k = second.end;
+            }
+        }
+        let unit = if permille {
+            ("‰", UnitClass::Permille)
+        } else {
+            ("%", UnitClass::Percent)
+        };
+        if value_max.is_none() && core.range.is_some() {
+            value_max = core.range;
+            qualifier = Qualifier::Range;
+        }
+        if core.value.is_zero() && core.end == i + 3 {
+            value = Decimal::ZERO;
+        }
+        self.finish(
+            i,
+            k,
+            value,
+            value_max,
+            unit.0.into(),
+            unit.1,
+            qualifier,
+            core.decimals,
+            None,
+        )
+    }
+
+    /// 三分之二 → 66.67 %.
+    fn fraction(&self, i: usize, denom: &Core) -> Step {
+        let Some(num) = self.core(denom.end + 2) else {
+            return Step::Skip(denom.end + 2);
+        };
+        if denom.value.is_zero() {
+            return Step::Skip(num.end);
+        }
+        let v = (num.value / denom.value * Decimal::ONE_HUNDRED).round_dp(2);
+        self.finish(
+            i,
+            num.end,
+            v,
+            None,
+            "%".into(),
+            UnitClass::Percent,
+            Qualifier::Exact,
+            2,
+            None,
+        )
+    }
+
+    /// 翻一番 / 翻两番 / 翻了一番 → +100 % / +300 %.
+    fn fan_fan(&self, i: usize) -> Step {
+        let mut k = i + 1;
+        if self.c(k) == Some('了') {
+            k += 1;
+        }
+        let Some(n) = self.c(k).and_then(chinese::digit) else {
+            return Step::Skip(i + 1);
+        };
+        if self.c(k + 1) != Some('番') || n == 0 || n > 6 {
+            return Step::Skip(i + 1);
+        }
+        let v = Decimal::from((1u32 << n) - 1) * Decimal::ONE_HUNDRED;
+        Step::Figure(Figure {
+            start: i,
+            end: k + 2,
+            raw: self.chars[i..k + 2].iter().collect(),
+            value: v,
+            value_max: None,
+            unit: "%".into(),
+            kind: Kind::ChangePct,
+            qualifier: Qualifier::Exact,
+            decimals: 0,
+            num_start: k,
+            num_end: k + 1,
+            basis: None,
+        })
+    }
+}
+
+/// The factor of the scale characters at the end of a scaled number (万 → 10000).
+fn scale_of(core: &Core, tail: &[char]) -> Option<Decimal> {
+    if !core.scaled {
+        return None;
+    }
+    match tail {
+        [.., '万', '亿'] => Some(Decimal::from(1_000_000_000_000u64)),
+        [.., '亿'] => Some(Decimal::from(100_000_000u64)),
+        [.., '万'] => Some(Decimal::from(10_000u64)),
+        [.., '千'] => Some(Decimal::from(1_000u64)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests;
