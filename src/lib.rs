@@ -9,3 +9,10 @@ pub mod text;
 
 pub use document::Document;
 pub use figure::{Figure, Kind, Qualifier};
+pub mod analyzer;
+pub mod meta;
+pub mod output;
+pub mod subject;
+
+pub use analyzer::{Analyzer, DocReport, Indicator, Options};
+pub use dicts::Dicts;

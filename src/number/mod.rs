@@ -133,19 +133,24 @@ struct Core {
 
 /// Finds figures in text. Built once, shared by threads.
 #[derive(Debug)]
-pub struct Recognizer<'d> {
-    dicts: &'d Dicts,
+pub struct Recognizer {
+    dicts: Dicts,
     masks: aho_corasick::AhoCorasick,
 }
 
-impl<'d> Recognizer<'d> {
+impl Recognizer {
     /// A recognizer over these word lists.
-    pub fn new(dicts: &'d Dicts) -> Self {
+    pub fn new(dicts: Dicts) -> Self {
         let masks = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&dicts.not_figures)
             .expect("non-figure phrases build an automaton");
         Recognizer { dicts, masks }
+    }
+
+    /// The word lists in use.
+    pub fn dicts(&self) -> &Dicts {
+        &self.dicts
     }
 
     /// Every figure in `text`, in order; offsets count code points of `text`. Years, dates and ordinals
@@ -160,7 +165,7 @@ impl<'d> Recognizer<'d> {
                 i += 1;
                 continue;
             }
-            match Scan::new(self.dicts, &chars, &mask).at(i) {
+            match Scan::new(&self.dicts, &chars, &mask).at(i) {
                 Step::Figure(f) => {
                     i = f.end.max(i + 1);
                     if keep_non_indicators || f.kind.is_indicator() {

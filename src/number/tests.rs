@@ -5,7 +5,7 @@ use crate::dicts::Dicts;
 
 fn figs(text: &str) -> Vec<Figure> {
     let d = Dicts::builtin();
-    Recognizer::new(&d).find(text, false)
+    Recognizer::new(d).find(text, false)
 }
 
 fn dec(s: &str) -> Decimal {

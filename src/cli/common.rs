@@ -1,0 +1,186 @@
+//! What several subcommands share: input flags, word-list flags, the analyzer, atomic output.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use anyhow::Context;
+use zhibiao::dicts::{Dicts, UnitClass};
+use zhibiao::input::{self, InputError, InputOptions};
+use zhibiao::{Analyzer, Document, Options};
+
+/// Flags for reading reports.
+#[derive(clap::Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Report files or directories (recursive, sorted); `-` reads stdin.
+    pub paths: Vec<PathBuf>,
+    /// Force an encoding (utf-8, gbk, gb18030, big5 …) instead of detecting it.
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long)]
+    pub threads: Option<usize>,
+}
+
+/// Flags that extend the word lists.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct DictArgs {
+    /// Extra units from a file (`unit<TAB>class[<TAB>canonical]` per line, or a bare word per line).
+    #[arg(long = "units", value_name = "FILE")]
+    pub units_files: Vec<PathBuf>,
+    /// One extra count unit (量词), e.g. `--unit 宗`.
+    #[arg(long = "unit", value_name = "WORD")]
+    pub units: Vec<String>,
+    /// Extra phrases whose numbers are not figures, one per line.
+    #[arg(long = "not-figures", value_name = "FILE")]
+    pub not_figures: Vec<PathBuf>,
+    /// Extra jieba user words (`word [freq [tag]]` per line).
+    #[arg(long = "user-words", value_name = "FILE")]
+    pub user_words: Vec<PathBuf>,
+}
+
+impl DictArgs {
+    /// The built-in word lists extended by these flags.
+    pub fn dicts(&self) -> anyhow::Result<Dicts> {
+        let mut d = Dicts::builtin();
+        for f in &self.units_files {
+            let t = std::fs::read_to_string(f).with_context(|| format!("{}", f.display()))?;
+            d.add_units(&t).map_err(|e| anyhow::anyhow!("{}: {e}", f.display()))?;
+        }
+        for u in &self.units {
+            d.add_unit(u, u, UnitClass::Count, false);
+        }
+        for f in &self.not_figures {
+            let t = std::fs::read_to_string(f).with_context(|| format!("{}", f.display()))?;
+            d.add_not_figures(&t);
+        }
+        for f in &self.user_words {
+            let t = std::fs::read_to_string(f).with_context(|| format!("{}", f.display()))?;
+            d.add_user_words(&t);
+        }
+        Ok(d)
+    }
+}
+
+impl InputArgs {
+    /// Input options from the flags.
+    pub fn options(&self) -> anyhow::Result<InputOptions> {
+        let encoding = match &self.encoding {
+            None => None,
+            Some(name) => Some(
+                encoding_rs::Encoding::for_label(name.as_bytes())
+                    .ok_or_else(|| anyhow::anyhow!("unknown encoding {name:?}"))?,
+            ),
+        };
+        Ok(InputOptions { encoding, ..Default::default() })
+    }
+
+    /// Sets up the thread pool.
+    pub fn init_threads(&self) {
+        if let Some(n) = self.threads {
+            let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        }
+    }
+}
+
+/// One input source: a file path or stdin.
+#[derive(Debug, Clone)]
+pub enum Source {
+    File(PathBuf),
+    Stdin,
+}
+
+/// Expands the paths into sources, reporting what cannot be listed.
+pub fn sources(args: &InputArgs, errors: &mut Vec<InputError>) -> Vec<Source> {
+    let mut out = Vec::new();
+    let mut files = Vec::new();
+    for p in &args.paths {
+        if p.as_os_str() == "-" {
+            if !files.is_empty() {
+                let (f, e) = input::expand_paths(&std::mem::take(&mut files));
+                out.extend(f.into_iter().map(Source::File));
+                errors.extend(e);
+            }
+            out.push(Source::Stdin);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    let (f, e) = input::expand_paths(&files);
+    out.extend(f.into_iter().map(Source::File));
+    errors.extend(e);
+    out
+}
+
+/// Reads one source into documents.
+pub fn read_source(src: &Source, opts: &InputOptions) -> Vec<Result<Document, InputError>> {
+    match src {
+        Source::File(p) => input::read_file(p, opts),
+        Source::Stdin => {
+            let mut buf = Vec::new();
+            match io::Read::read_to_end(&mut io::stdin().lock(), &mut buf) {
+                Ok(_) => input::read_bytes("-", &buf, opts),
+                Err(e) => vec![Err(InputError { path: "-".into(), message: e.to_string() })],
+            }
+        }
+    }
+}
+
+/// Builds the analyzer.
+pub fn analyzer(d: &DictArgs, keep_non_indicators: bool) -> anyhow::Result<Analyzer> {
+    Ok(Analyzer::new(d.dicts()?, Options { keep_non_indicators }))
+}
+
+/// Where output goes: stdout, or a file written atomically (temp file in the same folder, then rename).
+pub enum Sink {
+    Stdout(io::BufWriter<io::Stdout>),
+    File(io::BufWriter<tempfile::NamedTempFile>, PathBuf),
+}
+
+impl Sink {
+    /// Opens the sink for `-o FILE` or stdout.
+    pub fn open(path: Option<&PathBuf>) -> anyhow::Result<Self> {
+        Ok(match path {
+            None => Sink::Stdout(io::BufWriter::new(io::stdout())),
+            Some(p) => {
+                let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+                let tmp = tempfile::Builder::new()
+                    .prefix(".zhibiao-")
+                    .tempfile_in(dir)
+                    .with_context(|| format!("cannot write in {}", dir.display()))?;
+                Sink::File(io::BufWriter::new(tmp), p.clone())
+            }
+        })
+    }
+
+    /// Completes the output: renames the temp file into place.
+    pub fn commit(self) -> anyhow::Result<()> {
+        match self {
+            Sink::Stdout(mut w) => Ok(w.flush()?),
+            Sink::File(w, p) => {
+                let tmp = w.into_inner().map_err(|e| e.into_error())?;
+                tmp.persist(&p).with_context(|| format!("cannot write {}", p.display()))?;
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(w) => w.write(buf),
+            Sink::File(w, _) => w.write(buf),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(w) => w.flush(),
+            Sink::File(w, _) => w.flush(),
+        }
+    }
+}
+
+/// Prints a per-file problem the way the run reports it.
+pub fn report_error(e: &InputError) {
+    eprintln!("zhibiao: {}: {}", e.path, e.message);
+}

@@ -1,0 +1,200 @@
+//! One flat row per indicator, and writers for CSV, JSON Lines and JSON over any `io::Write`.
+
+use std::io::{self, Write};
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::analyzer::{DocReport, Indicator};
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum Format {
+    /// CSV with a header row (UTF-8).
+    #[default]
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+    /// One JSON array.
+    Json,
+}
+
+/// Column names, in output order.
+pub const FIELDS: &[&str] = &[
+    "doc", "region", "year", "section", "subject", "kind", "value", "value_max", "unit", "qualifier", "raw",
+    "start", "end", "sentence", "check", "check_detail",
+];
+
+/// One row of the indicator table.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Row {
+    pub doc: String,
+    pub region: String,
+    pub year: Option<i32>,
+    pub section: String,
+    pub subject: String,
+    pub kind: &'static str,
+    /// Exact decimal digits, no exponent (1677000000000, 26.33).
+    pub value: String,
+    pub value_max: String,
+    pub unit: String,
+    pub qualifier: &'static str,
+    pub raw: String,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: String,
+    pub check: String,
+    pub check_detail: String,
+}
+
+/// A decimal printed without exponent or trailing zeros.
+pub fn fmt_decimal(d: Decimal) -> String {
+    let n = d.normalize();
+    let s = n.to_string();
+    if s == "-0" { "0".into() } else { s }
+}
+
+impl Row {
+    /// The row of one indicator of a report.
+    pub fn new(report: &DocReport, ind: &Indicator) -> Self {
+        let f = &ind.figure;
+        Row {
+            doc: report.doc.clone(),
+            region: report.region.clone().unwrap_or_default(),
+            year: report.year,
+            section: ind.section.clone(),
+            subject: ind.subject.clone(),
+            kind: f.kind.as_str(),
+            value: fmt_decimal(f.value),
+            value_max: f.value_max.map(fmt_decimal).unwrap_or_default(),
+            unit: f.unit.clone(),
+            qualifier: f.qualifier.as_str(),
+            raw: f.raw.clone(),
+            start: f.start,
+            end: f.end,
+            sentence: ind.sentence.clone(),
+            check: ind.check.clone().unwrap_or_default(),
+            check_detail: ind.check_detail.clone(),
+        }
+    }
+
+    fn to_json(&self) -> serde_json::Value {
+        let mut v = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
+        if let serde_json::Value::Object(m) = &mut v {
+            for key in ["value", "value_max"] {
+                let num = m
+                    .get(key)
+                    .and_then(|x| x.as_str())
+                    .and_then(|s| s.parse::<serde_json::Number>().ok());
+                m.insert(key.into(), num.map_or(serde_json::Value::Null, serde_json::Value::Number));
+            }
+            for key in ["region", "check", "check_detail"] {
+                if m.get(key).and_then(|x| x.as_str()) == Some("") {
+                    m.insert(key.into(), serde_json::Value::Null);
+                }
+            }
+        }
+        v
+    }
+}
+
+/// Writes rows in one format.
+pub struct RowWriter<W: Write> {
+    format: Format,
+    csv: Option<csv::Writer<W>>,
+    out: Option<W>,
+    first: bool,
+}
+
+impl<W: Write> RowWriter<W> {
+    /// A writer; CSV writes its header at once.
+    pub fn new(format: Format, mut w: W, bom: bool) -> io::Result<Self> {
+        if bom {
+            w.write_all(b"\xef\xbb\xbf")?;
+        }
+        let mut rw = RowWriter { format, csv: None, out: None, first: true };
+        match format {
+            Format::Csv => {
+                let mut c = csv::Writer::from_writer(w);
+                c.write_record(FIELDS).map_err(io::Error::other)?;
+                rw.csv = Some(c);
+            }
+            Format::Jsonl => rw.out = Some(w),
+            Format::Json => {
+                w.write_all(b"[")?;
+                rw.out = Some(w);
+            }
+        }
+        Ok(rw)
+    }
+
+    /// Writes one row.
+    pub fn write(&mut self, row: &Row) -> io::Result<()> {
+        match self.format {
+            Format::Csv => {
+                let c = self.csv.as_mut().expect("csv writer");
+                c.write_record([
+                    row.doc.as_str(),
+                    &row.region,
+                    &row.year.map(|y| y.to_string()).unwrap_or_default(),
+                    &row.section,
+                    &row.subject,
+                    row.kind,
+                    &row.value,
+                    &row.value_max,
+                    &row.unit,
+                    row.qualifier,
+                    &row.raw,
+                    &row.start.to_string(),
+                    &row.end.to_string(),
+                    &row.sentence,
+                    &row.check,
+                    &row.check_detail,
+                ])
+                .map_err(io::Error::other)
+            }
+            Format::Jsonl => {
+                let w = self.out.as_mut().expect("writer");
+                serde_json::to_writer(&mut *w, &row.to_json())?;
+                w.write_all(b"\n")
+            }
+            Format::Json => {
+                let w = self.out.as_mut().expect("writer");
+                w.write_all(if self.first { b"\n" } else { b",\n" })?;
+                serde_json::to_writer(&mut *w, &row.to_json())?;
+                self.first = false;
+                Ok(())
+            }
+        }
+    }
+
+    /// Writes every row of a report.
+    pub fn write_report(&mut self, report: &DocReport) -> io::Result<()> {
+        for ind in &report.indicators {
+            self.write(&Row::new(report, ind))?;
+        }
+        Ok(())
+    }
+
+    /// Flushes what is buffered.
+    pub fn flush(&mut self) -> io::Result<()> {
+        match (&mut self.csv, &mut self.out) {
+            (Some(c), _) => c.flush(),
+            (_, Some(w)) => w.flush(),
+            _ => Ok(()),
+        }
+    }
+
+    /// Ends the output (closes a JSON array) and returns the inner writer.
+    pub fn finish(mut self) -> io::Result<W> {
+        if let Some(c) = self.csv.take() {
+            return c.into_inner().map_err(|e| io::Error::other(e.to_string()));
+        }
+        let mut w = self.out.take().expect("writer");
+        if self.format == Format::Json {
+            w.write_all(b"\n]\n")?;
+        }
+        w.flush()?;
+        Ok(w)
+    }
+}

@@ -1,0 +1,169 @@
+//! The subject of a figure — the thing it measures — from the jieba tokens around it.
+//!
+//! Usually the phrase before the number (`全年立刑事案件428起` → 刑事案件), sometimes the phrase after it
+//! (`36名法律顾问`), and for a change with nothing of its own (`同比减少153起`) the subject of the figure it
+//! changes. Only clauses holding a figure are segmented.
+
+use jieba_rs::Jieba;
+
+/// Words dropped from the edges of a subject: they say when or how, not what (全年 累计 共 完成 …).
+const LEADING_FILLER: &[&str] = &[
+    "全年", "累计", "共计", "共", "合计", "总计", "完成", "达到", "其中", "今年", "当年", "年内", "截至目前",
+    "截至", "目前", "同时", "此外", "另外", "并", "还", "已", "已经", "全县", "全市", "全区", "全省", "全州",
+    "全旗", "全国", "全镇", "先后", "分别", "均", "总共", "一共", "新", "再", "又", "实现", "为", "达", "有",
+];
+const TRAILING_FILLER: &[&str] = &[
+    "达到", "达", "为", "是", "共计", "共", "累计", "合计", "总计", "约", "分别", "均", "都", "已", "已经",
+    "了", "实现", "有", "超", "占", "将", "计", "总数", "突破", "首次", "再", "又", "完成", "同比", "比上年",
+    "较上年", "比去年", "全年", "年均", "平均",
+];
+
+/// Tokens that end a subject phrase looking backwards (prepositions, conjunctions, list ends).
+const BOUNDARY_WORDS: &[&str] = &[
+    "等", "对", "向", "在", "把", "将", "从", "与", "和", "及", "以及", "并", "或", "通过", "按照", "围绕", "其中",
+    "同时", "为", "给", "由", "被", "让", "使", "因", "于", "至", "跟", "同", "以",
+];
+
+fn is_punct(w: &str) -> bool {
+    w.chars().all(|c| !c.is_alphanumeric())
+}
+
+fn is_nounish(tag: &str) -> bool {
+    tag.starts_with('n') || matches!(tag, "vn" | "j" | "l" | "an" | "eng" | "i" | "s" | "x" | "f" | "b" | "z" | "k" | "g" | "h")
+}
+
+fn is_verbish(tag: &str) -> bool {
+    matches!(tag, "v" | "vd" | "p" | "c" | "d" | "ad" | "uj" | "ul" | "u" | "ud" | "ug" | "uv" | "uz" | "r" | "m" | "q" | "y" | "zg" | "vg")
+}
+
+/// Finds subjects with one shared segmenter.
+pub struct SubjectFinder<'j> {
+    jieba: &'j Jieba,
+}
+
+/// One token: word, POS tag, and its char span relative to the segmented string.
+#[derive(Debug, Clone)]
+struct Tok {
+    word: String,
+    tag: String,
+}
+
+impl<'j> SubjectFinder<'j> {
+    /// A finder over this segmenter.
+    pub fn new(jieba: &'j Jieba) -> Self {
+        SubjectFinder { jieba }
+    }
+
+    fn tokens(&self, s: &str) -> Vec<Tok> {
+        if s.is_empty() {
+            return Vec::new();
+        }
+        self.jieba
+            .tag(s, true)
+            .into_iter()
+            .map(|t| Tok { word: t.word.to_string(), tag: t.tag.to_string() })
+            .collect()
+    }
+
+    /// The subject from the text before the figure in its clause (`before`) and after it (`after`).
+    /// Returns `None` when the clause itself names nothing, so that the caller inherits a subject.
+    pub fn subject(&self, before: &str, after: &str) -> Option<String> {
+        let before = before.trim();
+        let mut pre = self.tokens(before);
+        trim_trailing(&mut pre);
+        // Walk back from the number to a boundary, at most about 12 characters.
+        let mut start = pre.len();
+        let mut chars = 0;
+        while start > 0 {
+            let t = &pre[start - 1];
+            if is_punct(&t.word) || BOUNDARY_WORDS.contains(&t.word.as_str()) || t.tag == "uj" {
+                break;
+            }
+            if chars >= 8 && (t.tag == "v" || chars + t.word.chars().count() > 14) {
+                break;
+            }
+            chars += t.word.chars().count();
+            start -= 1;
+        }
+        let ends_open = pre.is_empty()
+            || start == pre.len()
+            || pre.last().is_some_and(|t| matches!(t.tag.as_str(), "v" | "p" | "c" | "d" | "uj" | "vd" | "ad") || BOUNDARY_WORDS.contains(&t.word.as_str()));
+        let mut phrase: Vec<Tok> = pre[start..].to_vec();
+        trim_leading(&mut phrase);
+        trim_trailing(&mut phrase);
+        let pre_text = join(&phrase);
+
+        let post = self.tokens(after.trim());
+        let post_noun = post.first().is_some_and(|t| is_nounish(&t.tag) && !is_punct(&t.word));
+        if post_noun && (ends_open || pre_text.is_empty()) {
+            let mut out = String::new();
+            for t in &post {
+                if is_punct(&t.word) || t.tag == "uj" || (is_verbish(&t.tag) && !out.is_empty()) {
+                    break;
+                }
+                if out.chars().count() + t.word.chars().count() > 14 {
+                    break;
+                }
+                out.push_str(&t.word);
+            }
+            if !out.is_empty() {
+                return Some(clean(&out));
+            }
+        }
+        if !pre_text.is_empty() {
+            return Some(clean(&pre_text));
+        }
+        if before.is_empty() && !post.is_empty() && !matches!(post[0].tag.as_str(), "uj" | "c" | "p") {
+            // `74件未进入诉讼程序`: a clause opening with the number is about what follows it.
+            let tail: String = after.trim().chars().take(12).collect();
+            let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
+            if !tail.is_empty() {
+                return Some(clean(&tail));
+            }
+        }
+        None
+    }
+}
+
+fn join(toks: &[Tok]) -> String {
+    toks.iter().map(|t| t.word.as_str()).collect()
+}
+
+fn trim_trailing(toks: &mut Vec<Tok>) {
+    while let Some(t) = toks.last() {
+        if TRAILING_FILLER.contains(&t.word.as_str()) || (is_punct(&t.word) && !t.word.ends_with(['”', '》', ')', '）'])) {
+            toks.pop();
+        } else {
+            break;
+        }
+    }
+}
+
+fn trim_leading(toks: &mut Vec<Tok>) {
+    let mut k = 0;
+    while k < toks.len() {
+        let t = &toks[k];
+        if LEADING_FILLER.contains(&t.word.as_str()) || (is_punct(&t.word) && !t.word.starts_with(['“', '《', '(', '（'])) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    toks.drain(..k);
+}
+
+/// Balances quotes and brackets at the edges.
+fn clean(s: &str) -> String {
+    let mut s = s.trim().to_string();
+    for (open, close) in [('“', '”'), ('《', '》'), ('(', ')'), ('（', '）')] {
+        let o = s.matches(open).count();
+        let c = s.matches(close).count();
+        if o > c && s.starts_with(open) {
+            s = s[open.len_utf8()..].to_string();
+        }
+        if c > o && s.ends_with(close) {
+            s.truncate(s.len() - close.len_utf8());
+        }
+    }
+    s
+}
