@@ -128,7 +128,13 @@ impl Analyzer {
                 let prev_end = if k > first { figures[k - 1].end } else { 0 };
                 let next_start = if k + 1 < fi { figures[k + 1].start } else { usize::MAX };
                 let before = slice(clause.0.max(prev_end), f.start);
-                let after = slice(f.end, clause.1.max(f.end).min(next_start));
+                // `6方面37个问题`: a figure right before another shares what follows the second.
+                let after = if next_start == f.end {
+                    let after_next = if k + 2 < fi { figures[k + 2].start } else { usize::MAX };
+                    slice(figures[k + 1].end, clause.1.max(f.end).min(after_next))
+                } else {
+                    slice(f.end, clause.1.max(f.end).min(next_start))
+                };
                 let own = finder.subject(before, after);
                 let subject = match own {
                     Some(s) => s,

@@ -48,7 +48,7 @@ pub fn split(text: &str) -> Structure {
     let mut clause_start: Option<(usize, usize)> = None;
     let mut ci = 0usize;
     let mut para = 0usize;
-    let mut push_clause = |clauses: &mut Vec<Clause>, cs: &mut Option<(usize, usize)>, e: usize, be: usize| {
+    let push_clause = |clauses: &mut Vec<Clause>, cs: &mut Option<(usize, usize)>, e: usize, be: usize| {
         if let Some((s, bs)) = cs.take() {
             if e > s {
                 clauses.push(Clause { start: s, end: e, byte_start: bs, byte_end: be });
