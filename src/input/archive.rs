@@ -41,7 +41,10 @@ pub(crate) fn read_zip(
         let mut f = match zip.by_index(i) {
             Ok(f) => f,
             Err(e) => {
-                out.push(Err(InputError::new(format!("{name}!#{i}"), format!("cannot read member: {e}"))));
+                out.push(Err(InputError::new(
+                    format!("{name}!#{i}"),
+                    format!("cannot read member: {e}"),
+                )));
                 continue;
             }
         };
@@ -68,14 +71,20 @@ pub(crate) fn read_zip(
         if declared > (1 << 20) && declared / packed > MAX_RATIO {
             out.push(Err(InputError::new(
                 doc_name,
-                format!("suspicious compression ratio {}:1 (zip bomb?); not read", declared / packed),
+                format!(
+                    "suspicious compression ratio {}:1 (zip bomb?); not read",
+                    declared / packed
+                ),
             )));
             continue;
         }
         let budget = MAX_MEMBER.min(MAX_ARCHIVE_TOTAL.saturating_sub(total));
         let mut data = Vec::with_capacity(declared.min(budget) as usize);
         if let Err(e) = (&mut f).take(budget + 1).read_to_end(&mut data) {
-            out.push(Err(InputError::new(doc_name, format!("cannot read member: {e}"))));
+            out.push(Err(InputError::new(
+                doc_name,
+                format!("cannot read member: {e}"),
+            )));
             continue;
         }
         total += data.len() as u64;
@@ -91,7 +100,13 @@ pub(crate) fn read_zip(
             }
             continue;
         }
-        out.extend(super::read_bytes_at(&doc_name, &member, &data, opts, depth + 1));
+        out.extend(super::read_bytes_at(
+            &doc_name,
+            &member,
+            &data,
+            opts,
+            depth + 1,
+        ));
     }
     out
 }

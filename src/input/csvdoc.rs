@@ -6,7 +6,16 @@ use crate::Document;
 /// Average length (chars) a column must reach to count as "holding a report".
 const MIN_AVG_TEXT: usize = 200;
 
-const TEXT_NAMES: &[&str] = &["full_text", "fulltext", "text", "content", "正文", "全文", "内容", "body"];
+const TEXT_NAMES: &[&str] = &[
+    "full_text",
+    "fulltext",
+    "text",
+    "content",
+    "正文",
+    "全文",
+    "内容",
+    "body",
+];
 
 /// `None` when the table has no long text column (the caller then reads the file as plain text).
 pub fn csv_documents(
@@ -19,7 +28,12 @@ pub fn csv_documents(
         .flexible(true)
         .has_headers(true)
         .from_reader(text.as_bytes());
-    let headers: Vec<String> = rdr.headers().ok()?.iter().map(|h| h.trim().to_string()).collect();
+    let headers: Vec<String> = rdr
+        .headers()
+        .ok()?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
     if headers.is_empty() {
         return None;
     }
@@ -38,7 +52,10 @@ pub fn csv_documents(
             }
             let (best, avg) = (0..headers.len())
                 .map(|c| {
-                    let total: usize = ok.iter().map(|r| r.get(c).map_or(0, |f| f.chars().count())).sum();
+                    let total: usize = ok
+                        .iter()
+                        .map(|r| r.get(c).map_or(0, |f| f.chars().count()))
+                        .sum();
                     (c, total / ok.len())
                 })
                 .max_by_key(|&(c, avg)| (avg, std::cmp::Reverse(c)))?;
@@ -49,13 +66,23 @@ pub fn csv_documents(
         }
     };
     let region_col = lower.iter().position(|h| {
-        ["province", "region", "jurisdiction", "地区", "省份", "城市", "city", "地市", "行政区"]
-            .iter()
-            .any(|k| h.contains(k))
-    });
-    let year_col = lower
+        [
+            "province",
+            "region",
+            "jurisdiction",
+            "地区",
+            "省份",
+            "城市",
+            "city",
+            "地市",
+            "行政区",
+        ]
         .iter()
-        .position(|h| h == "year" || h == "年份" || h == "年度" || h.contains("year") || h.contains("年份"));
+        .any(|k| h.contains(k))
+    });
+    let year_col = lower.iter().position(|h| {
+        h == "year" || h == "年份" || h == "年度" || h.contains("year") || h.contains("年份")
+    });
     let mut docs = Vec::with_capacity(rows.len());
     for (i, row) in rows.into_iter().enumerate() {
         let doc_name = format!("{name}#{}", i + 1);
@@ -120,7 +147,8 @@ mod tests {
     #[test]
     fn rows_become_documents() {
         let long = "各位代表：\r\n全年增长5%。".repeat(30);
-        let csv = format!("province,year,full_text\n北京市,2026,\"{long}\"\n上海市,2026年,\"x{long}\"\n");
+        let csv =
+            format!("province,year,full_text\n北京市,2026,\"{long}\"\n上海市,2026年,\"x{long}\"\n");
         let docs = csv_documents("p.csv", &csv, b',').unwrap();
         assert_eq!(docs.len(), 2);
         let d = docs[1].as_ref().unwrap();

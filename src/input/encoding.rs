@@ -76,10 +76,7 @@ pub(crate) fn decode_strict(enc: &'static Encoding, bytes: &[u8]) -> Result<Stri
         DecoderResult::InputEmpty => Ok(out),
         DecoderResult::Malformed(bad, extra) => {
             let at = read.saturating_sub(bad as usize + extra as usize);
-            Err(format!(
-                "invalid {} byte sequence at byte {at}",
-                enc.name()
-            ))
+            Err(format!("invalid {} byte sequence at byte {at}", enc.name()))
         }
         DecoderResult::OutputFull => Err("internal decoding error (output full)".to_string()),
     }
@@ -131,7 +128,10 @@ mod tests {
 
     #[test]
     fn utf8_plain_and_bom() {
-        assert_eq!(decode_text("增长8.7%".as_bytes(), None).unwrap(), "增长8.7%");
+        assert_eq!(
+            decode_text("增长8.7%".as_bytes(), None).unwrap(),
+            "增长8.7%"
+        );
         let mut b = vec![0xEF, 0xBB, 0xBF];
         b.extend_from_slice("国内".as_bytes());
         assert_eq!(decode_text(&b, None).unwrap(), "国内");

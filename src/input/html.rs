@@ -52,9 +52,37 @@ const SKIP: &[&str] = &[
 ];
 const RAW: &[&str] = &["script", "style", "textarea", "title"];
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "tr", "table", "tbody", "thead", "h1", "h2", "h3", "h4",
-    "h5", "h6", "section", "article", "main", "aside", "blockquote", "pre", "dd", "dt", "dl", "hr",
-    "center", "figure", "figcaption", "caption", "address",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "tbody",
+    "thead",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "main",
+    "aside",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "hr",
+    "center",
+    "figure",
+    "figcaption",
+    "caption",
+    "address",
 ];
 
 /// Text of an HTML page: body text with block elements as line breaks, without scripts,
@@ -94,7 +122,9 @@ pub fn html_to_text(html: &str) -> String {
         let closing = i + 1 < bytes.len() && bytes[i + 1] == b'/';
         let name_start = if closing { i + 2 } else { i + 1 };
         let mut j = name_start;
-        while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-' || bytes[j] == b':') {
+        while j < bytes.len()
+            && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-' || bytes[j] == b':')
+        {
             j += 1;
         }
         if j == name_start {
@@ -227,7 +257,9 @@ pub fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let semi = rest.as_bytes()[..rest.len().min(12)].iter().position(|&b| b == b';');
+        let semi = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';');
         let decoded = semi.and_then(|k| entity(&rest[1..k]).map(|c| (c, k + 1)));
         match decoded {
             Some((c, len)) => {
@@ -316,7 +348,8 @@ fn count_tags(text: &str, limit: usize) -> usize {
         while j < b.len() && b[j].is_ascii_alphanumeric() {
             j += 1;
         }
-        if j > s && b[s].is_ascii_alphabetic() && j < b.len() && matches!(b[j], b'>' | b' ' | b'/') {
+        if j > s && b[s].is_ascii_alphabetic() && j < b.len() && matches!(b[j], b'>' | b' ' | b'/')
+        {
             n += 1;
             if n >= limit {
                 break;
@@ -327,15 +360,27 @@ fn count_tags(text: &str, limit: usize) -> usize {
 }
 
 const NAV_PREFIXES: &[&str] = &[
-    "当前位置", "【字体", "【E-mail", "【打印", "【关闭", "相关链接", "（责任编辑", "(责任编辑",
-    "责任编辑", "中央政府门户网站", "·", "打印本页", "关闭窗口", "【字号",
+    "当前位置",
+    "【字体",
+    "【E-mail",
+    "【打印",
+    "【关闭",
+    "相关链接",
+    "（责任编辑",
+    "(责任编辑",
+    "责任编辑",
+    "中央政府门户网站",
+    "·",
+    "打印本页",
+    "关闭窗口",
+    "【字号",
 ];
 
 /// Clean text dumped from a web page: drop comments and tags, decode `<U+XXXX>` escapes,
 /// drop navigation lines, and when the page was dumped several times over, keep each line once.
 pub fn clean_webdump(text: &str) -> String {
     let no_comments = remove_comments(text);
-    let untagged = strip_tags_and_escapes(&no_comments);
+    let untagged = strip_tags_and_escapes(&no_comments, true);
     let lines: Vec<&str> = untagged.split('\n').collect();
     let repeated = is_repeated(&lines);
     let mut seen: HashSet<&str> = HashSet::new();
@@ -391,7 +436,11 @@ fn remove_comments(text: &str) -> String {
     out
 }
 
-fn strip_tags_and_escapes(text: &str) -> String {
+/// Remove leftover tags (when `tags`) and decode `<U+XXXX>` escapes (as written by R on Windows).
+pub(crate) fn strip_tags_and_escapes(text: &str, tags: bool) -> String {
+    if !text.contains('<') {
+        return text.to_string();
+    }
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
@@ -410,7 +459,9 @@ fn strip_tags_and_escapes(text: &str) -> String {
                 && b.get(he) == Some(&b'>')
             {
                 out.push_str(&text[last..at]);
-                if let Some(c) = u32::from_str_radix(&text[at + 3..he], 16).ok().and_then(char::from_u32)
+                if let Some(c) = u32::from_str_radix(&text[at + 3..he], 16)
+                    .ok()
+                    .and_then(char::from_u32)
                     && !matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
                 {
                     out.push(c);
@@ -419,6 +470,10 @@ fn strip_tags_and_escapes(text: &str) -> String {
                 i = last;
                 continue;
             }
+        }
+        if !tags {
+            i = at + 1;
+            continue;
         }
         // an HTML tag left over: <name ...> or </name>
         let mut j = at + 1;
@@ -429,7 +484,11 @@ fn strip_tags_and_escapes(text: &str) -> String {
         while j < b.len() && b[j].is_ascii_alphanumeric() {
             j += 1;
         }
-        if j > s && b[s].is_ascii_alphabetic() && j < b.len() && matches!(b[j], b'>' | b' ' | b'/' | b'\t') {
+        if j > s
+            && b[s].is_ascii_alphabetic()
+            && j < b.len()
+            && matches!(b[j], b'>' | b' ' | b'/' | b'\t')
+        {
             let line_end = text[j..].find('\n').map_or(b.len(), |e| j + e);
             if let Some(e) = text[j..line_end].find('>') {
                 out.push_str(&text[last..at]);
@@ -462,10 +521,15 @@ mod tests {
     #[test]
     fn charset_meta() {
         assert_eq!(
-            sniff_charset(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"),
+            sniff_charset(
+                b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"
+            ),
             Some(encoding_rs::GB18030)
         );
-        assert_eq!(sniff_charset(b"<meta charset='utf-8'>"), Some(encoding_rs::UTF_8));
+        assert_eq!(
+            sniff_charset(b"<meta charset='utf-8'>"),
+            Some(encoding_rs::UTF_8)
+        );
         assert_eq!(sniff_charset(b"<p>no</p>"), None);
     }
 
@@ -478,7 +542,9 @@ mod tests {
 
     #[test]
     fn webdump_repeated_copies() {
-        let body: String = (0..10).map(|i| format!("第{i}段落的文字，这一行足够长以便被视为正文内容。\n")).collect();
+        let body: String = (0..10)
+            .map(|i| format!("第{i}段落的文字，这一行足够长以便被视为正文内容。\n"))
+            .collect();
         let page = format!("<!-- x -->\n标题\n{body}");
         let t = page.repeat(6);
         let c = clean_webdump(&t);

@@ -40,7 +40,10 @@ pub struct InputError {
 
 impl InputError {
     pub(crate) fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        InputError { path: path.into(), message: message.into() }
+        InputError {
+            path: path.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -79,7 +82,10 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
 
 fn walk(dir: &Path, depth: usize, found: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
     if depth > 64 {
-        errors.push(InputError::new(dir.display().to_string(), "directories nested too deep (symlink loop?)"));
+        errors.push(InputError::new(
+            dir.display().to_string(),
+            "directories nested too deep (symlink loop?)",
+        ));
         return;
     }
     let rd = match std::fs::read_dir(dir) {
@@ -139,12 +145,19 @@ pub fn read_file(path: &Path, opts: &InputOptions) -> Vec<Result<Document, Input
 }
 
 /// Same, from bytes already in memory (stdin, zip members); `name` is what appears in output and errors.
-pub fn read_bytes(name: &str, bytes: &[u8], opts: &InputOptions) -> Vec<Result<Document, InputError>> {
+pub fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+    opts: &InputOptions,
+) -> Vec<Result<Document, InputError>> {
     read_bytes_at(name, name, bytes, opts, 0)
 }
 
 /// Decode bytes of a plain-text file: BOM (UTF-8/UTF-16), else strict UTF-8, else GB18030 (GBK) if it decodes with few errors, else an error. `forced` overrides.
-pub fn decode_text(bytes: &[u8], forced: Option<&'static encoding_rs::Encoding>) -> Result<String, String> {
+pub fn decode_text(
+    bytes: &[u8],
+    forced: Option<&'static encoding_rs::Encoding>,
+) -> Result<String, String> {
     encoding::decode_text(bytes, forced)
 }
 
@@ -206,7 +219,10 @@ pub(crate) fn read_bytes_at(
         ))];
     }
     let one = |r: Result<String, String>| -> Vec<Result<Document, InputError>> {
-        vec![r.map(|text| doc(name, text)).map_err(|m| InputError::new(name, m))]
+        vec![
+            r.map(|text| doc(name, text))
+                .map_err(|m| InputError::new(name, m)),
+        ]
     };
     match format_of(file_name, bytes) {
         Format::Zip => archive::read_zip(name, bytes, opts, depth),
@@ -241,6 +257,8 @@ fn text_body(t: &str) -> String {
     let t = normalize_newlines(t);
     if html::looks_like_webdump(&t) {
         clean_webdump(&t)
+    } else if t.contains("<U+") {
+        html::strip_tags_and_escapes(&t, false)
     } else {
         t
     }
@@ -259,5 +277,10 @@ fn read_html(bytes: &[u8], opts: &InputOptions) -> Result<String, String> {
 }
 
 fn doc(name: &str, text: String) -> Document {
-    Document { name: name.to_string(), text, region: None, year: None }
+    Document {
+        name: name.to_string(),
+        text,
+        region: None,
+        year: None,
+    }
 }

@@ -8,7 +8,10 @@ pub fn pdf_to_text(bytes: &[u8]) -> Result<String, String> {
         Ok(Ok(raw)) => {
             let text = reflow(&crate::input::encoding::normalize_newlines(&raw));
             if text.trim().is_empty() {
-                Err("PDF has no extractable text (scanned images?); convert it to text first".to_string())
+                Err(
+                    "PDF has no extractable text (scanned images?); convert it to text first"
+                        .to_string(),
+                )
             } else {
                 Ok(text)
             }
@@ -37,7 +40,10 @@ fn is_page_number(l: &str) -> bool {
         .and_then(|c| c.strip_suffix('页'))
         .unwrap_or(core)
         .trim();
-    !core.is_empty() && core.len() <= 4 && core.chars().all(|c| c.is_ascii_digit()) && core.len() < t.len()
+    !core.is_empty()
+        && core.len() <= 4
+        && core.chars().all(|c| c.is_ascii_digit())
+        && core.len() < t.len()
 }
 
 /// Remove spaces the extractor puts between CJK characters (and between CJK and digits).
@@ -86,7 +92,11 @@ fn reflow(raw: &str) -> String {
     let mut widths: Vec<usize> = lines.iter().map(|l| width(l)).collect();
     widths.sort_unstable();
     // the usual width of a full line: the 80th percentile
-    let full = widths.get(widths.len() * 4 / 5).copied().unwrap_or(0).max(10);
+    let full = widths
+        .get(widths.len() * 4 / 5)
+        .copied()
+        .unwrap_or(0)
+        .max(10);
     let mut out = String::with_capacity(raw.len());
     let mut prev_full = false;
     for l in &lines {

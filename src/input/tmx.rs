@@ -18,9 +18,12 @@ pub fn tmx_to_text(xml: &str) -> Result<String, String> {
     let mut skip = 0usize; // inline codes inside seg (bpt, ept, ph, it, ut)
     let mut seg = String::new();
     loop {
-        let ev = reader
-            .read_event()
-            .map_err(|e| format!("not valid TMX: XML error at byte {}: {e}", reader.buffer_position()))?;
+        let ev = reader.read_event().map_err(|e| {
+            format!(
+                "not valid TMX: XML error at byte {}: {e}",
+                reader.buffer_position()
+            )
+        })?;
         match ev {
             Event::Start(e) => {
                 let local = e.local_name();
