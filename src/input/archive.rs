@@ -9,7 +9,7 @@ pub const MAX_ARCHIVE_TOTAL: u64 = 512 << 20;
 /// Most uncompressed bytes of one member.
 pub const MAX_MEMBER: u64 = 256 << 20;
 /// Largest believable compression ratio for members over 1 MiB.
-const MAX_RATIO: u64 = 1000;
+const MAX_RATIO: u64 = 200;
 /// Archives nested deeper than this are not opened.
 pub const MAX_DEPTH: usize = 2;
 
