@@ -390,6 +390,7 @@ pub fn clean_webdump(text: &str) -> String {
         let t = line.trim_matches(|c: char| c.is_whitespace());
         let nav = t.is_empty()
             || NAV_PREFIXES.iter().any(|p| t.starts_with(p))
+            || t.contains("www.gov.cn")
             || matches!(t, "】" | "【" | "）" | ")" | "|");
         if nav || (repeated && !seen.insert(t)) {
             if t.is_empty() && !blank {

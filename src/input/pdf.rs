@@ -1,4 +1,5 @@
 //! PDF text, through `pdf-extract` (behind the default `pdf` feature), re-flowed into paragraphs.
+#![cfg_attr(not(feature = "pdf"), allow(dead_code))]
 
 /// Text of a PDF, or an error message. Never panics.
 #[cfg(feature = "pdf")]
