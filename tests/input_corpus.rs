@@ -1,0 +1,240 @@
+//! Reads the real reports in ../shared/corpus (skipped when absent).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use zhibiao::input::{InputOptions, expand_paths, read_file};
+
+fn corpus() -> Option<PathBuf> {
+    let p = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"));
+    if p.is_dir() {
+        Some(p)
+    } else {
+        println!("skipped: ../shared not present");
+        None
+    }
+}
+
+fn one_text(p: &Path) -> String {
+    let mut docs = read_file(p, &InputOptions::default());
+    assert_eq!(docs.len(), 1, "{}", p.display());
+    match docs.remove(0) {
+        Ok(d) => d.text,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+/// ASCII digit runs after mapping full-width digits and points to ASCII.
+fn digit_runs(t: &str) -> HashMap<String, usize> {
+    let mapped: String = t
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap(),
+            '．' => '.',
+            _ => c,
+        })
+        .collect();
+    let mut m = HashMap::new();
+    let mut cur = String::new();
+    for c in mapped.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() || (c == '.' && !cur.is_empty()) {
+            cur.push(c);
+        } else if !cur.is_empty() {
+            *m.entry(cur.trim_end_matches('.').to_string()).or_insert(0) += 1;
+            cur.clear();
+        }
+    }
+    m
+}
+
+/// Share of `a`'s digit runs (with multiplicity) also found in `b`.
+fn overlap(a: &HashMap<String, usize>, b: &HashMap<String, usize>) -> f64 {
+    let total: usize = a.values().sum();
+    let common: usize = a
+        .iter()
+        .map(|(k, n)| (*n).min(*b.get(k).unwrap_or(&0)))
+        .sum();
+    common as f64 / total.max(1) as f64
+}
+
+#[test]
+fn national_2010_in_three_forms() {
+    let Some(c) = corpus() else { return };
+    let utf8 = digit_runs(&one_text(&c.join("national_gwr_utf8/china_2010_gwr.txt")));
+    let gbk = digit_runs(&one_text(
+        &c.join("national_gwr_gbk/china_2010_gwr.gbk.txt"),
+    ));
+    let web_text = one_text(&c.join("national_gwr_gbk_webdump/china_2010_gwr.webdump.gbk.txt"));
+    assert!(
+        !web_text.contains("<!--") && !web_text.contains("<U+"),
+        "web dump junk left"
+    );
+    assert!(!web_text.contains("当前位置"), "navigation left");
+    let web = digit_runs(&web_text);
+    // The UTF-8 (wikisource) copy writes some figures in Chinese numerals, so it has
+    // fewer digit runs (144 against 170): check it is contained in the GBK copy.
+    let a = overlap(&utf8, &gbk);
+    println!("utf8 in gbk: {a:.3}");
+    assert!(a > 0.95, "utf8 in gbk: {a:.3}");
+    // The web dump holds the page six times over and page chrome with dates.
+    let (a, b) = (overlap(&gbk, &web), overlap(&web, &gbk));
+    println!("gbk vs webdump: {a:.3} {b:.3}");
+    assert!(a > 0.95 && b > 0.9, "gbk vs webdump: {a:.3} {b:.3}");
+}
+
+#[test]
+fn webdumps_lose_their_chrome() {
+    let Some(c) = corpus() else { return };
+    let (files, errs) = expand_paths(&[c.join("national_gwr_gbk_webdump")]);
+    assert!(errs.is_empty());
+    assert!(files.len() >= 19);
+    for f in files {
+        let t = one_text(&f);
+        assert!(!t.contains("<!--") && !t.contains("<U+"), "{}", f.display());
+        assert!(!t.contains('\r'), "{}", f.display());
+        assert!(t.chars().count() > 2000, "{}", f.display());
+    }
+}
+
+#[test]
+fn crlf_and_lf_copies_agree() {
+    let Some(c) = corpus() else { return };
+    let t = one_text(&c.join("national_gwr_misc/china_2022_gwr.crlf.txt"));
+    assert!(!t.contains('\r'));
+    let u = one_text(&c.join("national_gwr_utf8/china_2022_gwr.txt"));
+    let (dt, du) = (digit_runs(&t), digit_runs(&u));
+    let (a, b) = (overlap(&dt, &du), overlap(&du, &dt));
+    assert!(a > 0.9 && b > 0.9, "{a:.3} {b:.3}");
+}
+
+#[test]
+fn luoyang_docx_and_txt() {
+    let Some(c) = corpus() else { return };
+    let docx = one_text(&c.join("tjgb/luoyang_2023_tjgb.docx"));
+    let txt = one_text(&c.join("tjgb/luoyang_2023_tjgb.txt"));
+    assert!(txt.contains("洛阳"));
+    // Data issue: luoyang_2023_tjgb.docx holds the 黔东南 2016 communique, not 洛阳 2023.
+    // Check the reader against the 黔东南 2016 excerpt instead.
+    if docx.starts_with("黔东南") {
+        let part = digit_runs(&one_text(&c.join("tjgb/qiandongnan_2016_tjgb.docx")));
+        let a = overlap(&part, &digit_runs(&docx));
+        println!("qiandongnan 2016 excerpt in luoyang docx: {a:.3}");
+        assert!(a > 0.9, "{a:.3}");
+    } else {
+        let (d, t) = (digit_runs(&docx), digit_runs(&txt));
+        let (a, b) = (overlap(&t, &d), overlap(&d, &t));
+        println!("luoyang: txt in docx {a:.3}, docx in txt {b:.3}");
+        assert!(
+            a > 0.85 && b > 0.7,
+            "txt in docx {a:.3}, docx in txt {b:.3}"
+        );
+    }
+}
+
+#[test]
+fn every_docx_reads() {
+    let Some(c) = corpus() else { return };
+    let (files, _) = expand_paths(&[c.join("tjgb")]);
+    for f in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "docx"))
+    {
+        let t = one_text(f);
+        assert!(t.chars().count() > 500, "{}", f.display());
+        assert!(t.contains("增长"), "{}", f.display());
+    }
+}
+
+#[test]
+fn provincial_csv_gives_31_reports() {
+    let Some(c) = corpus() else { return };
+    let (files, errs) = expand_paths(&[c.join("provincial_gwr_2026_csv")]);
+    assert!(errs.is_empty());
+    let mut docs = Vec::new();
+    for f in &files {
+        for d in read_file(f, &InputOptions::default()) {
+            docs.push(d.unwrap_or_else(|e| panic!("{e}")));
+        }
+    }
+    assert_eq!(docs.len(), 31);
+    for d in &docs {
+        assert!(d.name.ends_with(".csv#1"), "{}", d.name);
+        assert!(
+            d.region.as_deref().is_some_and(|r| !r.is_empty()),
+            "{}",
+            d.name
+        );
+        assert_eq!(d.year, Some(2026), "{}", d.name);
+        assert!(d.text.chars().count() > 5000, "{}", d.name);
+        assert!(!d.text.starts_with('\u{feff}') && !d.text.contains('\r'));
+    }
+    assert!(docs.iter().any(|d| d.region.as_deref() == Some("北京市")));
+}
+
+#[test]
+fn tmx_chinese_side() {
+    let Some(c) = corpus() else { return };
+    let t = one_text(&c.join("national_gwr_tmx/china_2022_gwr.zh-en.tmx"));
+    assert!(t.lines().count() > 100);
+    assert!(!t.contains(" the "), "English leaked into the Chinese side");
+    let u = one_text(&c.join("national_gwr_utf8/china_2022_gwr.txt"));
+    let a = overlap(&digit_runs(&t), &digit_runs(&u));
+    println!("tmx vs utf8 2022: {a:.3}");
+    assert!(a > 0.85, "{a:.3}");
+}
+
+#[test]
+fn gbk_and_no_line_break_files() {
+    let Some(c) = corpus() else { return };
+    let h = one_text(&c.join("hailar_gwr_gbk/hailar_2016_gwr.gbk.txt"));
+    assert!(h.contains("海拉尔") && !h.contains('\r') && h.contains('\u{3000}'));
+    let s = one_text(&c.join("shanghai_gwr/shanghai_2023_gwr.txt"));
+    assert!(s.chars().count() > 10000);
+}
+
+#[test]
+fn pdfs_read_or_fail_cleanly() {
+    let Some(c) = corpus() else { return };
+    for name in [
+        "tjgb/zhoukou_2023_tjgb.pdf",
+        "tjgb/qiandongnan_2023_tjgb.pdf",
+    ] {
+        let docs = read_file(&c.join(name), &InputOptions::default());
+        assert_eq!(docs.len(), 1);
+        match &docs[0] {
+            Ok(d) => {
+                assert!(d.text.contains("增长"), "{name}");
+                assert!(d.text.chars().count() > 3000, "{name}");
+            }
+            Err(e) => assert!(e.message.contains("PDF"), "{e}"),
+        }
+    }
+}
+
+#[test]
+fn whole_corpus_never_panics() {
+    let Some(c) = corpus() else { return };
+    let (files, errs) = expand_paths(std::slice::from_ref(&c));
+    assert!(errs.is_empty());
+    let dump = std::env::var_os("ZHIBIAO_DUMP").map(PathBuf::from);
+    for f in files {
+        for d in read_file(&f, &InputOptions::default()) {
+            match d {
+                Ok(d) => {
+                    if let Some(dir) = &dump {
+                        let n = d.name.replace(['/', '#', '!'], "_");
+                        let n: String = n
+                            .chars()
+                            .rev()
+                            .take(60)
+                            .collect::<Vec<_>>()
+                            .into_iter()
+                            .rev()
+                            .collect();
+                        std::fs::write(dir.join(format!("{n}.txt")), &d.text).unwrap();
+                    }
+                }
+                Err(e) => println!("error: {e}"),
+            }
+        }
+    }
+}
