@@ -59,6 +59,8 @@ pub struct Structure {
 
 /// Longest title kept in [`Section::title`], in characters.
 const TITLE_MAX: usize = 40;
+/// A paragraph longer than this (in characters) is taken as a whole report on one line.
+const DENSE_MIN: usize = 5000;
 /// Longest paragraph that may be taken as a title-like heading, in characters.
 const TITLE_LIKE_MAX: usize = 30;
 
@@ -225,7 +227,10 @@ fn make_title(s: &str) -> String {
 pub fn split(text: &str) -> Structure {
     let mut sp = Splitter {
         text,
-        dense: !text.as_bytes().iter().any(|&b| b == b'\n' || b == b'\r'),
+        prev_open: true,
+        last_heading: false,
+        one_line: !text.as_bytes().iter().any(|&b| b == b'\n' || b == b'\r'),
+        dense: false,
         out: Structure::default(),
         stack: Vec::new(),
         total_chars: 0,
@@ -302,7 +307,14 @@ fn paragraphs(text: &str) -> Vec<Para> {
 
 struct Splitter<'a> {
     text: &'a str,
-    /// No line breaks at all: headings may run into text after `：` and terminals.
+    /// The previous paragraph ended a sentence or was a heading: a title may follow.
+    prev_open: bool,
+    /// The last sentence emitted was a heading.
+    last_heading: bool,
+    /// The text has no line breaks at all.
+    one_line: bool,
+    /// The current paragraph is the whole text or very long (a report dumped on one line):
+    /// headings may run into text after `：` and terminals, and any whitespace may end them.
     dense: bool,
     out: Structure,
     /// Indices of the open sections, outermost first.
@@ -319,12 +331,23 @@ struct Pos {
 
 impl<'a> Splitter<'a> {
     fn paragraph(&mut self, pi: usize, p: &Para, next: Option<&str>) {
+        self.paragraph_inner(pi, p, next);
+        let last = self.text[p.b0..p.b1].chars().next_back().unwrap_or('。');
+        self.prev_open = self.last_heading
+            || is_terminal(last)
+            || is_closer(last)
+            || matches!(last, '：' | ':');
+    }
+
+    fn paragraph_inner(&mut self, pi: usize, p: &Para, next: Option<&str>) {
         let s = &self.text[p.b0..p.b1];
+        self.dense = self.one_line || p.c1 - p.c0 > DENSE_MIN;
         if let Some(level) = self.title_like(s, next) {
             let start = Pos { b: p.b0, c: p.c0 };
             let end = Pos { b: p.b1, c: p.c1 };
             self.open_section(level, start, s);
             self.sentence(pi, start, end);
+            self.last_heading = true;
             return;
         }
         let mut pos = Pos { b: p.b0, c: p.c0 };
@@ -373,6 +396,7 @@ impl<'a> Splitter<'a> {
                     let title_src = &self.text[pos.b..hend.b];
                     self.open_section(level, pos, title_src);
                     self.sentence_with(pi, pos, hend, table);
+                    self.last_heading = true;
                     pos = hend;
                     block = Some(if self.ends_tight(hend) {
                         Block::Tight
@@ -385,6 +409,7 @@ impl<'a> Splitter<'a> {
             // An ordinary sentence.
             let (send, nextpos, nb) = self.sentence_end(pos, end_b);
             self.sentence_with(pi, pos, send, table);
+            self.last_heading = false;
             pos = nextpos;
             block = nb;
         }
@@ -453,7 +478,8 @@ impl<'a> Splitter<'a> {
                 return (e, e, Some(Block::Tight));
             }
             if is_space(ch) {
-                if is_break(&s[i..]) {
+                let rest = &s[i..];
+                if is_break(rest) || (self.dense && marker_after_space(rest)) {
                     let at = Pos { b: start.b + i, c };
                     return (last_text, at, Some(Block::Open));
                 }
@@ -475,7 +501,7 @@ impl<'a> Splitter<'a> {
 
     /// A short paragraph standing alone like a title: its level, when it is one.
     fn title_like(&self, s: &str, next: Option<&str>) -> Option<u8> {
-        if !is_title_like(s) {
+        if !self.prev_open || !is_title_like(s) {
             return None;
         }
         let next = next?;
@@ -542,6 +568,13 @@ impl<'a> Splitter<'a> {
     }
 }
 
+/// `s` starts with whitespace followed by a level 1 or 2 heading marker.
+fn marker_after_space(s: &str) -> bool {
+    let t = s.trim_start_matches(is_space);
+    t.starts_with(|c: char| matches!(c, '第' | '(' | '（') || cn_numeral(c))
+        && marker(t, Block::Tight).is_some_and(|m| m.0 <= 2)
+}
+
 /// A whitespace run at the start of `s` that reads as a paragraph break inside a line:
 /// at least two characters with an ideographic space, or at least four characters.
 fn is_break(s: &str) -> bool {
@@ -566,12 +599,19 @@ fn is_title_like(s: &str) -> bool {
     let mut cjk = 0;
     let mut first = None;
     let mut last = ' ';
+    let mut open = 0i32;
     for ch in s.chars() {
         n += 1;
+        match ch {
+            '（' | '(' => open += 1,
+            '）' | ')' => open -= 1,
+            _ => {}
+        }
         if n > TITLE_LIKE_MAX {
             return false;
         }
-        if is_terminal(ch) || matches!(ch, '：' | ':' | '|' | '#') {
+        // Titles have no terminal, colon, comma or percentage (a hard-wrapped line often has).
+        if is_terminal(ch) || matches!(ch, '：' | ':' | '|' | '#' | '，' | ',' | '%' | '％') {
             return false;
         }
         if is_cjk(ch) {
@@ -585,7 +625,8 @@ fn is_title_like(s: &str) -> bool {
     if marker(s, Block::Open).is_some() {
         return false;
     }
-    if cjk < 2 || matches!(last, '，' | ',' | '、' | '—' | '-') {
+    // A hard-wrapped line stops anywhere: inside brackets, after a number.
+    if cjk < 2 || open != 0 || digit(last) || matches!(last, '，' | ',' | '、' | '—' | '-') {
         return false;
     }
     if matches!(first, Some('—' | '－' | '-' | '（' | '(' | '【' | '[' | '“' | '《')) {
