@@ -3,6 +3,7 @@
 pub mod document;
 pub mod figure;
 pub mod input;
+pub mod meta;
 pub mod text;
 
 pub use document::Document;

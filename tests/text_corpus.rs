@@ -128,3 +128,29 @@ fn corpus_split_invariants() {
     }
     println!("split {total_bytes} bytes in {:?}", t0.elapsed());
 }
+
+/// File-name year of `china_2024_gwr.txt`.
+fn file_year(name: &str) -> Option<i32> {
+    name.split(['_', '/', '.'])
+        .find(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|p| p.parse().ok())
+}
+
+#[test]
+fn corpus_meta() {
+    let Some(files) = corpus() else { return };
+    for (name, text) in &files {
+        let m = zhibiao::meta::detect(name, text);
+        println!(
+            "{name}\t{}\t{}\t{}",
+            m.region.as_deref().unwrap_or("-"),
+            m.year.map_or("-".into(), |y| y.to_string()),
+            m.report_type.as_deref().unwrap_or("-")
+        );
+        if name.starts_with("national_gwr_utf8/") {
+            assert_eq!(m.region.as_deref(), Some("国务院"), "{name}");
+            assert_eq!(m.year, file_year(name), "{name}");
+            assert_eq!(m.report_type.as_deref(), Some("政府工作报告"), "{name}");
+        }
+    }
+}
