@@ -74,13 +74,14 @@ re!(
     format!(r"在({NAME})第[一二三四五六七八九十\d]+届(?:\s*)人民代表大会")
 );
 // `第十四届全国人民代表大会`, traditional `全國人民代表大會`
-re!(NATIONAL_CONGRESS, r"全[国國]人民代表大[会會]|全国人大|代表国务院|国务院总理");
+re!(
+    NATIONAL_CONGRESS,
+    r"全[国國]人民代表大[会會]|全国人大|代表国务院|国务院总理"
+);
 // `广东省省长 孟凡利`, `海拉尔区人民政府区长`, `上海市市长`
 re!(
     OFFICIAL,
-    format!(
-        r"({NAME})(?:人民政府)?(?:代)?(?:省长|市长|区长|县长|旗长|州长|盟长|主席)"
-    )
+    format!(r"({NAME})(?:人民政府)?(?:代)?(?:省长|市长|区长|县长|旗长|州长|盟长|主席)")
 );
 // `2025年,泽州县委、县政府`
 re!(
@@ -92,7 +93,10 @@ re!(BUREAU, format!(r"({NAME})统计局"));
 // A name in a title: after an optional year.
 re!(TITLE_NAME, format!(r"^(?:\d{{4}}\s*年(?:度)?)?({NAME})"));
 // `——2024年3月5日在第十四届…`
-re!(DELIVERED, r"(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在");
+re!(
+    DELIVERED,
+    r"(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在"
+);
 re!(
     REVIEW,
     r"[一二三四五六七八九十]、(?:过去)?(\d{4})年(?:工作)?回顾|报告(\d{4})年的工作"
@@ -152,7 +156,12 @@ fn report_type(head: &str, lines: &[&str], file: &str) -> Option<String> {
     if in_title(GWR) || head.contains("各位代表") {
         return Some(GWR.into());
     }
-    if head.chars().take(300).collect::<String>().contains("法治政府建设") {
+    if head
+        .chars()
+        .take(300)
+        .collect::<String>()
+        .contains("法治政府建设")
+    {
         return Some(FZZF.into());
     }
     if file.contains("gwr") {
@@ -189,7 +198,8 @@ fn region(head: &str, lines: &[&str], file: &str, ty: Option<&str>) -> Option<St
     // Title lines: `2026年广东省政府工作报告`, `南京市2023年国民经济…统计公报`.
     for l in lines.iter().take(12) {
         if is_title(l) {
-            if l.starts_with("中华人民共和国") || l.contains("我国") || l.contains("全国") {
+            if l.starts_with("中华人民共和国") || l.contains("我国") || l.contains("全国")
+            {
                 return Some(national(ty));
             }
             if let Some(c) = TITLE_NAME.captures(l)
@@ -238,7 +248,12 @@ fn is_title(l: &str) -> bool {
 }
 
 fn national(ty: Option<&str>) -> String {
-    if ty == Some(GWR) { NATIONAL_GWR } else { NATIONAL }.into()
+    if ty == Some(GWR) {
+        NATIONAL_GWR
+    } else {
+        NATIONAL
+    }
+    .into()
 }
 
 /// `北京` → `北京市`; a name with a suffix is kept (`南京市`); noise (`推进新型城市`) is dropped.
@@ -251,7 +266,8 @@ fn normalise(s: &str) -> Option<String> {
     }
     // A name found with a suffix: keep it when it is short and not a common word.
     let n = s.chars().count();
-    if !(2..=12).contains(&n) || s.starts_with(['全', '本', '我', '各', '该', '城', '省', '市']) {
+    if !(2..=12).contains(&n) || s.starts_with(['全', '本', '我', '各', '该', '城', '省', '市'])
+    {
         return None;
     }
     // Drop a leading province: `河南省洛阳市` → `洛阳市`.
@@ -379,7 +395,10 @@ mod tests {
 
     #[test]
     fn city_bulletin() {
-        let m = detect("b.txt", "南京市2023年国民经济和社会发展统计公报\n南京市统计局\n");
+        let m = detect(
+            "b.txt",
+            "南京市2023年国民经济和社会发展统计公报\n南京市统计局\n",
+        );
         assert_eq!(m.region.as_deref(), Some("南京市"));
         assert_eq!(m.year, Some(2023));
         assert_eq!(m.report_type.as_deref(), Some(TJGB));

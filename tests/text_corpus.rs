@@ -1,7 +1,7 @@
 //! Runs `text::split` and `meta::detect` over every text file of `../shared/corpus`.
 
 use std::path::{Path, PathBuf};
-use zhibiao::text::{split, Structure};
+use zhibiao::text::{Structure, split};
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
 
@@ -41,8 +41,7 @@ fn corpus() -> Option<Vec<(String, String)>> {
                 rec[col].to_string()
             } else if fname.contains("gbk") {
                 encoding_rs::GB18030.decode(&bytes).0.into_owned()
-            } else if fname.ends_with(".txt") || fname.ends_with(".md") || fname.ends_with(".tmx")
-            {
+            } else if fname.ends_with(".txt") || fname.ends_with(".md") || fname.ends_with(".tmx") {
                 String::from_utf8_lossy(strip_bom(&bytes)).into_owned()
             } else {
                 continue; // docx, pdf: decoded by the input layer
@@ -61,9 +60,33 @@ fn allowed_between(c: char) -> bool {
     zhibiao::text::is_space(c)
         || matches!(
             c,
-            '，' | ',' | '、' | '：' | ':' | '；' | ';' | '。' | '！' | '？' | '!' | '?' | '｡' | '､'
-                | '|' | '”' | '’' | '」' | '』' | '）' | ')' | '》' | '〉' | '】' | '"' | '\''
-                | '］' | ']'
+            '，' | ','
+                | '、'
+                | '：'
+                | ':'
+                | '；'
+                | ';'
+                | '。'
+                | '！'
+                | '？'
+                | '!'
+                | '?'
+                | '｡'
+                | '､'
+                | '|'
+                | '”'
+                | '’'
+                | '」'
+                | '』'
+                | '）'
+                | ')'
+                | '》'
+                | '〉'
+                | '】'
+                | '"'
+                | '\''
+                | '］'
+                | ']'
         )
 }
 
@@ -71,11 +94,17 @@ fn check(name: &str, text: &str, st: &Structure) {
     let chars: Vec<char> = text.chars().collect();
     let mut prev_end = 0;
     for s in &st.sentences {
-        assert!(s.start < s.end && s.end <= chars.len(), "{name}: bad sentence span");
+        assert!(
+            s.start < s.end && s.end <= chars.len(),
+            "{name}: bad sentence span"
+        );
         assert!(s.start >= prev_end, "{name}: sentences overlap or go back");
         prev_end = s.end;
         let (p0, p1) = st.paragraphs[s.paragraph];
-        assert!(p0 <= s.start && s.end <= p1, "{name}: sentence crosses paragraph");
+        assert!(
+            p0 <= s.start && s.end <= p1,
+            "{name}: sentence crosses paragraph"
+        );
         assert_eq!(
             text[s.byte_start..s.byte_end].chars().count(),
             s.end - s.start,
@@ -83,12 +112,22 @@ fn check(name: &str, text: &str, st: &Structure) {
         );
         let mut at = s.start;
         for c in &s.clauses {
-            assert!(s.start <= c.start && c.start < c.end && c.end <= s.end, "{name}: clause outside sentence");
+            assert!(
+                s.start <= c.start && c.start < c.end && c.end <= s.end,
+                "{name}: clause outside sentence"
+            );
             assert!(c.start >= at, "{name}: clauses overlap");
             for (k, &ch) in chars[at..c.start].iter().enumerate() {
-                assert!(allowed_between(ch), "{name}: {ch:?} between clauses at {}", at + k);
+                assert!(
+                    allowed_between(ch),
+                    "{name}: {ch:?} between clauses at {}",
+                    at + k
+                );
             }
-            assert_eq!(&text[c.byte_start..c.byte_end], chars[c.start..c.end].iter().collect::<String>());
+            assert_eq!(
+                &text[c.byte_start..c.byte_end],
+                chars[c.start..c.end].iter().collect::<String>()
+            );
             at = c.end;
         }
         for &ch in &chars[at..s.end] {
@@ -96,7 +135,10 @@ fn check(name: &str, text: &str, st: &Structure) {
         }
         if let Some(ix) = s.section {
             let sec = &st.sections[ix];
-            assert!(sec.start <= s.start && s.end <= sec.end, "{name}: sentence outside its section");
+            assert!(
+                sec.start <= s.start && s.end <= sec.end,
+                "{name}: sentence outside its section"
+            );
         }
     }
 }
@@ -111,8 +153,16 @@ fn corpus_split_invariants() {
         total_bytes += text.len();
         check(name, text, &st);
         if name.starts_with("shanghai_gwr/") {
-            assert!(st.sentences.len() > 100, "{name}: {} sentences", st.sentences.len());
-            assert!(st.sections.len() >= 3, "{name}: {} sections", st.sections.len());
+            assert!(
+                st.sentences.len() > 100,
+                "{name}: {} sentences",
+                st.sentences.len()
+            );
+            assert!(
+                st.sections.len() >= 3,
+                "{name}: {} sections",
+                st.sections.len()
+            );
         }
         if std::env::var("ZB_SHOW").is_ok_and(|v| name.contains(&v)) {
             for sec in &st.sections {

@@ -67,7 +67,11 @@ const TITLE_LIKE_MAX: usize = 30;
 /// Whitespace, including the ideographic space, NBSP and zero-width characters met in reports.
 #[inline]
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        )
 }
 
 /// Ends a sentence: `。！？；!?;` (and the ideographic full stop variants).
@@ -333,10 +337,8 @@ impl<'a> Splitter<'a> {
     fn paragraph(&mut self, pi: usize, p: &Para, next: Option<&str>) {
         self.paragraph_inner(pi, p, next);
         let last = self.text[p.b0..p.b1].chars().next_back().unwrap_or('。');
-        self.prev_open = self.last_heading
-            || is_terminal(last)
-            || is_closer(last)
-            || matches!(last, '：' | ':');
+        self.prev_open =
+            self.last_heading || is_terminal(last) || is_closer(last) || matches!(last, '：' | ':');
     }
 
     fn paragraph_inner(&mut self, pi: usize, p: &Para, next: Option<&str>) {
@@ -426,17 +428,26 @@ impl<'a> Splitter<'a> {
     /// End of a heading starting at `start` whose marker is `skip` (bytes, chars) long: after
     /// its terminal, or before a whitespace break, or at the end of the paragraph.
     fn heading_end(&self, start: Pos, skip: (usize, usize), end_b: usize) -> Pos {
-        let from = Pos { b: start.b + skip.0, c: start.c + skip.1 };
+        let from = Pos {
+            b: start.b + skip.0,
+            c: start.c + skip.1,
+        };
         let s = &self.text[from.b..end_b];
         let mut c = from.c;
         let mut it = s.char_indices().peekable();
         let mut seen_text = false;
         while let Some((i, ch)) = it.next() {
             if is_terminal(ch) {
-                let mut e = Pos { b: from.b + i + ch.len_utf8(), c: c + 1 };
+                let mut e = Pos {
+                    b: from.b + i + ch.len_utf8(),
+                    c: c + 1,
+                };
                 while let Some(&(j, d)) = it.peek() {
                     if is_terminal(d) || is_closer(d) {
-                        e = Pos { b: from.b + j + d.len_utf8(), c: e.c + 1 };
+                        e = Pos {
+                            b: from.b + j + d.len_utf8(),
+                            c: e.c + 1,
+                        };
                         it.next();
                     } else {
                         break;
@@ -466,10 +477,16 @@ impl<'a> Splitter<'a> {
         let mut last_text = start; // end of the last non-space char
         while let Some((i, ch)) = it.next() {
             if is_terminal(ch) {
-                let mut e = Pos { b: start.b + i + ch.len_utf8(), c: c + 1 };
+                let mut e = Pos {
+                    b: start.b + i + ch.len_utf8(),
+                    c: c + 1,
+                };
                 while let Some(&(j, d)) = it.peek() {
                     if is_terminal(d) || is_closer(d) {
-                        e = Pos { b: start.b + j + d.len_utf8(), c: e.c + 1 };
+                        e = Pos {
+                            b: start.b + j + d.len_utf8(),
+                            c: e.c + 1,
+                        };
                         it.next();
                     } else {
                         break;
@@ -484,7 +501,10 @@ impl<'a> Splitter<'a> {
                     return (last_text, at, Some(Block::Open));
                 }
             } else {
-                last_text = Pos { b: start.b + i + ch.len_utf8(), c: c + 1 };
+                last_text = Pos {
+                    b: start.b + i + ch.len_utf8(),
+                    c: c + 1,
+                };
                 if self.dense && matches!(ch, '：' | ':') {
                     let after = &s[i + ch.len_utf8()..];
                     if marker(after, Block::Tight).is_some_and(|m| m.0 <= 2) {
@@ -629,7 +649,10 @@ fn is_title_like(s: &str) -> bool {
     if cjk < 2 || open != 0 || digit(last) || matches!(last, '，' | ',' | '、' | '—' | '-') {
         return false;
     }
-    if matches!(first, Some('—' | '－' | '-' | '（' | '(' | '【' | '[' | '“' | '《')) {
+    if matches!(
+        first,
+        Some('—' | '－' | '-' | '（' | '(' | '【' | '[' | '“' | '《')
+    ) {
         return false;
     }
     // `一是…` list items and date lines are not titles.
@@ -652,10 +675,9 @@ fn clauses(text: &str, start: Pos, end: Pos, table: bool) -> Vec<Clause> {
     let mut out = Vec::new();
     let mut cur: Option<Pos> = None; // first non-space char of the current clause
     let mut last = start; // end of its last non-space char
-    let mut c = start.c;
     let mut prev = '\0';
     let bytes = s.as_bytes();
-    for (i, ch) in s.char_indices() {
+    for (c, (i, ch)) in (start.c..).zip(s.char_indices()) {
         let delim = if ch == ',' {
             // `1,234.5`: a thousands separator, not a delimiter.
             !(prev.is_ascii_digit() && thousands_after(&bytes[i + 1..]))
@@ -676,11 +698,17 @@ fn clauses(text: &str, start: Pos, end: Pos, table: bool) -> Vec<Clause> {
             if cur.is_none() {
                 cur = Some(Pos { b: start.b + i, c });
             }
-            last = Pos { b: start.b + i + ch.len_utf8(), c: c + 1 };
+            last = Pos {
+                b: start.b + i + ch.len_utf8(),
+                c: c + 1,
+            };
         }
         // A closer right after a terminal stays with the delimiter.
-        prev = if is_closer(ch) && is_terminal(prev) { prev } else { ch };
-        c += 1;
+        prev = if is_closer(ch) && is_terminal(prev) {
+            prev
+        } else {
+            ch
+        };
     }
     if let Some(b) = cur {
         out.push(Clause {
