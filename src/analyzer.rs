@@ -68,7 +68,11 @@ impl Analyzer {
             let tag = f.next();
             jieba.add_word(word, freq, tag);
         }
-        Analyzer { recognizer: Recognizer::new(dicts), jieba, options }
+        Analyzer {
+            recognizer: Recognizer::new(dicts),
+            jieba,
+            options,
+        }
     }
 
     /// The figures of `text`, without subjects.
@@ -117,6 +121,8 @@ impl Analyzer {
                 .unwrap_or_default();
             let mut last_subject: Option<String> = None;
             let mut last_level_subject: Option<String> = None;
+            let mut levels: Vec<String> = Vec::new();
+            let mut distributed: std::collections::VecDeque<String> = Default::default();
             for k in first..fi {
                 let f = &figures[k];
                 let clause = sent
@@ -126,23 +132,66 @@ impl Analyzer {
                     .map(|c| (c.start, c.end))
                     .unwrap_or((sent.start, sent.end));
                 let prev_end = if k > first { figures[k - 1].end } else { 0 };
-                let next_start = if k + 1 < fi { figures[k + 1].start } else { usize::MAX };
+                let next_start = if k + 1 < fi {
+                    figures[k + 1].start
+                } else {
+                    usize::MAX
+                };
                 let before = slice(clause.0.max(prev_end), f.start);
                 // `6方面37个问题`: a figure right before another shares what follows the second.
                 let after = if next_start == f.end {
-                    let after_next = if k + 2 < fi { figures[k + 2].start } else { usize::MAX };
+                    let after_next = if k + 2 < fi {
+                        figures[k + 2].start
+                    } else {
+                        usize::MAX
+                    };
                     slice(figures[k + 1].end, clause.1.max(f.end).min(after_next))
                 } else {
                     slice(f.end, clause.1.max(f.end).min(next_start))
                 };
                 let own = finder.subject(before, after);
-                let subject = match own {
+                let mut subject = match own {
                     Some(s) => s,
                     None => {
-                        let inherited = if f.kind.is_change() { last_level_subject.clone() } else { None };
-                        inherited.or_else(|| last_subject.clone()).unwrap_or_default()
+                        let inherited = if f.kind.is_change() {
+                            last_level_subject.clone()
+                        } else {
+                            None
+                        };
+                        inherited
+                            .or_else(|| last_subject.clone())
+                            .unwrap_or_default()
                     }
                 };
+                // 分别: `82起，死亡48人，同比分别下降8.89%、7.69%` and `能源和电力消耗分别比上年下降5.63%和5.75%`
+                // give each figure of the list its own subject, in order.
+                if let Some(s) = distributed.pop_front() {
+                    subject = s;
+                } else if before.contains("分别") && f.kind.is_change() {
+                    let run = 1 + figures[k + 1..fi]
+                        .iter()
+                        .zip(&figures[k..fi])
+                        .take_while(|(b, a)| b.kind == f.kind && b.start <= a.end + 1)
+                        .count();
+                    if run >= 2 {
+                        let head = &before[..before.find("分别").unwrap_or(0)];
+                        let items = split_list(head);
+                        let names: Vec<String> = if items.len() == run {
+                            share_head(&items)
+                        } else if levels.len() >= run {
+                            levels[levels.len() - run..].to_vec()
+                        } else {
+                            Vec::new()
+                        };
+                        if names.len() == run {
+                            subject = names[0].clone();
+                            distributed.extend(names[1..].iter().cloned());
+                        }
+                    }
+                }
+                if !f.kind.is_change() && !subject.is_empty() {
+                    levels.push(subject.clone());
+                }
                 if !subject.is_empty() {
                     last_subject = Some(subject.clone());
                     if !f.kind.is_change() {
@@ -163,7 +212,12 @@ impl Analyzer {
         for f in &figures[fi..] {
             indicators.push(self.bare(f));
         }
-        DocReport { doc: doc.name.clone(), region, year, indicators }
+        DocReport {
+            doc: doc.name.clone(),
+            region,
+            year,
+            indicators,
+        }
     }
 
     fn bare(&self, f: &Figure) -> Indicator {
@@ -177,6 +231,37 @@ impl Analyzer {
             check_detail: String::new(),
         }
     }
+}
+
+/// The items of `A和B`, `A、B及C` at the end of a clause.
+fn split_list(head: &str) -> Vec<String> {
+    let tail = head.rsplit(['，', ',', '；', '：']).next().unwrap_or(head);
+    let tail = tail.trim_start_matches(|c: char| "全年今年年末其中".contains(c));
+    tail.split(['和', '、', '及', '与'])
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// `能源` and `电力消耗` share the head `消耗`: a short item borrows the last item's last two characters.
+fn share_head(items: &[String]) -> Vec<String> {
+    let last = items.last().cloned().unwrap_or_default();
+    let chars: Vec<char> = last.chars().collect();
+    let head: String = if chars.len() >= 4 {
+        chars[chars.len() - 2..].iter().collect()
+    } else {
+        String::new()
+    };
+    items
+        .iter()
+        .map(|it| {
+            if !head.is_empty() && it != &last && it.chars().count() <= 2 && !it.ends_with(&head) {
+                format!("{it}{head}")
+            } else {
+                it.clone()
+            }
+        })
+        .collect()
 }
 
 /// Whether a kind of figure is a stated percentage that a check can look at.

@@ -82,16 +82,19 @@ const RATE_NOUNS: &[(&str, i8)] = &[
 
 /// Markers of the base a change is measured against.
 const BASIS_MARKERS: &[&str] = &[
-    "同比",
-    "环比",
+    "比上年同期",
+    "较上年同期",
+    "比上年末",
+    "较上年末",
     "比上年",
     "较上年",
     "比去年",
     "较去年",
-    "比上年末",
     "比年初",
     "较年初",
     "比上期",
+    "同比",
+    "环比",
 ];
 
 fn ascii_digit(c: char) -> Option<u32> {
@@ -175,6 +178,7 @@ impl Recognizer {
                 Step::Skip(j) => i = j.max(i + 1),
             }
         }
+        carry_list_changes(&chars, &mut out);
         out
     }
 
@@ -1121,6 +1125,36 @@ impl<'a> Scan<'a> {
             num_end: k + 1,
             basis: None,
         })
+    }
+}
+
+/// `同比分别下降8.89%、7.69%`: a figure joined by 、/和 to a change, with no verb of its own, is the
+/// same kind of change.
+fn carry_list_changes(chars: &[char], figs: &mut [Figure]) {
+    for k in 1..figs.len() {
+        let (a, b) = figs.split_at_mut(k);
+        let prev = &a[k - 1];
+        let cur = &mut b[0];
+        if !prev.kind.is_change() || cur.kind.is_change() || cur.start < prev.end {
+            continue;
+        }
+        let between: String = chars[prev.end..cur.start].iter().collect();
+        if !matches!(between.as_str(), "、" | "和" | "与" | "及" | "，" | ",") {
+            continue;
+        }
+        let same_unit = cur.unit == prev.unit
+            || (prev.kind == Kind::ChangePct && cur.kind == Kind::Percent)
+            || (prev.kind == Kind::ChangePp && cur.kind == Kind::ChangePp);
+        if !same_unit || (between != "、" && between != "和" && !prev.raw.contains("分别")) {
+            continue;
+        }
+        let negative = prev.value < Decimal::ZERO;
+        cur.kind = prev.kind;
+        if negative && cur.value > Decimal::ZERO {
+            cur.value = -cur.value;
+            cur.value_max = cur.value_max.map(|m| -m);
+        }
+        cur.basis = prev.basis.clone();
     }
 }
 
