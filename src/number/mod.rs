@@ -439,7 +439,7 @@ impl<'a> Scan<'a> {
                 k = e;
                 continue;
             }
-            if c == '点' && chinese && saw_digit && frac.is_none() {
+            if (c == '点' || c == '點') && chinese && saw_digit && frac.is_none() {
                 // Chinese decimals: 三点五, 十二点五.
                 let mut j = k + 1;
                 let mut f = Decimal::ZERO;
@@ -564,7 +564,9 @@ impl<'a> Scan<'a> {
             value += f * scale;
             decimals = n;
         }
-        let lone_one = matches!(pieces.as_slice(), [Piece::Char('一' | '壹')]);
+        // A numeral of one character (三个, 两项, 十条) counts things rhetorically far more often than it
+        // states a figure (两个市场, 十项措施, 九次全会); modern reports write counted figures in digits.
+        let lone_one = matches!(pieces.as_slice(), [Piece::Char(_)]) && range.is_none();
         Some(Core {
             value,
             decimals,
@@ -744,7 +746,13 @@ impl<'a> Scan<'a> {
                     }
                     return self.typed(i, end, kind, value);
                 }
-                "月" | "日" => return self.typed(i, k, Kind::Date, value),
+                "月" | "日" | "周年" => return self.typed(i, k, Kind::Date, value),
+                // An age is a figure only as a lifetime (人均预期寿命78.9岁); 65岁以上 defines a group.
+                "岁" if !self.window_before(i, 12).contains("寿命")
+                    && !self.window_before(i, 12).contains("年龄") =>
+                {
+                    return self.typed(i, k, Kind::Date, value);
+                }
                 _ => {}
             }
         }
@@ -754,6 +762,16 @@ impl<'a> Scan<'a> {
         self.finish(
             i, k, value, value_max, unit_name, class, qualifier, decimals, kind_hint,
         )
+    }
+
+    /// Up to `n` characters before `i`, within the sentence.
+    fn window_before(&self, i: usize, n: usize) -> String {
+        let lo = i.saturating_sub(n);
+        let mut k = i;
+        while k > lo && !"。；！？\n".contains(self.chars[k - 1]) {
+            k -= 1;
+        }
+        self.chars[k..i].iter().collect()
     }
 
     fn prev_is_any(&self, i: usize, words: &[&str]) -> bool {
@@ -974,23 +992,31 @@ impl<'a> Scan<'a> {
         }
         let window: String = self.chars[k..start].iter().collect();
         for b in BASIS_MARKERS {
+            if window.ends_with(b) {
+                return Some((b.to_string(), start - b.chars().count()));
+            }
+        }
+        // 比2020年, 较上年年初预算, 比全国平均水平: a comparison phrase opened by 比/较 right before the verb.
+        for (pos, c) in window.char_indices().rev() {
+            if c != '比' && c != '较' {
+                continue;
+            }
+            let rest = &window[pos + c.len_utf8()..];
+            let opens_noun = rest.starts_with(['重', '例', '率', '值', '较']);
+            if rest.is_empty()
+                || opens_noun
+                || rest.chars().count() > 12
+                || window[..pos].ends_with(['占', '同', '环'])
+            {
+                continue;
+            }
+            let cs = k + window[..pos].chars().count();
+            return Some((window[pos..].to_string(), cs));
+        }
+        for b in BASIS_MARKERS {
             if let Some(pos) = window.rfind(b) {
                 let cs = k + window[..pos].chars().count();
                 return Some((b.to_string(), cs));
-            }
-        }
-        // 比2020年 / 较2012年.
-        for marker in ["比", "较"] {
-            if let Some(pos) = window.rfind(marker) {
-                let rest = &window[pos + marker.len()..];
-                let digits: String = rest
-                    .chars()
-                    .take_while(|c| ascii_digit(*c).is_some())
-                    .collect();
-                if digits.len() == 4 && rest[digits.len()..].starts_with('年') {
-                    let cs = k + window[..pos].chars().count();
-                    return Some((format!("{marker}{digits}年"), cs));
-                }
             }
         }
         None
