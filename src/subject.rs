@@ -288,24 +288,54 @@ fn join(toks: &[Tok]) -> String {
 }
 
 fn trim_trailing(toks: &mut Vec<Tok>) {
-    // `压缩至45天`, `提高到67.4%`: the verb and its 至/到 say where the level went, not what it is.
-    if toks.last().is_some_and(|t| {
-        matches!(
-            t.word.as_str(),
-            "至" | "到" | "降至" | "增至" | "升至" | "达到"
-        )
-    }) {
-        toks.pop();
-        if toks.last().is_some_and(|t| t.tag == "v") {
+    loop {
+        let before = toks.len();
+        // `压缩至45天`, `提高到67.4%`, `控制在3%以内`: the verb and its 至/到/在 say where the level went.
+        if toks.last().is_some_and(|t| {
+            matches!(
+                t.word.as_str(),
+                "至" | "到" | "在" | "降至" | "增至" | "升至" | "达到"
+            )
+        }) {
+            toks.pop();
+            if toks.last().is_some_and(|t| t.tag == "v" || t.tag == "vn") {
+                toks.pop();
+            }
+        }
+        // `从2007年末的6.12万亿元`, `由去年的1076亿元`: the start of a 从…到 span, not part of the name.
+        while toks.last().is_some_and(|t| {
+            matches!(
+                t.word.as_str(),
+                "由" | "从"
+                    | "的"
+                    | "去年"
+                    | "今年"
+                    | "上年"
+                    | "年末"
+                    | "年底"
+                    | "年初"
+                    | "底"
+                    | "末"
+                    | "年"
+                    | "["
+                    | "［"
+            ) || t
+                .word
+                .chars()
+                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        }) {
             toks.pop();
         }
-    }
-    while let Some(t) = toks.last() {
-        if TRAILING_FILLER.contains(&t.word.as_str())
-            || (is_punct(&t.word) && !t.word.ends_with(['”', '》', ')', '）']))
-        {
-            toks.pop();
-        } else {
+        while let Some(t) = toks.last() {
+            if TRAILING_FILLER.contains(&t.word.as_str())
+                || (is_punct(&t.word) && !t.word.ends_with(['”', '》', ')', '）']))
+            {
+                toks.pop();
+            } else {
+                break;
+            }
+        }
+        if toks.len() == before {
             break;
         }
     }

@@ -345,8 +345,10 @@ impl<'a> Scan<'a> {
         while let Some(d) = self.c(k).and_then(ascii_digit) {
             s.push(char::from_digit(d, 10).unwrap_or('0'));
             k += 1;
-            // Thousands separator: an ASCII comma with exactly three digits after it.
-            if self.c(k) == Some(',')
+            // Thousands separator: an ASCII comma with exactly three digits after it (a full-width
+            // comma too between full-width digits, as the 1950s reports write ９６６，４８５，０００元).
+            let fullwidth = self.c(k - 1).is_some_and(|d| ('０'..='９').contains(&d));
+            if (self.c(k) == Some(',') || (fullwidth && self.c(k) == Some('，')))
                 && (1..=3).all(|o| self.c(k + o).and_then(ascii_digit).is_some())
                 && self.c(k + 4).and_then(ascii_digit).is_none()
                 && k - int_start <= 3 + 4 * s.len()
