@@ -149,7 +149,14 @@ impl Analyzer {
                 } else {
                     slice(f.end, clause.1.max(f.end).min(next_start))
                 };
-                let own = finder.subject(before, after);
+                // `7方面29项重点任务`: a count right before another counts what the second one names.
+                let own = if next_start == f.end && !f.kind.is_change() {
+                    finder
+                        .subject("", after)
+                        .or_else(|| finder.subject(before, ""))
+                } else {
+                    finder.subject(before, after)
+                };
                 let mut subject = match own {
                     Some(s) => s,
                     None => {

@@ -52,6 +52,11 @@ const LEADING_FILLER: &[&str] = &[
     "有",
 ];
 const TRAILING_FILLER: &[&str] = &[
+    "即",
+    "也",
+    "亦",
+    "仅",
+    "再次",
     "达到",
     "达",
     "为",
@@ -302,13 +307,12 @@ fn trim_trailing(toks: &mut Vec<Tok>) {
                 toks.pop();
             }
         }
-        // `从2007年末的6.12万亿元`, `由去年的1076亿元`: the start of a 从…到 span, not part of the name.
-        while toks.last().is_some_and(|t| {
+        // `从2007年末的6.12万亿元`, `由去年的1076亿元`: the start of a 从…到 span, not part of the name;
+        // `[69]2376家`: a footnote mark.
+        let strippable = |t: &Tok| {
             matches!(
                 t.word.as_str(),
-                "由" | "从"
-                    | "的"
-                    | "去年"
+                "的" | "去年"
                     | "今年"
                     | "上年"
                     | "年末"
@@ -319,12 +323,22 @@ fn trim_trailing(toks: &mut Vec<Tok>) {
                     | "年"
                     | "["
                     | "［"
+                    | "]"
+                    | "］"
             ) || t
                 .word
                 .chars()
                 .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-        }) {
-            toks.pop();
+        };
+        let tail = toks.iter().rev().take_while(|t| strippable(t)).count();
+        let opener = toks
+            .len()
+            .checked_sub(tail + 1)
+            .map(|i| toks[i].word.as_str());
+        if matches!(opener, Some("由" | "从")) {
+            toks.truncate(toks.len() - tail - 1);
+        } else if tail > 0 && toks[toks.len() - tail..].iter().all(|t| t.word != "的") {
+            toks.truncate(toks.len() - tail);
         }
         while let Some(t) = toks.last() {
             if TRAILING_FILLER.contains(&t.word.as_str())

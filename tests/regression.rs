@@ -1,0 +1,140 @@
+//! Real sentences that once came out wrong, each quoted with the file it comes from.
+
+use zhibiao::{Analyzer, Dicts, Document, Options};
+
+fn analyze(text: &str) -> Vec<(String, String, String, String)> {
+    let a = Analyzer::new(Dicts::builtin(), Options::default());
+    let doc = Document {
+        name: "t.txt".into(),
+        text: text.into(),
+        ..Default::default()
+    };
+    a.analyze(&doc)
+        .indicators
+        .iter()
+        .map(|i| {
+            (
+                i.figure.raw.clone(),
+                i.subject.clone(),
+                i.figure.kind.as_str().to_string(),
+                zhibiao::output::fmt_decimal(i.figure.value),
+            )
+        })
+        .collect()
+}
+
+fn has(
+    rows: &[(String, String, String, String)],
+    raw: &str,
+    subject: &str,
+    kind: &str,
+    value: &str,
+) {
+    assert!(
+        rows.iter()
+            .any(|r| r.0.contains(raw) && r.1.contains(subject) && r.2 == kind && r.3 == value),
+        "want {raw} / {subject} / {kind} / {value} in {rows:#?}"
+    );
+}
+
+/// fazhi/zezhou_2025_fzzf.txt: the chain of a level, its 同比 change and its rate.
+#[test]
+fn zezhou_change_chain_inherits_the_subject() {
+    let r = analyze("全年立刑事案件428起,同比减少153起,下降26.33%。");
+    has(&r, "428", "刑事案件", "quantity", "428");
+    has(&r, "153", "刑事案件", "change_abs", "-153");
+    has(&r, "26.33", "刑事案件", "change_pct", "-26.33");
+}
+
+/// fazhi/zezhou_2025_fzzf.txt: a count right before another counts what the second names.
+#[test]
+fn zezhou_nested_counts_take_the_following_noun() {
+    let r = analyze("围绕企业全生命周期系统部署7方面29项重点任务。");
+    has(&r, "7方面", "重点任务", "quantity", "7");
+    let r = analyze("全面梳理并公开34家执法主体的216项检查事项。");
+    has(&r, "34家", "执法主体", "quantity", "34");
+    has(&r, "216项", "检查事项", "quantity", "216");
+}
+
+/// national_gwr_utf8/china_2024_gwr.txt: the basis of a change is a comparison phrase.
+#[test]
+fn national_2024_budget_change_against_last_years_budget() {
+    let r = analyze("赤字规模4.06万亿元，比上年年初预算增加1800亿元。");
+    has(
+        &r,
+        "比上年年初预算增加1800亿元",
+        "赤字规模",
+        "change_abs",
+        "180000000000",
+    );
+}
+
+/// national_gwr_utf8/china_2024_gwr.txt: 成立75周年 is an anniversary, not a figure.
+#[test]
+fn national_2024_anniversary_is_not_a_figure() {
+    assert!(analyze("中华人民共和国成立75周年。").is_empty());
+}
+
+/// tjgb 南京 2024: `分别` distributes two changes over two levels.
+#[test]
+fn nanjing_2024_fenbie_distributes_changes() {
+    let r = analyze("发生生产安全事故73起，死亡44人，分别比上年下降12%、10.2%。");
+    has(&r, "12%", "生产安全事故", "change_pct", "-12");
+    has(&r, "10.2%", "死亡", "change_pct", "-10.2");
+}
+
+/// national_gwr_utf8/china_2013_gwr.txt: 从A增加到B names the subject before 从.
+#[test]
+fn national_2013_from_to_spans_keep_the_subject() {
+    let r = analyze("国内生产总值从26.6万亿元增加到51.9万亿元，跃升到世界第二位。");
+    has(
+        &r,
+        "26.6万亿元",
+        "国内生产总值",
+        "quantity",
+        "26600000000000",
+    );
+    has(
+        &r,
+        "51.9万亿元",
+        "国内生产总值",
+        "quantity",
+        "51900000000000",
+    );
+}
+
+/// national_gwr_utf8/china_1956_gwr.txt: full-width digits with full-width thousands separators.
+#[test]
+fn national_1956_fullwidth_thousands_separators() {
+    let r = analyze("１９５５年本年收入增长９６６，４８５，０００元，即增长３．６８％。");
+    has(
+        &r,
+        "９６６，４８５，０００元",
+        "本年收入",
+        "change_abs",
+        "966485000",
+    );
+    has(&r, "３．６８％", "本年收入", "change_pct", "3.68");
+}
+
+/// national_gwr_utf8/china_1954_gwr.txt: traditional 點 and 萬 in the earliest reports.
+#[test]
+fn national_1954_traditional_characters() {
+    let r = analyze("鋼產量等於一九四九年的二點六倍。全國人口六萬萬人。");
+    has(&r, "二點六倍", "", "multiple", "2.6");
+    has(&r, "六萬萬人", "", "quantity", "600000000");
+}
+
+/// national_gwr_utf8/china_2024_gwr.txt: one-character counts are rhetoric (两个市场), not figures.
+#[test]
+fn national_2024_rhetorical_counts_are_not_figures() {
+    assert!(analyze("更好统筹国内国际两个市场两种资源。").is_empty());
+}
+
+/// tjgb 统计公报: an age defines a group unless it is a lifetime.
+#[test]
+fn ages_are_figures_only_as_lifetimes() {
+    assert!(analyze("为65岁以上老年人提供健康管理服务。").is_empty());
+    let r = analyze("人均预期寿命达到78.9岁。");
+    has(&r, "78.9岁", "人均预期寿命", "quantity", "78.9");
+}
