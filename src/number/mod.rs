@@ -146,6 +146,7 @@ impl Recognizer {
     pub fn new(dicts: Dicts) -> Self {
         let masks = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&dicts.not_figures)
             .expect("non-figure phrases build an automaton");
         Recognizer { dicts, masks }
@@ -164,7 +165,7 @@ impl Recognizer {
         let mut out = Vec::new();
         let mut i = 0;
         while i < chars.len() {
-            if mask[i] {
+            if mask[i] || !may_start_figure(chars[i]) {
                 i += 1;
                 continue;
             }
@@ -244,6 +245,13 @@ impl Recognizer {
         // Circled digits are footnote marks; they are not numerals anyway.
         mask
     }
+}
+
+/// Whether a figure can start at this character: a digit, a sign, a Chinese numeral, 百分之/千分之, 翻.
+fn may_start_figure(c: char) -> bool {
+    ascii_digit(c).is_some()
+        || matches!(c, '-' | '－' | '−' | '负' | '翻')
+        || (chinese::is_numeral_char(c) && chinese::big_unit(c).is_none())
 }
 
 enum Step {
