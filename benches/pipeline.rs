@@ -10,11 +10,7 @@ use zhibiao::{Analyzer, Dicts, Document, Options, text};
 fn corpus() -> Vec<(PathBuf, Vec<u8>, Document)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let shared = root.join("../shared/corpus");
-    let dir = if shared.is_dir() {
-        shared
-    } else {
-        root.join("samples")
-    };
+    let dir = if shared.is_dir() { shared } else { root.join("samples") };
     let (files, _) = input::expand_paths(&[dir]);
     let opts = InputOptions::default();
     let mut out = Vec::new();
@@ -42,39 +38,19 @@ fn benches(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(bytes));
     g.sample_size(10);
     g.bench_function("baseline_jieba_cut_hmm", |b| {
-        b.iter(|| {
-            docs.iter()
-                .map(|d| jieba.cut(&d.2.text, true).len())
-                .sum::<usize>()
-        })
+        b.iter(|| docs.iter().map(|d| jieba.cut(&d.2.text, true).len()).sum::<usize>())
     });
     g.bench_function("extract_whole_pipeline", |b| {
-        b.iter(|| {
-            docs.iter()
-                .map(|d| analyzer.analyze(&d.2).indicators.len())
-                .sum::<usize>()
-        })
+        b.iter(|| docs.iter().map(|d| analyzer.analyze(&d.2).indicators.len()).sum::<usize>())
     });
     g.bench_function("stage_decode", |b| {
-        b.iter(|| {
-            docs.iter()
-                .map(|d| input::decode_text(&d.1, None).map(|t| t.len()).unwrap_or(0))
-                .sum::<usize>()
-        })
+        b.iter(|| docs.iter().map(|d| input::decode_text(&d.1, None).map(|t| t.len()).unwrap_or(0)).sum::<usize>())
     });
     g.bench_function("stage_split", |b| {
-        b.iter(|| {
-            docs.iter()
-                .map(|d| text::split(&d.2.text).sentences.len())
-                .sum::<usize>()
-        })
+        b.iter(|| docs.iter().map(|d| text::split(&d.2.text).sentences.len()).sum::<usize>())
     });
     g.bench_function("stage_figures", |b| {
-        b.iter(|| {
-            docs.iter()
-                .map(|d| analyzer.figures(&d.2.text).len())
-                .sum::<usize>()
-        })
+        b.iter(|| docs.iter().map(|d| analyzer.figures(&d.2.text).len()).sum::<usize>())
     });
     g.finish();
 
@@ -83,18 +59,11 @@ fn benches(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(bytes));
     g.sample_size(10);
     for n in [1usize, 2] {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .unwrap();
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(n).build().unwrap();
         g.bench_function(format!("extract_{n}_threads"), |b| {
             b.iter(|| {
                 use rayon::prelude::*;
-                pool.install(|| {
-                    docs.par_iter()
-                        .map(|d| analyzer.analyze(&d.2).indicators.len())
-                        .sum::<usize>()
-                })
+                pool.install(|| docs.par_iter().map(|d| analyzer.analyze(&d.2).indicators.len()).sum::<usize>())
             })
         });
     }

@@ -5,10 +5,7 @@ fn main() {
     let opts = zhibiao::input::InputOptions::default();
     let mut tokens = 0usize;
     for arg in std::env::args().skip(1) {
-        for doc in zhibiao::input::read_file(std::path::Path::new(&arg), &opts)
-            .into_iter()
-            .flatten()
-        {
+        for doc in zhibiao::input::read_file(std::path::Path::new(&arg), &opts).into_iter().flatten() {
             tokens += jieba.cut(&doc.text, true).len();
         }
     }

@@ -2,11 +2,7 @@
 fn main() {
     let jieba = jieba_rs::Jieba::new();
     for line in std::env::args().skip(1) {
-        let tags: Vec<String> = jieba
-            .tag(&line, true)
-            .iter()
-            .map(|t| format!("{}/{}", t.word, t.tag))
-            .collect();
+        let tags: Vec<String> = jieba.tag(&line, true).iter().map(|t| format!("{}/{}", t.word, t.tag)).collect();
         println!("{}", tags.join(" "));
     }
 }

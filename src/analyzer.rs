@@ -68,11 +68,7 @@ impl Analyzer {
             let tag = f.next();
             jieba.add_word(word, freq, tag);
         }
-        Analyzer {
-            recognizer: Recognizer::new(dicts),
-            jieba,
-            options,
-        }
+        Analyzer { recognizer: Recognizer::new(dicts), jieba, options }
     }
 
     /// The figures of `text`, without subjects.
@@ -114,11 +110,8 @@ impl Analyzer {
                 let bb = sent_chars.get(b).map_or(sent_text.len(), |x| x.0);
                 &sent_text[ba..bb.max(ba)]
             };
-            let section = sent
-                .section
-                .and_then(|s| structure.sections.get(s))
-                .map(|s| s.path.clone())
-                .unwrap_or_default();
+            let section =
+                sent.section.and_then(|s| structure.sections.get(s)).map(|s| s.path.clone()).unwrap_or_default();
             let mut last_subject: Option<String> = None;
             let mut last_level_subject: Option<String> = None;
             let mut levels: Vec<String> = Vec::new();
@@ -132,42 +125,26 @@ impl Analyzer {
                     .map(|c| (c.start, c.end))
                     .unwrap_or((sent.start, sent.end));
                 let prev_end = if k > first { figures[k - 1].end } else { 0 };
-                let next_start = if k + 1 < fi {
-                    figures[k + 1].start
-                } else {
-                    usize::MAX
-                };
+                let next_start = if k + 1 < fi { figures[k + 1].start } else { usize::MAX };
                 let before = slice(clause.0.max(prev_end), f.start);
                 // `6方面37个问题`: a figure right before another shares what follows the second.
                 let after = if next_start == f.end {
-                    let after_next = if k + 2 < fi {
-                        figures[k + 2].start
-                    } else {
-                        usize::MAX
-                    };
+                    let after_next = if k + 2 < fi { figures[k + 2].start } else { usize::MAX };
                     slice(figures[k + 1].end, clause.1.max(f.end).min(after_next))
                 } else {
                     slice(f.end, clause.1.max(f.end).min(next_start))
                 };
                 // `7方面29项重点任务`: a count right before another counts what the second one names.
                 let own = if next_start == f.end && !f.kind.is_change() {
-                    finder
-                        .subject("", after)
-                        .or_else(|| finder.subject(before, ""))
+                    finder.subject("", after).or_else(|| finder.subject(before, ""))
                 } else {
                     finder.subject(before, after)
                 };
                 let mut subject = match own {
                     Some(s) => s,
                     None => {
-                        let inherited = if f.kind.is_change() {
-                            last_level_subject.clone()
-                        } else {
-                            None
-                        };
-                        inherited
-                            .or_else(|| last_subject.clone())
-                            .unwrap_or_default()
+                        let inherited = if f.kind.is_change() { last_level_subject.clone() } else { None };
+                        inherited.or_else(|| last_subject.clone()).unwrap_or_default()
                     }
                 };
                 // 分别: `82起，死亡48人，同比分别下降8.89%、7.69%` and `能源和电力消耗分别比上年下降5.63%和5.75%`
@@ -219,12 +196,7 @@ impl Analyzer {
         for f in &figures[fi..] {
             indicators.push(self.bare(f));
         }
-        DocReport {
-            doc: doc.name.clone(),
-            region,
-            year,
-            indicators,
-        }
+        DocReport { doc: doc.name.clone(), region, year, indicators }
     }
 
     fn bare(&self, f: &Figure) -> Indicator {
@@ -244,21 +216,14 @@ impl Analyzer {
 fn split_list(head: &str) -> Vec<String> {
     let tail = head.rsplit(['，', ',', '；', '：']).next().unwrap_or(head);
     let tail = tail.trim_start_matches(|c: char| "全年今年年末其中".contains(c));
-    tail.split(['和', '、', '及', '与'])
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect()
+    tail.split(['和', '、', '及', '与']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
 }
 
 /// `能源` and `电力消耗` share the head `消耗`: a short item borrows the last item's last two characters.
 fn share_head(items: &[String]) -> Vec<String> {
     let last = items.last().cloned().unwrap_or_default();
     let chars: Vec<char> = last.chars().collect();
-    let head: String = if chars.len() >= 4 {
-        chars[chars.len() - 2..].iter().collect()
-    } else {
-        String::new()
-    };
+    let head: String = if chars.len() >= 4 { chars[chars.len() - 2..].iter().collect() } else { String::new() };
     items
         .iter()
         .map(|it| {

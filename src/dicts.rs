@@ -102,14 +102,9 @@ impl Dicts {
             let surface = f[0].trim();
             let class = match f.get(1).map(|s| s.trim()).filter(|s| !s.is_empty()) {
                 None => UnitClass::Count,
-                Some(c) => UnitClass::parse(c)
-                    .ok_or_else(|| format!("line {}: unknown unit class {c:?}", n + 1))?,
+                Some(c) => UnitClass::parse(c).ok_or_else(|| format!("line {}: unknown unit class {c:?}", n + 1))?,
             };
-            let canonical = f
-                .get(2)
-                .map(|s| s.trim())
-                .filter(|s| !s.is_empty())
-                .unwrap_or(surface);
+            let canonical = f.get(2).map(|s| s.trim()).filter(|s| !s.is_empty()).unwrap_or(surface);
             let digits_only = f.get(3).is_some_and(|s| s.trim() == "digits");
             self.add_unit(surface, canonical, class, digits_only);
         }
@@ -117,25 +112,12 @@ impl Dicts {
     }
 
     /// Adds one unit.
-    pub fn add_unit(
-        &mut self,
-        surface: &str,
-        canonical: &str,
-        class: UnitClass,
-        digits_only: bool,
-    ) {
+    pub fn add_unit(&mut self, surface: &str, canonical: &str, class: UnitClass, digits_only: bool) {
         if surface.is_empty() {
             return;
         }
         self.max_unit_chars = self.max_unit_chars.max(surface.chars().count());
-        self.units.insert(
-            surface.to_string(),
-            Unit {
-                canonical: canonical.to_string(),
-                class,
-                digits_only,
-            },
-        );
+        self.units.insert(surface.to_string(), Unit { canonical: canonical.to_string(), class, digits_only });
     }
 
     /// Adds non-figure phrases, one per line.
@@ -147,8 +129,7 @@ impl Dicts {
             }
         }
         // Longest first, so a longer phrase masks before a shorter one inside it.
-        self.not_figures
-            .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        self.not_figures.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         self.not_figures.dedup();
     }
 

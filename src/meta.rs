@@ -43,12 +43,7 @@ static REGIONS: LazyLock<Vec<Region>> = LazyLock::new(|| {
         .map(|l| {
             let mut cols = l.split('\t');
             let list = |s: Option<&str>| -> Vec<String> {
-                s.unwrap_or("")
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|x| !x.is_empty())
-                    .map(String::from)
-                    .collect()
+                s.unwrap_or("").split(',').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect()
             };
             Region {
                 full: cols.next().unwrap_or("").trim().to_string(),
@@ -69,42 +64,21 @@ macro_rules! re {
 }
 
 // `在广东省第十四届人民代表大会`, `在海拉尔区第十四届人民代表大会`
-re!(
-    CONGRESS,
-    format!(r"在({NAME})第[一二三四五六七八九十\d]+届(?:\s*)人民代表大会")
-);
+re!(CONGRESS, format!(r"在({NAME})第[一二三四五六七八九十\d]+届(?:\s*)人民代表大会"));
 // `第十四届全国人民代表大会`, traditional `全國人民代表大會`
-re!(
-    NATIONAL_CONGRESS,
-    r"全[国國]人民代表大[会會]|全国人大|代表国务院|国务院总理"
-);
+re!(NATIONAL_CONGRESS, r"全[国國]人民代表大[会會]|全国人大|代表国务院|国务院总理");
 // `广东省省长 孟凡利`, `海拉尔区人民政府区长`, `上海市市长`
-re!(
-    OFFICIAL,
-    format!(r"({NAME})(?:人民政府)?(?:代)?(?:省长|市长|区长|县长|旗长|州长|盟长|主席)")
-);
+re!(OFFICIAL, format!(r"({NAME})(?:人民政府)?(?:代)?(?:省长|市长|区长|县长|旗长|州长|盟长|主席)"));
 // `2025年,泽州县委、县政府`
-re!(
-    OPENING,
-    format!(r"^\d{{4}}\s*年(?:度)?[，,]?\s*({NAME})(?:委|人民政府|政府|党委|上下)")
-);
+re!(OPENING, format!(r"^\d{{4}}\s*年(?:度)?[，,]?\s*({NAME})(?:委|人民政府|政府|党委|上下)"));
 // `洛阳市统计局`
 re!(BUREAU, format!(r"({NAME})统计局"));
 // A name in a title: after an optional year.
 re!(TITLE_NAME, format!(r"^(?:\d{{4}}\s*年(?:度)?)?({NAME})"));
 // `——2024年3月5日在第十四届…`
-re!(
-    DELIVERED,
-    r"(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在"
-);
-re!(
-    REVIEW,
-    r"[一二三四五六七八九十]、(?:过去)?(\d{4})年(?:工作)?回顾|报告(\d{4})年的工作"
-);
-re!(
-    PLAN,
-    r"[一二三四五六七八九十]、(\d{4})年(?:主要任务|工作安排|工作任务|政府工作任务|重点工作|工作总体部署)"
-);
+re!(DELIVERED, r"(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在");
+re!(REVIEW, r"[一二三四五六七八九十]、(?:过去)?(\d{4})年(?:工作)?回顾|报告(\d{4})年的工作");
+re!(PLAN, r"[一二三四五六七八九十]、(\d{4})年(?:主要任务|工作安排|工作任务|政府工作任务|重点工作|工作总体部署)");
 re!(YEAR, r"(\d{4})\s*年");
 re!(FILE_YEAR, r"(?:^|[_\-./])((?:19|20)\d{2})(?:[_\-./]|$)");
 
@@ -117,18 +91,10 @@ pub fn detect(name: &str, text: &str) -> ReportMeta {
         .filter(|l| !l.is_empty())
         .take(HEAD_LINES)
         .collect();
-    let file = name
-        .rsplit(['/', '\\', '!'])
-        .next()
-        .unwrap_or(name)
-        .to_lowercase();
+    let file = name.rsplit(['/', '\\', '!']).next().unwrap_or(name).to_lowercase();
     let report_type = report_type(&head, &lines, &file);
     let ty = report_type.as_deref();
-    ReportMeta {
-        region: region(&head, &lines, &file, ty),
-        year: year(&head, &lines, &file, ty),
-        report_type,
-    }
+    ReportMeta { region: region(&head, &lines, &file, ty), year: year(&head, &lines, &file, ty), report_type }
 }
 
 /// The first [`HEAD_CHARS`] characters with full-width digits made ASCII.
@@ -156,12 +122,7 @@ fn report_type(head: &str, lines: &[&str], file: &str) -> Option<String> {
     if in_title(GWR) || head.contains("各位代表") {
         return Some(GWR.into());
     }
-    if head
-        .chars()
-        .take(300)
-        .collect::<String>()
-        .contains("法治政府建设")
-    {
+    if head.chars().take(300).collect::<String>().contains("法治政府建设") {
         return Some(FZZF.into());
     }
     if file.contains("gwr") {
@@ -174,13 +135,10 @@ fn report_type(head: &str, lines: &[&str], file: &str) -> Option<String> {
         return Some(FZZF.into());
     }
     // Another report: the title line ending in 报告/公报.
-    title
-        .iter()
-        .find(|l| (l.ends_with("报告") || l.ends_with("公报")) && l.chars().count() <= 60)
-        .map(|l| {
-            let t = l.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == ' ');
-            t.to_string()
-        })
+    title.iter().find(|l| (l.ends_with("报告") || l.ends_with("公报")) && l.chars().count() <= 60).map(|l| {
+        let t = l.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == ' ');
+        t.to_string()
+    })
 }
 
 fn region(head: &str, lines: &[&str], file: &str, ty: Option<&str>) -> Option<String> {
@@ -198,8 +156,7 @@ fn region(head: &str, lines: &[&str], file: &str, ty: Option<&str>) -> Option<St
     // Title lines: `2026年广东省政府工作报告`, `南京市2023年国民经济…统计公报`.
     for l in lines.iter().take(12) {
         if is_title(l) {
-            if l.starts_with("中华人民共和国") || l.contains("我国") || l.contains("全国")
-            {
+            if l.starts_with("中华人民共和国") || l.contains("我国") || l.contains("全国") {
                 return Some(national(ty));
             }
             if let Some(c) = TITLE_NAME.captures(l)
@@ -234,9 +191,11 @@ fn region(head: &str, lines: &[&str], file: &str, ty: Option<&str>) -> Option<St
             return Some(r);
         }
     }
-    if lines.iter().take(12).any(|l| {
-        l.starts_with("中华人民共和国") || l.starts_with("国家统计局") || l.contains("部  ")
-    }) {
+    if lines
+        .iter()
+        .take(12)
+        .any(|l| l.starts_with("中华人民共和国") || l.starts_with("国家统计局") || l.contains("部  "))
+    {
         return Some(national(ty));
     }
     from_file(file, ty)
@@ -248,12 +207,7 @@ fn is_title(l: &str) -> bool {
 }
 
 fn national(ty: Option<&str>) -> String {
-    if ty == Some(GWR) {
-        NATIONAL_GWR
-    } else {
-        NATIONAL
-    }
-    .into()
+    if ty == Some(GWR) { NATIONAL_GWR } else { NATIONAL }.into()
 }
 
 /// `北京` → `北京市`; a name with a suffix is kept (`南京市`); noise (`推进新型城市`) is dropped.
@@ -266,8 +220,7 @@ fn normalise(s: &str) -> Option<String> {
     }
     // A name found with a suffix: keep it when it is short and not a common word.
     let n = s.chars().count();
-    if !(2..=12).contains(&n) || s.starts_with(['全', '本', '我', '各', '该', '城', '省', '市'])
-    {
+    if !(2..=12).contains(&n) || s.starts_with(['全', '本', '我', '各', '该', '城', '省', '市']) {
         return None;
     }
     // Drop a leading province: `河南省洛阳市` → `洛阳市`.
@@ -294,11 +247,7 @@ fn short_form_at_start(l: &str) -> Option<String> {
     let l = l.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == ' ');
     REGIONS
         .iter()
-        .find(|r| {
-            r.short
-                .iter()
-                .any(|x| x.chars().count() > 1 && l.starts_with(x.as_str()))
-        })
+        .find(|r| r.short.iter().any(|x| x.chars().count() > 1 && l.starts_with(x.as_str())))
         .map(|r| r.full.clone())
 }
 
@@ -307,10 +256,7 @@ fn from_file(file: &str, ty: Option<&str>) -> Option<String> {
     if matches!(first, "china" | "national" | "zhongguo" | "guowuyuan") {
         return Some(national(ty));
     }
-    REGIONS
-        .iter()
-        .find(|r| r.hints.iter().any(|h| h == first))
-        .map(|r| r.full.clone())
+    REGIONS.iter().find(|r| r.hints.iter().any(|h| h == first)).map(|r| r.full.clone())
 }
 
 fn year(head: &str, lines: &[&str], file: &str, ty: Option<&str>) -> Option<i32> {
@@ -332,10 +278,7 @@ fn year(head: &str, lines: &[&str], file: &str, ty: Option<&str>) -> Option<i32>
             if let Some(y) = title_year() {
                 return Some(y);
             }
-            if let Some(y) = REVIEW
-                .captures(head)
-                .and_then(|c| num(c.get(1).or(c.get(2))?.as_str()))
-            {
+            if let Some(y) = REVIEW.captures(head).and_then(|c| num(c.get(1).or(c.get(2))?.as_str())) {
                 return Some(y + 1);
             }
             if let Some(y) = PLAN.captures(head).and_then(|c| num(&c[1])) {
@@ -362,10 +305,7 @@ fn year(head: &str, lines: &[&str], file: &str, ty: Option<&str>) -> Option<i32>
         return Some(y);
     }
     // The first year of the opening: `2024 年，全市上下…`.
-    lines
-        .iter()
-        .take(12)
-        .find_map(|l| YEAR.captures(l).and_then(|c| num(&c[1])))
+    lines.iter().take(12).find_map(|l| YEAR.captures(l).and_then(|c| num(&c[1])))
 }
 
 #[cfg(test)]
@@ -395,10 +335,7 @@ mod tests {
 
     #[test]
     fn city_bulletin() {
-        let m = detect(
-            "b.txt",
-            "南京市2023年国民经济和社会发展统计公报\n南京市统计局\n",
-        );
+        let m = detect("b.txt", "南京市2023年国民经济和社会发展统计公报\n南京市统计局\n");
         assert_eq!(m.region.as_deref(), Some("南京市"));
         assert_eq!(m.year, Some(2023));
         assert_eq!(m.report_type.as_deref(), Some(TJGB));

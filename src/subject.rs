@@ -102,8 +102,8 @@ const TRAILING_FILLER: &[&str] = &[
 
 /// Tokens that end a subject phrase looking backwards (prepositions, conjunctions, list ends).
 const BOUNDARY_WORDS: &[&str] = &[
-    "等", "对", "向", "在", "把", "将", "从", "与", "和", "及", "以及", "并", "或", "通过", "按照",
-    "围绕", "其中", "同时", "为", "给", "由", "被", "让", "使", "因", "于", "至", "跟", "同", "以",
+    "等", "对", "向", "在", "把", "将", "从", "与", "和", "及", "以及", "并", "或", "通过", "按照", "围绕", "其中",
+    "同时", "为", "给", "由", "被", "让", "使", "因", "于", "至", "跟", "同", "以",
 ];
 
 fn is_punct(w: &str) -> bool {
@@ -112,10 +112,7 @@ fn is_punct(w: &str) -> bool {
 
 fn is_nounish(tag: &str) -> bool {
     tag.starts_with('n')
-        || matches!(
-            tag,
-            "vn" | "j" | "l" | "an" | "eng" | "i" | "s" | "x" | "f" | "b" | "z" | "k" | "g" | "h"
-        )
+        || matches!(tag, "vn" | "j" | "l" | "an" | "eng" | "i" | "s" | "x" | "f" | "b" | "z" | "k" | "g" | "h")
 }
 
 fn is_verbish(tag: &str) -> bool {
@@ -164,14 +161,7 @@ impl<'j> SubjectFinder<'j> {
         if s.is_empty() {
             return Vec::new();
         }
-        self.jieba
-            .tag(s, true)
-            .into_iter()
-            .map(|t| Tok {
-                word: t.word.to_string(),
-                tag: t.tag.to_string(),
-            })
-            .collect()
+        self.jieba.tag(s, true).into_iter().map(|t| Tok { word: t.word.to_string(), tag: t.tag.to_string() }).collect()
     }
 
     /// The subject from the text before the figure in its clause (`before`) and after it (`after`).
@@ -187,17 +177,10 @@ impl<'j> SubjectFinder<'j> {
         while start > 0 {
             let t = &pre[start - 1];
             if t.word.ends_with(['”', '》']) {
-                let open = if t.word.ends_with('”') {
-                    '“'
-                } else {
-                    '《'
-                };
+                let open = if t.word.ends_with('”') { '“' } else { '《' };
                 if let Some(o) = pre[..start].iter().rposition(|x| x.word.contains(open)) {
                     if start - o <= 12 {
-                        chars += pre[o..start]
-                            .iter()
-                            .map(|x| x.word.chars().count())
-                            .sum::<usize>();
+                        chars += pre[o..start].iter().map(|x| x.word.chars().count()).sum::<usize>();
                         start = o;
                         continue;
                     }
@@ -216,10 +199,8 @@ impl<'j> SubjectFinder<'j> {
         let ends_open = pre.is_empty()
             || start == pre.len()
             || pre.last().is_some_and(|t| {
-                matches!(
-                    t.tag.as_str(),
-                    "v" | "vn" | "p" | "c" | "d" | "uj" | "vd" | "ad"
-                ) || BOUNDARY_WORDS.contains(&t.word.as_str())
+                matches!(t.tag.as_str(), "v" | "vn" | "p" | "c" | "d" | "uj" | "vd" | "ad")
+                    || BOUNDARY_WORDS.contains(&t.word.as_str())
             });
         let mut phrase: Vec<Tok> = pre[start..].to_vec();
         trim_leading(&mut phrase);
@@ -227,9 +208,7 @@ impl<'j> SubjectFinder<'j> {
         let pre_text = join(&phrase);
 
         let post = self.tokens(after.trim());
-        let post_noun = post
-            .first()
-            .is_some_and(|t| is_nounish(&t.tag) && !is_punct(&t.word));
+        let post_noun = post.first().is_some_and(|t| is_nounish(&t.tag) && !is_punct(&t.word));
         if (post_noun && ends_open) || (pre_text.is_empty() && !post.is_empty()) {
             let out = noun_phrase(&post);
             if !out.is_empty() {
@@ -239,15 +218,10 @@ impl<'j> SubjectFinder<'j> {
         if !pre_text.is_empty() {
             return Some(clean(&pre_text));
         }
-        if before.is_empty()
-            && !post.is_empty()
-            && !matches!(post[0].tag.as_str(), "uj" | "c" | "p")
-        {
+        if before.is_empty() && !post.is_empty() && !matches!(post[0].tag.as_str(), "uj" | "c" | "p") {
             // `74件未进入诉讼程序`: a clause opening with the number is about what follows it.
             let tail: String = after.trim().chars().take(12).collect();
-            let tail = tail
-                .trim_end_matches(|c: char| !c.is_alphanumeric())
-                .to_string();
+            let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
             if !tail.is_empty() {
                 return Some(clean(&tail));
             }
@@ -261,18 +235,11 @@ impl<'j> SubjectFinder<'j> {
 fn noun_phrase(toks: &[Tok]) -> String {
     let mut out = String::new();
     for (k, t) in toks.iter().enumerate() {
-        if is_punct(&t.word)
-            || matches!(
-                t.tag.as_str(),
-                "uj" | "ul" | "p" | "c" | "d" | "r" | "m" | "y"
-            )
-        {
+        if is_punct(&t.word) || matches!(t.tag.as_str(), "uj" | "ul" | "p" | "c" | "d" | "r" | "m" | "y") {
             break;
         }
         if is_verbish(&t.tag) || t.tag == "v" {
-            let noun_next = toks
-                .get(k + 1)
-                .is_some_and(|n| is_nounish(&n.tag) && !is_punct(&n.word));
+            let noun_next = toks.get(k + 1).is_some_and(|n| is_nounish(&n.tag) && !is_punct(&n.word));
             if !noun_next || (out.is_empty() && k > 0) {
                 if out.is_empty() && k == 0 && !noun_next {
                     // A clause that opens with a verb after the number (74件未进入…) is handled by the caller.
@@ -296,12 +263,10 @@ fn trim_trailing(toks: &mut Vec<Tok>) {
     loop {
         let before = toks.len();
         // `压缩至45天`, `提高到67.4%`, `控制在3%以内`: the verb and its 至/到/在 say where the level went.
-        if toks.last().is_some_and(|t| {
-            matches!(
-                t.word.as_str(),
-                "至" | "到" | "在" | "降至" | "增至" | "升至" | "达到"
-            )
-        }) {
+        if toks
+            .last()
+            .is_some_and(|t| matches!(t.word.as_str(), "至" | "到" | "在" | "降至" | "增至" | "升至" | "达到"))
+        {
             toks.pop();
             if toks.last().is_some_and(|t| t.tag == "v" || t.tag == "vn") {
                 toks.pop();
@@ -325,16 +290,10 @@ fn trim_trailing(toks: &mut Vec<Tok>) {
                     | "［"
                     | "]"
                     | "］"
-            ) || t
-                .word
-                .chars()
-                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            ) || t.word.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
         };
         let tail = toks.iter().rev().take_while(|t| strippable(t)).count();
-        let opener = toks
-            .len()
-            .checked_sub(tail + 1)
-            .map(|i| toks[i].word.as_str());
+        let opener = toks.len().checked_sub(tail + 1).map(|i| toks[i].word.as_str());
         if matches!(opener, Some("由" | "从")) {
             toks.truncate(toks.len() - tail - 1);
         } else if tail > 0 && toks[toks.len() - tail..].iter().all(|t| t.word != "的") {

@@ -19,16 +19,8 @@ fn samples_match_golden_csv() {
         let e = e.unwrap();
         std::fs::copy(e.path(), copy.join(e.file_name())).unwrap();
     }
-    let out = common::zhibiao()
-        .current_dir(dir.path())
-        .args(["extract", "samples"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = common::zhibiao().current_dir(dir.path()).args(["extract", "samples"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let golden = root().join("tests/golden/samples.csv");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&golden, &out.stdout).unwrap();
@@ -41,11 +33,7 @@ fn samples_match_golden_csv() {
                 panic!("golden differs:\n got: {g}\nwant: {w}");
             }
         }
-        panic!(
-            "golden differs in length: {} vs {} lines",
-            got.lines().count(),
-            want.lines().count()
-        );
+        panic!("golden differs in length: {} vs {} lines", got.lines().count(), want.lines().count());
     }
 }
 
@@ -60,10 +48,7 @@ fn offsets_count_code_points_of_the_decoded_text() {
         let doc = r["doc"].as_str().unwrap();
         let text = run(&["text", doc], None);
         let chars: Vec<char> = String::from_utf8(text.stdout).unwrap().chars().collect();
-        let (s, e) = (
-            r["start"].as_u64().unwrap() as usize,
-            r["end"].as_u64().unwrap() as usize,
-        );
+        let (s, e) = (r["start"].as_u64().unwrap() as usize, r["end"].as_u64().unwrap() as usize);
         let span: String = chars[s..e].iter().collect();
         assert_eq!(span, r["raw"].as_str().unwrap(), "{doc}");
     }
@@ -76,11 +61,7 @@ fn rows_of(bytes: &[u8], name: &str) -> Vec<serde_json::Value> {
     let p = dir.path().join(name);
     std::fs::write(&p, bytes).unwrap();
     let out = run(&["extract", "--format", "jsonl", p.to_str().unwrap()], None);
-    assert!(
-        out.status.success(),
-        "{name}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
     jsonl(&out.stdout)
 }
 
@@ -106,33 +87,18 @@ fn gbk_bom_crlf_and_no_line_breaks_give_the_same_indicators() {
     let mut bom = b"\xef\xbb\xbf".to_vec();
     bom.extend_from_slice(REPORT.as_bytes());
     assert_eq!(essentials(&rows_of(&bom, "bom.txt")), base);
-    assert_eq!(
-        essentials(&rows_of(
-            REPORT.replace('\n', "\r\n").as_bytes(),
-            "crlf.txt"
-        )),
-        base
-    );
+    assert_eq!(essentials(&rows_of(REPORT.replace('\n', "\r\n").as_bytes(), "crlf.txt")), base);
     // As in ../shared/corpus/shanghai_gwr: the whole report on one line, paragraphs parted by spaces.
     let one_line = REPORT.replace('\n', " \u{3000}\u{3000}");
-    assert_eq!(
-        essentials(&rows_of(one_line.as_bytes(), "oneline.txt")),
-        base
-    );
+    assert_eq!(essentials(&rows_of(one_line.as_bytes(), "oneline.txt")), base);
 }
 
 #[test]
 fn values_print_exactly_without_exponents() {
-    let rows = rows_of(
-        "财政收入一万六千七百七十亿元，增长26.33%。".as_bytes(),
-        "v.txt",
-    );
+    let rows = rows_of("财政收入一万六千七百七十亿元，增长26.33%。".as_bytes(), "v.txt");
     assert_eq!(rows[0]["value"].to_string(), "1677000000000");
     assert_eq!(rows[1]["value"].to_string(), "-26.33".replace('-', ""));
-    let csv = run(
-        &["extract", "-"],
-        Some("财政收入一万六千七百七十亿元。".as_bytes()),
-    );
+    let csv = run(&["extract", "-"], Some("财政收入一万六千七百七十亿元。".as_bytes()));
     let text = String::from_utf8(csv.stdout).unwrap();
     assert!(text.contains(",1677000000000,"), "{text}");
 }
@@ -143,24 +109,13 @@ fn bad_files_are_reported_and_the_run_goes_on() {
     let good = dir.path().join("a_good.txt");
     std::fs::write(&good, REPORT).unwrap();
     std::fs::write(dir.path().join("b_empty.txt"), b"").unwrap();
-    std::fs::write(
-        dir.path().join("c_binary.txt"),
-        [0u8, 1, 2, 0, 0, 255, 254, 0, 0, 0].repeat(100),
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("c_binary.txt"), [0u8, 1, 2, 0, 0, 255, 254, 0, 0, 0].repeat(100)).unwrap();
     std::fs::write(dir.path().join("d_truncated.docx"), b"PK\x03\x04 truncated").unwrap();
-    let out = run(
-        &["extract", "--format", "jsonl", dir.path().to_str().unwrap()],
-        None,
-    );
+    let out = run(&["extract", "--format", "jsonl", dir.path().to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     for name in ["b_empty.txt", "c_binary.txt", "d_truncated.docx"] {
-        assert!(
-            err.lines()
-                .any(|l| l.starts_with("zhibiao: ") && l.contains(name)),
-            "{name}: {err}"
-        );
+        assert!(err.lines().any(|l| l.starts_with("zhibiao: ") && l.contains(name)), "{name}: {err}");
     }
     assert!(err.contains("4 files read, 3 failed"), "{err}");
     assert_eq!(jsonl(&out.stdout).len(), 6);
@@ -170,20 +125,16 @@ fn bad_files_are_reported_and_the_run_goes_on() {
 fn output_file_is_written_whole_and_missing_dirs_fail_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let out_path = dir.path().join("out.csv");
-    let out = run(
-        &["extract", "-o", out_path.to_str().unwrap(), "-"],
-        Some(REPORT.as_bytes()),
-    );
+    let out = run(&["extract", "-o", out_path.to_str().unwrap(), "-"], Some(REPORT.as_bytes()));
     assert!(out.status.success());
     let csv = std::fs::read_to_string(&out_path).unwrap();
-    assert!(csv.starts_with("doc,region,year,section,subject,kind,value,value_max,unit,qualifier,raw,start,end,sentence,check,check_detail"));
+    assert!(csv.starts_with(
+        "doc,region,year,section,subject,kind,value,value_max,unit,qualifier,raw,start,end,sentence,check,check_detail"
+    ));
     assert_eq!(csv.lines().count(), 7);
     // No temp files left beside it.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-    let bad = run(
-        &["extract", "-o", "/nonexistent/dir/out.csv", "-"],
-        Some(REPORT.as_bytes()),
-    );
+    let bad = run(&["extract", "-o", "/nonexistent/dir/out.csv", "-"], Some(REPORT.as_bytes()));
     assert_eq!(bad.status.code(), Some(2));
 }
 
@@ -197,23 +148,12 @@ fn output_is_identical_whatever_the_thread_count() {
 
 #[test]
 fn json_is_one_array_of_rows_in_field_order() {
-    let out = run(
-        &["extract", "--format", "json", "-"],
-        Some(REPORT.as_bytes()),
-    );
+    let out = run(&["extract", "--format", "json", "-"], Some(REPORT.as_bytes()));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let rows = v.as_array().unwrap();
     assert_eq!(rows.len(), 6);
-    let keys: Vec<&str> = rows[0]
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(|k| k.as_str())
-        .collect();
-    assert_eq!(
-        &keys[..6],
-        &["doc", "region", "year", "section", "subject", "kind"]
-    );
+    let keys: Vec<&str> = rows[0].as_object().unwrap().keys().map(|k| k.as_str()).collect();
+    assert_eq!(&keys[..6], &["doc", "region", "year", "section", "subject", "kind"]);
 }
 
 #[test]
@@ -227,12 +167,6 @@ fn user_units_extend_the_list() {
     let text = "全年查处违规行为12宗次。".as_bytes();
     let without = jsonl(&run(&["extract", "--format", "jsonl", "-"], Some(text)).stdout);
     assert!(without.iter().all(|r| r["unit"] != "宗次"));
-    let with = jsonl(
-        &run(
-            &["extract", "--format", "jsonl", "--unit", "宗次", "-"],
-            Some(text),
-        )
-        .stdout,
-    );
+    let with = jsonl(&run(&["extract", "--format", "jsonl", "--unit", "宗次", "-"], Some(text)).stdout);
     assert_eq!(with[0]["unit"], "宗次");
 }

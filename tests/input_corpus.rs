@@ -49,10 +49,7 @@ fn digit_runs(t: &str) -> HashMap<String, usize> {
 /// Share of `a`'s digit runs (with multiplicity) also found in `b`.
 fn overlap(a: &HashMap<String, usize>, b: &HashMap<String, usize>) -> f64 {
     let total: usize = a.values().sum();
-    let common: usize = a
-        .iter()
-        .map(|(k, n)| (*n).min(*b.get(k).unwrap_or(&0)))
-        .sum();
+    let common: usize = a.iter().map(|(k, n)| (*n).min(*b.get(k).unwrap_or(&0))).sum();
     common as f64 / total.max(1) as f64
 }
 
@@ -60,14 +57,9 @@ fn overlap(a: &HashMap<String, usize>, b: &HashMap<String, usize>) -> f64 {
 fn national_2010_in_three_forms() {
     let Some(c) = corpus() else { return };
     let utf8 = digit_runs(&one_text(&c.join("national_gwr_utf8/china_2010_gwr.txt")));
-    let gbk = digit_runs(&one_text(
-        &c.join("national_gwr_gbk/china_2010_gwr.gbk.txt"),
-    ));
+    let gbk = digit_runs(&one_text(&c.join("national_gwr_gbk/china_2010_gwr.gbk.txt")));
     let web_text = one_text(&c.join("national_gwr_gbk_webdump/china_2010_gwr.webdump.gbk.txt"));
-    assert!(
-        !web_text.contains("<!--") && !web_text.contains("<U+"),
-        "web dump junk left"
-    );
+    assert!(!web_text.contains("<!--") && !web_text.contains("<U+"), "web dump junk left");
     assert!(!web_text.contains("当前位置"), "navigation left");
     let web = digit_runs(&web_text);
     // The UTF-8 (wikisource) copy writes some figures in Chinese numerals, so it has
@@ -123,10 +115,7 @@ fn luoyang_docx_and_txt() {
         let (d, t) = (digit_runs(&docx), digit_runs(&txt));
         let (a, b) = (overlap(&t, &d), overlap(&d, &t));
         println!("luoyang: txt in docx {a:.3}, docx in txt {b:.3}");
-        assert!(
-            a > 0.85 && b > 0.7,
-            "txt in docx {a:.3}, docx in txt {b:.3}"
-        );
+        assert!(a > 0.85 && b > 0.7, "txt in docx {a:.3}, docx in txt {b:.3}");
     }
 }
 
@@ -134,10 +123,7 @@ fn luoyang_docx_and_txt() {
 fn every_docx_reads() {
     let Some(c) = corpus() else { return };
     let (files, _) = expand_paths(&[c.join("tjgb")]);
-    for f in files
-        .iter()
-        .filter(|f| f.extension().is_some_and(|e| e == "docx"))
-    {
+    for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "docx")) {
         let t = one_text(f);
         assert!(t.chars().count() > 500, "{}", f.display());
         assert!(t.contains("增长"), "{}", f.display());
@@ -158,11 +144,7 @@ fn provincial_csv_gives_31_reports() {
     assert_eq!(docs.len(), 31);
     for d in &docs {
         assert!(d.name.ends_with(".csv#1"), "{}", d.name);
-        assert!(
-            d.region.as_deref().is_some_and(|r| !r.is_empty()),
-            "{}",
-            d.name
-        );
+        assert!(d.region.as_deref().is_some_and(|r| !r.is_empty()), "{}", d.name);
         assert_eq!(d.year, Some(2026), "{}", d.name);
         assert!(d.text.chars().count() > 5000, "{}", d.name);
         assert!(!d.text.starts_with('\u{feff}') && !d.text.contains('\r'));
@@ -194,10 +176,7 @@ fn gbk_and_no_line_break_files() {
 #[test]
 fn pdfs_read_or_fail_cleanly() {
     let Some(c) = corpus() else { return };
-    for name in [
-        "tjgb/zhoukou_2023_tjgb.pdf",
-        "tjgb/qiandongnan_2023_tjgb.pdf",
-    ] {
+    for name in ["tjgb/zhoukou_2023_tjgb.pdf", "tjgb/qiandongnan_2023_tjgb.pdf"] {
         let docs = read_file(&c.join(name), &InputOptions::default());
         assert_eq!(docs.len(), 1);
         match &docs[0] {
@@ -222,14 +201,7 @@ fn whole_corpus_never_panics() {
                 Ok(d) => {
                     if let Some(dir) = &dump {
                         let n = d.name.replace(['/', '#', '!'], "_");
-                        let n: String = n
-                            .chars()
-                            .rev()
-                            .take(60)
-                            .collect::<Vec<_>>()
-                            .into_iter()
-                            .rev()
-                            .collect();
+                        let n: String = n.chars().rev().take(60).collect::<Vec<_>>().into_iter().rev().collect();
                         std::fs::write(dir.join(format!("{n}.txt")), &d.text).unwrap();
                     }
                 }

@@ -24,9 +24,7 @@ fn read_one(p: &Path) -> Result<Document, InputError> {
 
 fn zip_of(members: &[(&str, &[u8])], method: CompressionMethod) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = SimpleFileOptions::default()
-        .compression_method(method)
-        .large_file(true);
+    let opts = SimpleFileOptions::default().compression_method(method).large_file(true);
     for (name, data) in members {
         w.start_file(*name, opts).unwrap();
         w.write_all(data).unwrap();
@@ -40,16 +38,12 @@ fn docx_of(body: &str) -> Vec<u8> {
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
     );
     zip_of(
-        &[
-            ("[Content_Types].xml", b"<Types/>".as_slice()),
-            ("word/document.xml", xml.as_bytes()),
-        ],
+        &[("[Content_Types].xml", b"<Types/>".as_slice()), ("word/document.xml", xml.as_bytes())],
         CompressionMethod::Deflated,
     )
 }
 
-const REPORT: &str =
-    "各位代表：\n全年国内生产总值达到３３．５万亿元，比上年增长8.7%。\n粮食产量53082万吨。\n";
+const REPORT: &str = "各位代表：\n全年国内生产总值达到３３．５万亿元，比上年增长8.7%。\n粮食产量53082万吨。\n";
 
 #[test]
 fn gbk_utf8_bom_crlf_give_the_same_text() {
@@ -84,15 +78,11 @@ fn no_line_breaks_and_fullwidth_kept() {
 #[test]
 fn forced_encoding() {
     let (gbk, _, _) = encoding_rs::GBK.encode(REPORT);
-    let opts = InputOptions {
-        encoding: Some(encoding_rs::UTF_8),
-    };
+    let opts = InputOptions { encoding: Some(encoding_rs::UTF_8) };
     let e = read_bytes("x.txt", &gbk, &opts).remove(0).unwrap_err();
     assert!(e.message.contains("invalid UTF-8"), "{e}");
     assert!(e.to_string().starts_with("x.txt: "));
-    let opts = InputOptions {
-        encoding: Some(encoding_rs::GB18030),
-    };
+    let opts = InputOptions { encoding: Some(encoding_rs::GB18030) };
     let d = read_bytes("x.txt", &gbk, &opts).remove(0).unwrap();
     assert_eq!(d.text, REPORT);
     assert!(decode_text(&gbk, Some(encoding_rs::GBK)).is_ok());
@@ -103,9 +93,7 @@ fn empty_and_binary_files() {
     let dir = tempfile::tempdir().unwrap();
     let e = read_one(&write(dir.path(), "empty.txt", b"")).unwrap_err();
     assert_eq!(e.message, "empty file");
-    let bin: Vec<u8> = (0..10_000u32)
-        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
-        .collect();
+    let bin: Vec<u8> = (0..10_000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
     let e = read_one(&write(dir.path(), "x.bin", &bin)).unwrap_err();
     assert_eq!(e.message, "binary file, not a report");
     let mut nul = b"abc".to_vec();
@@ -124,12 +112,9 @@ fn html_with_charset_meta() {
         <p>粮食产量53082&nbsp;万吨&amp;</p><!-- 注释 12345 --></div><footer>版权所有 2010</footer></body></html>";
     let (gbk, _, _) = encoding_rs::GBK.encode(page);
     for name in ["page.html", "page.shtml", "page.txt"] {
-        let d = read_bytes(name, &gbk, &InputOptions::default())
-            .remove(0)
-            .unwrap();
+        let d = read_bytes(name, &gbk, &InputOptions::default()).remove(0).unwrap();
         assert_eq!(
-            d.text,
-            "全年国内生产总值达到３３．５万亿元， 比上年增长8.7%；\n粮食产量53082\u{a0}万吨&\n",
+            d.text, "全年国内生产总值达到３３．５万亿元， 比上年增长8.7%；\n粮食产量53082\u{a0}万吨&\n",
             "{name}"
         );
     }
@@ -144,14 +129,9 @@ fn docx_paragraphs_tabs_tables() {
     let bytes = docx_of(body);
     let dir = tempfile::tempdir().unwrap();
     let d = read_one(&write(dir.path(), "r.docx", &bytes)).unwrap();
-    assert_eq!(
-        d.text,
-        "2023年全市生产总值 5481.6亿元\t增长3.5%\n指标\t绝对数\n粮食\t53082\n第一行\n第二行\n"
-    );
+    assert_eq!(d.text, "2023年全市生产总值 5481.6亿元\t增长3.5%\n指标\t绝对数\n粮食\t53082\n第一行\n第二行\n");
     // sniffed without the extension
-    let d2 = read_bytes("r.bin", &bytes, &InputOptions::default())
-        .remove(0)
-        .unwrap();
+    let d2 = read_bytes("r.bin", &bytes, &InputOptions::default()).remove(0).unwrap();
     assert_eq!(d2.text, d.text);
 }
 
@@ -165,12 +145,7 @@ fn truncated_docx_is_one_clear_error() {
         assert!(e.message.starts_with("not a valid .docx"), "{e}");
     }
     let p = write(dir.path(), "junk.docx", b"this is not a zip at all");
-    assert!(
-        read_one(&p)
-            .unwrap_err()
-            .message
-            .starts_with("not a valid .docx")
-    );
+    assert!(read_one(&p).unwrap_err().message.starts_with("not a valid .docx"));
 }
 
 #[test]
@@ -228,10 +203,7 @@ fn nested_zips_stop_at_depth_two() {
 #[test]
 fn zip_bomb_member_refused_others_read() {
     let zeros = vec![b'0'; 40 << 20]; // 40 MiB of one byte: compresses > 1000:1
-    let z = zip_of(
-        &[("bomb.txt", &zeros[..]), ("ok.txt", REPORT.as_bytes())],
-        CompressionMethod::Deflated,
-    );
+    let z = zip_of(&[("bomb.txt", &zeros[..]), ("ok.txt", REPORT.as_bytes())], CompressionMethod::Deflated);
     assert!(z.len() < 200_000, "{}", z.len());
     let docs = read_bytes("b.zip", &z, &InputOptions::default());
     assert_eq!(docs.len(), 2);
@@ -272,9 +244,7 @@ fn tmx_chinese_side() {
     let x = "\u{feff}<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<tmx version=\"1.4\"><header srclang=\"zh-CN\"/><body>\r\n\
         <tu><tuv xml:lang=\"zh-CN\"><seg>经济增长2.3%。</seg></tuv><tuv xml:lang=\"en-US\"><seg>GDP grew by 2.3%.</seg></tuv></tu>\r\n\
         <tu><tuv xml:lang=\"en-US\"><seg>Grain</seg></tuv><tuv xml:lang=\"zh-CN\"><seg>粮食产量&lt;1.3万亿斤&gt;</seg></tuv></tu></body></tmx>";
-    let d = read_bytes("r.tmx", x.as_bytes(), &InputOptions::default())
-        .remove(0)
-        .unwrap();
+    let d = read_bytes("r.tmx", x.as_bytes(), &InputOptions::default()).remove(0).unwrap();
     assert_eq!(d.text, "经济增长2.3%。\n粮食产量<1.3万亿斤>\n");
 }
 
@@ -288,47 +258,19 @@ fn a_100mb_line_is_linear() {
     crlf.push_str("\r\n<!-- x -->");
     let d = read_bytes("big2.txt", crlf.as_bytes(), &InputOptions::default());
     assert!(d[0].as_ref().is_ok());
-    assert!(
-        start.elapsed().as_secs() < 60,
-        "too slow: {:?}",
-        start.elapsed()
-    );
+    assert!(start.elapsed().as_secs() < 60, "too slow: {:?}", start.elapsed());
 }
 
 #[test]
 fn expand_paths_sorted_recursive_no_hidden() {
     let dir = tempfile::tempdir().unwrap();
-    for n in [
-        "b.txt",
-        "a/z.txt",
-        "a/c.docx",
-        ".git/x.txt",
-        "a/.hidden",
-        "c.csv",
-    ] {
+    for n in ["b.txt", "a/z.txt", "a/c.docx", ".git/x.txt", "a/.hidden", "c.csv"] {
         write(dir.path(), n, b"x");
     }
     let single = write(dir.path(), "single.txt", b"x");
-    let (files, errs) = expand_paths(&[
-        single.clone(),
-        dir.path().to_path_buf(),
-        dir.path().join("nope"),
-    ]);
-    let rel: Vec<String> = files
-        .iter()
-        .map(|f| f.strip_prefix(dir.path()).unwrap().display().to_string())
-        .collect();
-    assert_eq!(
-        rel,
-        [
-            "single.txt",
-            "a/c.docx",
-            "a/z.txt",
-            "b.txt",
-            "c.csv",
-            "single.txt"
-        ]
-    );
+    let (files, errs) = expand_paths(&[single.clone(), dir.path().to_path_buf(), dir.path().join("nope")]);
+    let rel: Vec<String> = files.iter().map(|f| f.strip_prefix(dir.path()).unwrap().display().to_string()).collect();
+    assert_eq!(rel, ["single.txt", "a/c.docx", "a/z.txt", "b.txt", "c.csv", "single.txt"]);
     assert_eq!(errs.len(), 1);
     assert!(errs[0].path.ends_with("nope"));
 }
@@ -337,11 +279,6 @@ fn expand_paths_sorted_recursive_no_hidden() {
 fn webdump_text_is_cleaned() {
     let page = "<!--\n  x \n-->\n<U+00A0>\n当前位置： 首页>> 热点专题\n\n【字体：大 中 小】\n<U+00A0><U+00A0>各位代表：\n<U+00A0><U+00A0>国内生产总值达到３３．５万亿元。<U+200D>\n（责任编辑： 某某\n";
     let (gbk, _, _) = encoding_rs::GBK.encode(page);
-    let d = read_bytes("dump.txt", &gbk, &InputOptions::default())
-        .remove(0)
-        .unwrap();
-    assert_eq!(
-        d.text,
-        "\u{a0}\u{a0}各位代表：\n\u{a0}\u{a0}国内生产总值达到３３．５万亿元。\n"
-    );
+    let d = read_bytes("dump.txt", &gbk, &InputOptions::default()).remove(0).unwrap();
+    assert_eq!(d.text, "\u{a0}\u{a0}各位代表：\n\u{a0}\u{a0}国内生产总值达到３３．５万亿元。\n");
 }

@@ -4,11 +4,7 @@ use zhibiao::{Analyzer, Dicts, Document, Options};
 
 fn analyze(text: &str) -> Vec<(String, String, String, String)> {
     let a = Analyzer::new(Dicts::builtin(), Options::default());
-    let doc = Document {
-        name: "t.txt".into(),
-        text: text.into(),
-        ..Default::default()
-    };
+    let doc = Document { name: "t.txt".into(), text: text.into(), ..Default::default() };
     a.analyze(&doc)
         .indicators
         .iter()
@@ -23,16 +19,9 @@ fn analyze(text: &str) -> Vec<(String, String, String, String)> {
         .collect()
 }
 
-fn has(
-    rows: &[(String, String, String, String)],
-    raw: &str,
-    subject: &str,
-    kind: &str,
-    value: &str,
-) {
+fn has(rows: &[(String, String, String, String)], raw: &str, subject: &str, kind: &str, value: &str) {
     assert!(
-        rows.iter()
-            .any(|r| r.0.contains(raw) && r.1.contains(subject) && r.2 == kind && r.3 == value),
+        rows.iter().any(|r| r.0.contains(raw) && r.1.contains(subject) && r.2 == kind && r.3 == value),
         "want {raw} / {subject} / {kind} / {value} in {rows:#?}"
     );
 }
@@ -60,13 +49,7 @@ fn zezhou_nested_counts_take_the_following_noun() {
 #[test]
 fn national_2024_budget_change_against_last_years_budget() {
     let r = analyze("赤字规模4.06万亿元，比上年年初预算增加1800亿元。");
-    has(
-        &r,
-        "比上年年初预算增加1800亿元",
-        "赤字规模",
-        "change_abs",
-        "180000000000",
-    );
+    has(&r, "比上年年初预算增加1800亿元", "赤字规模", "change_abs", "180000000000");
 }
 
 /// national_gwr_utf8/china_2024_gwr.txt: 成立75周年 is an anniversary, not a figure.
@@ -87,33 +70,15 @@ fn nanjing_2024_fenbie_distributes_changes() {
 #[test]
 fn national_2013_from_to_spans_keep_the_subject() {
     let r = analyze("国内生产总值从26.6万亿元增加到51.9万亿元，跃升到世界第二位。");
-    has(
-        &r,
-        "26.6万亿元",
-        "国内生产总值",
-        "quantity",
-        "26600000000000",
-    );
-    has(
-        &r,
-        "51.9万亿元",
-        "国内生产总值",
-        "quantity",
-        "51900000000000",
-    );
+    has(&r, "26.6万亿元", "国内生产总值", "quantity", "26600000000000");
+    has(&r, "51.9万亿元", "国内生产总值", "quantity", "51900000000000");
 }
 
 /// national_gwr_utf8/china_1956_gwr.txt: full-width digits with full-width thousands separators.
 #[test]
 fn national_1956_fullwidth_thousands_separators() {
     let r = analyze("１９５５年本年收入增长９６６，４８５，０００元，即增长３．６８％。");
-    has(
-        &r,
-        "９６６，４８５，０００元",
-        "本年收入",
-        "change_abs",
-        "966485000",
-    );
+    has(&r, "９６６，４８５，０００元", "本年收入", "change_abs", "966485000");
     has(&r, "３．６８％", "本年收入", "change_pct", "3.68");
 }
 

@@ -24,15 +24,8 @@ fn zezhou_key_meets_the_bar() {
     let last = text.lines().last().unwrap_or("");
     eprintln!("{last}");
     let field = |name: &str| -> f64 {
-        let i = last
-            .find(name)
-            .unwrap_or_else(|| panic!("no {name} in {last}"));
-        last[i + name.len()..]
-            .split_whitespace()
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap()
+        let i = last.find(name).unwrap_or_else(|| panic!("no {name} in {last}"));
+        last[i + name.len()..].split_whitespace().next().unwrap().parse().unwrap()
     };
     assert!(field("recall ") >= 0.97, "{last}");
     assert!(field("exact ") >= 0.95, "{last}");

@@ -13,24 +13,15 @@ fn corpus() -> Option<Vec<(String, String)>> {
         return None;
     }
     let mut out = Vec::new();
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .collect();
+    let mut dirs: Vec<PathBuf> =
+        std::fs::read_dir(root).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
     dirs.sort();
     for d in dirs {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&d)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&d).unwrap().map(|e| e.unwrap().path()).collect();
         files.sort();
         for f in files {
-            let name = format!(
-                "{}/{}",
-                d.file_name().unwrap().to_string_lossy(),
-                f.file_name().unwrap().to_string_lossy()
-            );
+            let name =
+                format!("{}/{}", d.file_name().unwrap().to_string_lossy(), f.file_name().unwrap().to_string_lossy());
             let bytes = std::fs::read(&f).unwrap();
             let fname = f.file_name().unwrap().to_string_lossy().to_string();
             let text = if fname.ends_with(".csv") {
@@ -94,17 +85,11 @@ fn check(name: &str, text: &str, st: &Structure) {
     let chars: Vec<char> = text.chars().collect();
     let mut prev_end = 0;
     for s in &st.sentences {
-        assert!(
-            s.start < s.end && s.end <= chars.len(),
-            "{name}: bad sentence span"
-        );
+        assert!(s.start < s.end && s.end <= chars.len(), "{name}: bad sentence span");
         assert!(s.start >= prev_end, "{name}: sentences overlap or go back");
         prev_end = s.end;
         let (p0, p1) = st.paragraphs[s.paragraph];
-        assert!(
-            p0 <= s.start && s.end <= p1,
-            "{name}: sentence crosses paragraph"
-        );
+        assert!(p0 <= s.start && s.end <= p1, "{name}: sentence crosses paragraph");
         assert_eq!(
             text[s.byte_start..s.byte_end].chars().count(),
             s.end - s.start,
@@ -112,22 +97,12 @@ fn check(name: &str, text: &str, st: &Structure) {
         );
         let mut at = s.start;
         for c in &s.clauses {
-            assert!(
-                s.start <= c.start && c.start < c.end && c.end <= s.end,
-                "{name}: clause outside sentence"
-            );
+            assert!(s.start <= c.start && c.start < c.end && c.end <= s.end, "{name}: clause outside sentence");
             assert!(c.start >= at, "{name}: clauses overlap");
             for (k, &ch) in chars[at..c.start].iter().enumerate() {
-                assert!(
-                    allowed_between(ch),
-                    "{name}: {ch:?} between clauses at {}",
-                    at + k
-                );
+                assert!(allowed_between(ch), "{name}: {ch:?} between clauses at {}", at + k);
             }
-            assert_eq!(
-                &text[c.byte_start..c.byte_end],
-                chars[c.start..c.end].iter().collect::<String>()
-            );
+            assert_eq!(&text[c.byte_start..c.byte_end], chars[c.start..c.end].iter().collect::<String>());
             at = c.end;
         }
         for &ch in &chars[at..s.end] {
@@ -135,10 +110,7 @@ fn check(name: &str, text: &str, st: &Structure) {
         }
         if let Some(ix) = s.section {
             let sec = &st.sections[ix];
-            assert!(
-                sec.start <= s.start && s.end <= sec.end,
-                "{name}: sentence outside its section"
-            );
+            assert!(sec.start <= s.start && s.end <= sec.end, "{name}: sentence outside its section");
         }
     }
 }
@@ -155,16 +127,8 @@ fn corpus_split_invariants() {
         total_bytes += text.len();
         check(name, text, &st);
         if name.starts_with("shanghai_gwr/") {
-            assert!(
-                st.sentences.len() > 100,
-                "{name}: {} sentences",
-                st.sentences.len()
-            );
-            assert!(
-                st.sections.len() >= 3,
-                "{name}: {} sections",
-                st.sections.len()
-            );
+            assert!(st.sentences.len() > 100, "{name}: {} sentences", st.sentences.len());
+            assert!(st.sections.len() >= 3, "{name}: {} sections", st.sections.len());
         }
         if std::env::var("ZB_SHOW").is_ok_and(|v| name.contains(&v)) {
             for sec in &st.sections {
@@ -178,10 +142,7 @@ fn corpus_split_invariants() {
             st.sentences.len()
         );
     }
-    println!(
-        "split {total_bytes} bytes in {spent:?} ({:.0} MB/s)",
-        total_bytes as f64 / 1e6 / spent.as_secs_f64()
-    );
+    println!("split {total_bytes} bytes in {spent:?} ({:.0} MB/s)", total_bytes as f64 / 1e6 / spent.as_secs_f64());
 }
 
 /// File-name year of `china_2024_gwr.txt`.

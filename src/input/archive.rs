@@ -14,9 +14,7 @@ const MAX_RATIO: u64 = 200;
 pub const MAX_DEPTH: usize = 2;
 
 fn hidden(member: &str) -> bool {
-    member
-        .split('/')
-        .any(|c| c.starts_with('.') || c == "__MACOSX")
+    member.split('/').any(|c| c.starts_with('.') || c == "__MACOSX")
 }
 
 pub(crate) fn read_zip(
@@ -26,10 +24,7 @@ pub(crate) fn read_zip(
     depth: usize,
 ) -> Vec<Result<Document, InputError>> {
     if depth > MAX_DEPTH {
-        return vec![Err(InputError::new(
-            name,
-            format!("archive nested more than {MAX_DEPTH} deep; not opened"),
-        ))];
+        return vec![Err(InputError::new(name, format!("archive nested more than {MAX_DEPTH} deep; not opened")))];
     }
     let mut zip = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
         Ok(z) => z,
@@ -41,10 +36,7 @@ pub(crate) fn read_zip(
         let mut f = match zip.by_index(i) {
             Ok(f) => f,
             Err(e) => {
-                out.push(Err(InputError::new(
-                    format!("{name}!#{i}"),
-                    format!("cannot read member: {e}"),
-                )));
+                out.push(Err(InputError::new(format!("{name}!#{i}"), format!("cannot read member: {e}"))));
                 continue;
             }
         };
@@ -71,20 +63,14 @@ pub(crate) fn read_zip(
         if declared > (1 << 20) && declared / packed > MAX_RATIO {
             out.push(Err(InputError::new(
                 doc_name,
-                format!(
-                    "suspicious compression ratio {}:1 (zip bomb?); not read",
-                    declared / packed
-                ),
+                format!("suspicious compression ratio {}:1 (zip bomb?); not read", declared / packed),
             )));
             continue;
         }
         let budget = MAX_MEMBER.min(MAX_ARCHIVE_TOTAL.saturating_sub(total));
         let mut data = Vec::with_capacity(declared.min(budget) as usize);
         if let Err(e) = (&mut f).take(budget + 1).read_to_end(&mut data) {
-            out.push(Err(InputError::new(
-                doc_name,
-                format!("cannot read member: {e}"),
-            )));
+            out.push(Err(InputError::new(doc_name, format!("cannot read member: {e}"))));
             continue;
         }
         total += data.len() as u64;
@@ -100,13 +86,7 @@ pub(crate) fn read_zip(
             }
             continue;
         }
-        out.extend(super::read_bytes_at(
-            &doc_name,
-            &member,
-            &data,
-            opts,
-            depth + 1,
-        ));
+        out.extend(super::read_bytes_at(&doc_name, &member, &data, opts, depth + 1));
     }
     out
 }

@@ -6,34 +6,13 @@ use crate::Document;
 /// Average length (chars) a column must reach to count as "holding a report".
 const MIN_AVG_TEXT: usize = 200;
 
-const TEXT_NAMES: &[&str] = &[
-    "full_text",
-    "fulltext",
-    "text",
-    "content",
-    "正文",
-    "全文",
-    "内容",
-    "body",
-];
+const TEXT_NAMES: &[&str] = &["full_text", "fulltext", "text", "content", "正文", "全文", "内容", "body"];
 
 /// `None` when the table has no long text column (the caller then reads the file as plain text).
-pub fn csv_documents(
-    name: &str,
-    text: &str,
-    delimiter: u8,
-) -> Option<Vec<Result<Document, InputError>>> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = rdr
-        .headers()
-        .ok()?
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
+pub fn csv_documents(name: &str, text: &str, delimiter: u8) -> Option<Vec<Result<Document, InputError>>> {
+    let mut rdr =
+        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(text.as_bytes());
+    let headers: Vec<String> = rdr.headers().ok()?.iter().map(|h| h.trim().to_string()).collect();
     if headers.is_empty() {
         return None;
     }
@@ -52,10 +31,7 @@ pub fn csv_documents(
             }
             let (best, avg) = (0..headers.len())
                 .map(|c| {
-                    let total: usize = ok
-                        .iter()
-                        .map(|r| r.get(c).map_or(0, |f| f.chars().count()))
-                        .sum();
+                    let total: usize = ok.iter().map(|r| r.get(c).map_or(0, |f| f.chars().count())).sum();
                     (c, total / ok.len())
                 })
                 .max_by_key(|&(c, avg)| (avg, std::cmp::Reverse(c)))?;
@@ -66,23 +42,13 @@ pub fn csv_documents(
         }
     };
     let region_col = lower.iter().position(|h| {
-        [
-            "province",
-            "region",
-            "jurisdiction",
-            "地区",
-            "省份",
-            "城市",
-            "city",
-            "地市",
-            "行政区",
-        ]
+        ["province", "region", "jurisdiction", "地区", "省份", "城市", "city", "地市", "行政区"]
+            .iter()
+            .any(|k| h.contains(k))
+    });
+    let year_col = lower
         .iter()
-        .any(|k| h.contains(k))
-    });
-    let year_col = lower.iter().position(|h| {
-        h == "year" || h == "年份" || h == "年度" || h.contains("year") || h.contains("年份")
-    });
+        .position(|h| h == "year" || h == "年份" || h == "年度" || h.contains("year") || h.contains("年份"));
     let mut docs = Vec::with_capacity(rows.len());
     for (i, row) in rows.into_iter().enumerate() {
         let doc_name = format!("{name}#{}", i + 1);
@@ -95,24 +61,12 @@ pub fn csv_documents(
         };
         let body = rec.get(text_col).unwrap_or("");
         if body.trim().is_empty() {
-            docs.push(Err(InputError::new(
-                doc_name,
-                format!("empty text in column {}", headers[text_col]),
-            )));
+            docs.push(Err(InputError::new(doc_name, format!("empty text in column {}", headers[text_col]))));
             continue;
         }
-        let region = region_col
-            .and_then(|c| rec.get(c))
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string);
+        let region = region_col.and_then(|c| rec.get(c)).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
         let year = year_col.and_then(|c| rec.get(c)).and_then(parse_year);
-        docs.push(Ok(Document {
-            name: doc_name,
-            text: super::encoding::normalize_newlines(body),
-            region,
-            year,
-        }));
+        docs.push(Ok(Document { name: doc_name, text: super::encoding::normalize_newlines(body), region, year }));
     }
     Some(docs)
 }
@@ -147,8 +101,7 @@ mod tests {
     #[test]
     fn rows_become_documents() {
         let long = "各位代表：\r\n全年增长5%。".repeat(30);
-        let csv =
-            format!("province,year,full_text\n北京市,2026,\"{long}\"\n上海市,2026年,\"x{long}\"\n");
+        let csv = format!("province,year,full_text\n北京市,2026,\"{long}\"\n上海市,2026年,\"x{long}\"\n");
         let docs = csv_documents("p.csv", &csv, b',').unwrap();
         assert_eq!(docs.len(), 2);
         let d = docs[1].as_ref().unwrap();

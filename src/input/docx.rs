@@ -21,10 +21,7 @@ pub fn docx_to_text(bytes: &[u8]) -> Result<String, String> {
         ));
     }
     let mut xml = Vec::with_capacity(part.size() as usize);
-    (&mut part)
-        .take(MAX_XML + 1)
-        .read_to_end(&mut xml)
-        .map_err(|e| bad(&e))?;
+    (&mut part).take(MAX_XML + 1).read_to_end(&mut xml).map_err(|e| bad(&e))?;
     if xml.len() as u64 > MAX_XML {
         return Err("not a valid .docx: word/document.xml too large".to_string());
     }
@@ -42,9 +39,7 @@ pub fn document_xml_to_text(xml: &str) -> Result<String, String> {
     let mut table_depth = 0usize;
     let mut cell_has_par = false;
     loop {
-        let ev = reader
-            .read_event()
-            .map_err(|e| format!("XML error at byte {}: {e}", reader.buffer_position()))?;
+        let ev = reader.read_event().map_err(|e| format!("XML error at byte {}: {e}", reader.buffer_position()))?;
         match ev {
             Event::Start(e) => {
                 let name = e.local_name();
@@ -54,9 +49,7 @@ pub fn document_xml_to_text(xml: &str) -> Result<String, String> {
                     continue;
                 }
                 match n {
-                    "Fallback" | "delText" | "instrText" | "pPr" | "rPr" | "sectPr" => {
-                        skip_depth = 1
-                    }
+                    "Fallback" | "delText" | "instrText" | "pPr" | "rPr" | "sectPr" => skip_depth = 1,
                     "t" => in_text = true,
                     "r" => run_depth += 1,
                     "tbl" => table_depth += 1,
@@ -145,10 +138,7 @@ mod tests {
 <w:tbl><w:tr><w:tc><w:p><w:r><w:t>指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>数值</w:t></w:r></w:p></w:tc></w:tr>
 <w:tr><w:tc><w:p><w:r><w:t>GDP</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>100</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
 <w:p><w:r><w:delText>删除</w:delText><w:t>末段</w:t></w:r></w:p><w:p/></w:body></w:document>"#;
-        assert_eq!(
-            document_xml_to_text(xml).unwrap(),
-            "全年增长 8.7%\tA&B\n下一行\n指标\t数值\nGDP\t100\n末段\n\n"
-        );
+        assert_eq!(document_xml_to_text(xml).unwrap(), "全年增长 8.7%\tA&B\n下一行\n指标\t数值\nGDP\t100\n末段\n\n");
     }
 
     #[test]

@@ -43,9 +43,7 @@ pub fn decode_text(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<St
     if bad * 10 > chars {
         return Err("binary file, not a report".to_string());
     }
-    Err(format!(
-        "cannot decode: not valid UTF-8 and not GBK/GB18030 ({bad} undecodable sequences); use --encoding"
-    ))
+    Err(format!("cannot decode: not valid UTF-8 and not GBK/GB18030 ({bad} undecodable sequences); use --encoding"))
 }
 
 fn strip_bom_char(mut s: String) -> String {
@@ -60,10 +58,7 @@ pub(crate) fn decode_strict(enc: &'static Encoding, bytes: &[u8]) -> Result<Stri
     if enc == UTF_8 {
         return match std::str::from_utf8(bytes) {
             Ok(s) => Ok(s.to_string()),
-            Err(e) => Err(format!(
-                "invalid UTF-8 byte sequence at byte {}",
-                e.valid_up_to()
-            )),
+            Err(e) => Err(format!("invalid UTF-8 byte sequence at byte {}", e.valid_up_to())),
         };
     }
     let mut decoder = enc.new_decoder_without_bom_handling();
@@ -128,10 +123,7 @@ mod tests {
 
     #[test]
     fn utf8_plain_and_bom() {
-        assert_eq!(
-            decode_text("增长8.7%".as_bytes(), None).unwrap(),
-            "增长8.7%"
-        );
+        assert_eq!(decode_text("增长8.7%".as_bytes(), None).unwrap(), "增长8.7%");
         let mut b = vec![0xEF, 0xBB, 0xBF];
         b.extend_from_slice("国内".as_bytes());
         assert_eq!(decode_text(&b, None).unwrap(), "国内");
@@ -141,10 +133,7 @@ mod tests {
     fn gbk_detected() {
         let (b, _, _) = GBK.encode("国内生产总值达到３３．５万亿元，增长8.7%");
         assert!(std::str::from_utf8(&b).is_err());
-        assert_eq!(
-            decode_text(&b, None).unwrap(),
-            "国内生产总值达到３３．５万亿元，增长8.7%"
-        );
+        assert_eq!(decode_text(&b, None).unwrap(), "国内生产总值达到３３．５万亿元，增长8.7%");
     }
 
     #[test]

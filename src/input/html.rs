@@ -47,8 +47,8 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
 }
 
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "header", "footer", "head", "svg", "iframe",
-    "select", "button", "form",
+    "script", "style", "noscript", "template", "nav", "header", "footer", "head", "svg", "iframe", "select", "button",
+    "form",
 ];
 const RAW: &[&str] = &["script", "style", "textarea", "title"];
 const BLOCK: &[&str] = &[
@@ -122,9 +122,7 @@ pub fn html_to_text(html: &str) -> String {
         let closing = i + 1 < bytes.len() && bytes[i + 1] == b'/';
         let name_start = if closing { i + 2 } else { i + 1 };
         let mut j = name_start;
-        while j < bytes.len()
-            && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-' || bytes[j] == b':')
-        {
+        while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-' || bytes[j] == b':') {
             j += 1;
         }
         if j == name_start {
@@ -192,9 +190,7 @@ pub fn html_to_text(html: &str) -> String {
 
 fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     let n = needle.as_bytes();
-    hay.as_bytes()
-        .windows(n.len())
-        .position(|w| w.eq_ignore_ascii_case(n))
+    hay.as_bytes().windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// End of a tag starting before `from`: index after the closing '>' (quotes respected).
@@ -257,9 +253,7 @@ pub fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let semi = rest.as_bytes()[..rest.len().min(12)]
-            .iter()
-            .position(|&b| b == b';');
+        let semi = rest.as_bytes()[..rest.len().min(12)].iter().position(|&b| b == b';');
         let decoded = semi.and_then(|k| entity(&rest[1..k]).map(|c| (c, k + 1)));
         match decoded {
             Some((c, len)) => {
@@ -348,8 +342,7 @@ fn count_tags(text: &str, limit: usize) -> usize {
         while j < b.len() && b[j].is_ascii_alphanumeric() {
             j += 1;
         }
-        if j > s && b[s].is_ascii_alphabetic() && j < b.len() && matches!(b[j], b'>' | b' ' | b'/')
-        {
+        if j > s && b[s].is_ascii_alphabetic() && j < b.len() && matches!(b[j], b'>' | b' ' | b'/') {
             n += 1;
             if n >= limit {
                 break;
@@ -450,19 +443,13 @@ pub(crate) fn strip_tags_and_escapes(text: &str, tags: bool) -> String {
         let at = i + k;
         // <U+XXXX> escape written by R
         if b[at..].starts_with(b"<U+") {
-            let hex_end = b[at + 3..]
-                .iter()
-                .take(7)
-                .position(|c| !c.is_ascii_hexdigit())
-                .map(|p| at + 3 + p);
+            let hex_end = b[at + 3..].iter().take(7).position(|c| !c.is_ascii_hexdigit()).map(|p| at + 3 + p);
             if let Some(he) = hex_end
                 && he > at + 3
                 && b.get(he) == Some(&b'>')
             {
                 out.push_str(&text[last..at]);
-                if let Some(c) = u32::from_str_radix(&text[at + 3..he], 16)
-                    .ok()
-                    .and_then(char::from_u32)
+                if let Some(c) = u32::from_str_radix(&text[at + 3..he], 16).ok().and_then(char::from_u32)
                     && !matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
                 {
                     out.push(c);
@@ -485,11 +472,7 @@ pub(crate) fn strip_tags_and_escapes(text: &str, tags: bool) -> String {
         while j < b.len() && b[j].is_ascii_alphanumeric() {
             j += 1;
         }
-        if j > s
-            && b[s].is_ascii_alphabetic()
-            && j < b.len()
-            && matches!(b[j], b'>' | b' ' | b'/' | b'\t')
-        {
+        if j > s && b[s].is_ascii_alphabetic() && j < b.len() && matches!(b[j], b'>' | b' ' | b'/' | b'\t') {
             let line_end = text[j..].find('\n').map_or(b.len(), |e| j + e);
             if let Some(e) = text[j..line_end].find('>') {
                 out.push_str(&text[last..at]);
@@ -522,15 +505,10 @@ mod tests {
     #[test]
     fn charset_meta() {
         assert_eq!(
-            sniff_charset(
-                b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"
-            ),
+            sniff_charset(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"),
             Some(encoding_rs::GB18030)
         );
-        assert_eq!(
-            sniff_charset(b"<meta charset='utf-8'>"),
-            Some(encoding_rs::UTF_8)
-        );
+        assert_eq!(sniff_charset(b"<meta charset='utf-8'>"), Some(encoding_rs::UTF_8));
         assert_eq!(sniff_charset(b"<p>no</p>"), None);
     }
 
@@ -543,9 +521,7 @@ mod tests {
 
     #[test]
     fn webdump_repeated_copies() {
-        let body: String = (0..10)
-            .map(|i| format!("第{i}段落的文字，这一行足够长以便被视为正文内容。\n"))
-            .collect();
+        let body: String = (0..10).map(|i| format!("第{i}段落的文字，这一行足够长以便被视为正文内容。\n")).collect();
         let page = format!("<!-- x -->\n标题\n{body}");
         let t = page.repeat(6);
         let c = clean_webdump(&t);

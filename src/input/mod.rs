@@ -40,10 +40,7 @@ pub struct InputError {
 
 impl InputError {
     pub(crate) fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        InputError {
-            path: path.into(),
-            message: message.into(),
-        }
+        InputError { path: path.into(), message: message.into() }
     }
 }
 
@@ -56,9 +53,7 @@ impl fmt::Display for InputError {
 impl std::error::Error for InputError {}
 
 fn is_hidden(p: &Path) -> bool {
-    p.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('.'))
+    p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
 }
 
 /// Expand files and directories (recursive, sorted by path, skipping hidden files) into files to read, in order.
@@ -82,10 +77,7 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
 
 fn walk(dir: &Path, depth: usize, found: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
     if depth > 64 {
-        errors.push(InputError::new(
-            dir.display().to_string(),
-            "directories nested too deep (symlink loop?)",
-        ));
+        errors.push(InputError::new(dir.display().to_string(), "directories nested too deep (symlink loop?)"));
         return;
     }
     let rd = match std::fs::read_dir(dir) {
@@ -130,10 +122,7 @@ pub fn read_file(path: &Path, opts: &InputOptions) -> Vec<Result<Document, Input
     match std::fs::metadata(path) {
         Ok(m) if m.is_dir() => return vec![Err(InputError::new(name, "is a directory"))],
         Ok(m) if m.len() > MAX_FILE => {
-            return vec![Err(InputError::new(
-                name,
-                format!("file too large ({} bytes; limit {MAX_FILE})", m.len()),
-            ))];
+            return vec![Err(InputError::new(name, format!("file too large ({} bytes; limit {MAX_FILE})", m.len())))];
         }
         Ok(_) => {}
         Err(e) => return vec![Err(InputError::new(name, io_message(&e)))],
@@ -145,19 +134,12 @@ pub fn read_file(path: &Path, opts: &InputOptions) -> Vec<Result<Document, Input
 }
 
 /// Same, from bytes already in memory (stdin, zip members); `name` is what appears in output and errors.
-pub fn read_bytes(
-    name: &str,
-    bytes: &[u8],
-    opts: &InputOptions,
-) -> Vec<Result<Document, InputError>> {
+pub fn read_bytes(name: &str, bytes: &[u8], opts: &InputOptions) -> Vec<Result<Document, InputError>> {
     read_bytes_at(name, name, bytes, opts, 0)
 }
 
 /// Decode bytes of a plain-text file: BOM (UTF-8/UTF-16), else strict UTF-8, else GB18030 (GBK) if it decodes with few errors, else an error. `forced` overrides.
-pub fn decode_text(
-    bytes: &[u8],
-    forced: Option<&'static encoding_rs::Encoding>,
-) -> Result<String, String> {
+pub fn decode_text(bytes: &[u8], forced: Option<&'static encoding_rs::Encoding>) -> Result<String, String> {
     encoding::decode_text(bytes, forced)
 }
 
@@ -213,16 +195,10 @@ pub(crate) fn read_bytes_at(
         return vec![Err(InputError::new(name, "empty file"))];
     }
     if bytes.len() as u64 > MAX_FILE {
-        return vec![Err(InputError::new(
-            name,
-            format!("file too large ({} bytes; limit {MAX_FILE})", bytes.len()),
-        ))];
+        return vec![Err(InputError::new(name, format!("file too large ({} bytes; limit {MAX_FILE})", bytes.len())))];
     }
     let one = |r: Result<String, String>| -> Vec<Result<Document, InputError>> {
-        vec![
-            r.map(|text| doc(name, text))
-                .map_err(|m| InputError::new(name, m)),
-        ]
+        vec![r.map(|text| doc(name, text)).map_err(|m| InputError::new(name, m))]
     };
     match format_of(file_name, bytes) {
         Format::Zip => archive::read_zip(name, bytes, opts, depth),
@@ -277,10 +253,5 @@ fn read_html(bytes: &[u8], opts: &InputOptions) -> Result<String, String> {
 }
 
 fn doc(name: &str, text: String) -> Document {
-    Document {
-        name: name.to_string(),
-        text,
-        region: None,
-        year: None,
-    }
+    Document { name: name.to_string(), text, region: None, year: None }
 }

@@ -9,10 +9,7 @@ pub fn pdf_to_text(bytes: &[u8]) -> Result<String, String> {
         Ok(Ok(raw)) => {
             let text = reflow(&crate::input::encoding::normalize_newlines(&raw));
             if text.trim().is_empty() {
-                Err(
-                    "PDF has no extractable text (scanned images?); convert it to text first"
-                        .to_string(),
-                )
+                Err("PDF has no extractable text (scanned images?); convert it to text first".to_string())
             } else {
                 Ok(text)
             }
@@ -36,15 +33,8 @@ fn is_cjk(c: char) -> bool {
 fn is_page_number(l: &str) -> bool {
     let t = l.trim();
     let core = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '—' | '–' | '－'));
-    let core = core
-        .strip_prefix('第')
-        .and_then(|c| c.strip_suffix('页'))
-        .unwrap_or(core)
-        .trim();
-    !core.is_empty()
-        && core.len() <= 4
-        && core.chars().all(|c| c.is_ascii_digit())
-        && core.len() < t.len()
+    let core = core.strip_prefix('第').and_then(|c| c.strip_suffix('页')).unwrap_or(core).trim();
+    !core.is_empty() && core.len() <= 4 && core.chars().all(|c| c.is_ascii_digit()) && core.len() < t.len()
 }
 
 /// Remove spaces the extractor puts between CJK characters (and between CJK and digits).
@@ -85,19 +75,12 @@ fn width(l: &str) -> usize {
 /// Join hard-wrapped lines into paragraphs: a line that fills the usual width and does not
 /// end a sentence continues on the next line (so a number broken at a line end is whole again).
 fn reflow(raw: &str) -> String {
-    let lines: Vec<String> = raw
-        .split('\n')
-        .map(|l| squeeze_spaces(l.trim()))
-        .filter(|l| !l.is_empty() && !is_page_number(l))
-        .collect();
+    let lines: Vec<String> =
+        raw.split('\n').map(|l| squeeze_spaces(l.trim())).filter(|l| !l.is_empty() && !is_page_number(l)).collect();
     let mut widths: Vec<usize> = lines.iter().map(|l| width(l)).collect();
     widths.sort_unstable();
     // the usual width of a full line: the 80th percentile
-    let full = widths
-        .get(widths.len() * 4 / 5)
-        .copied()
-        .unwrap_or(0)
-        .max(10);
+    let full = widths.get(widths.len() * 4 / 5).copied().unwrap_or(0).max(10);
     let mut out = String::with_capacity(raw.len());
     let mut prev_full = false;
     for l in &lines {

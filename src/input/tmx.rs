@@ -18,12 +18,9 @@ pub fn tmx_to_text(xml: &str) -> Result<String, String> {
     let mut skip = 0usize; // inline codes inside seg (bpt, ept, ph, it, ut)
     let mut seg = String::new();
     loop {
-        let ev = reader.read_event().map_err(|e| {
-            format!(
-                "not valid TMX: XML error at byte {}: {e}",
-                reader.buffer_position()
-            )
-        })?;
+        let ev = reader
+            .read_event()
+            .map_err(|e| format!("not valid TMX: XML error at byte {}: {e}", reader.buffer_position()))?;
         match ev {
             Event::Start(e) => {
                 let local = e.local_name();
@@ -31,8 +28,7 @@ pub fn tmx_to_text(xml: &str) -> Result<String, String> {
                     "tuv" => {
                         zh = e.attributes().flatten().any(|a| {
                             let k = a.key.as_ref();
-                            (k == "xml:lang" || k == "lang")
-                                && a.value.to_ascii_lowercase().starts_with("zh")
+                            (k == "xml:lang" || k == "lang") && a.value.to_ascii_lowercase().starts_with("zh")
                         });
                     }
                     "seg" => {

@@ -71,11 +71,7 @@ pub fn parse_pieces(pieces: &[Piece]) -> Option<Decimal> {
         let mut v = Decimal::ZERO;
         for p in pieces {
             match p {
-                Piece::Char(c) => {
-                    v = v
-                        .checked_mul(Decimal::TEN)?
-                        .checked_add(digit(*c)?.into())?
-                }
+                Piece::Char(c) => v = v.checked_mul(Decimal::TEN)?.checked_add(digit(*c)?.into())?,
                 Piece::Arabic(a) => {
                     if pieces.len() > 1 {
                         return None;
@@ -120,11 +116,7 @@ pub fn parse_pieces(pieces: &[Piece]) -> Option<Decimal> {
                     let n = num.take().unwrap_or(Decimal::ZERO);
                     let s = section.checked_add(n)?;
                     if b == 100_000_000 {
-                        let base = if s.is_zero() && value.is_zero() {
-                            Decimal::ONE
-                        } else {
-                            value.checked_add(s)?
-                        };
+                        let base = if s.is_zero() && value.is_zero() { Decimal::ONE } else { value.checked_add(s)? };
                         value = base.checked_mul(b.into())?;
                         section = Decimal::ZERO;
                     } else {
@@ -148,11 +140,7 @@ pub fn parse_str(s: &str) -> Option<(Decimal, u32)> {
         None => (s, None),
     };
     let pieces: Vec<Piece> = int_part.chars().map(Piece::Char).collect();
-    let mut v = if pieces.is_empty() {
-        Decimal::ZERO
-    } else {
-        parse_pieces(&pieces)?
-    };
+    let mut v = if pieces.is_empty() { Decimal::ZERO } else { parse_pieces(&pieces)? };
     let mut decimals = 0;
     if let Some(f) = frac_part {
         let mut scale = Decimal::new(1, 1);
@@ -208,20 +196,11 @@ mod tests {
 
     #[test]
     fn mixes_arabic_pieces_with_units() {
-        let pieces = [
-            Piece::Arabic(d("2")),
-            Piece::Char('万'),
-            Piece::Arabic(d("5")),
-            Piece::Char('千'),
-        ];
+        let pieces = [Piece::Arabic(d("2")), Piece::Char('万'), Piece::Arabic(d("5")), Piece::Char('千')];
         assert_eq!(parse_pieces(&pieces), Some(d("25000")));
         let pieces = [Piece::Arabic(d("3.5")), Piece::Char('万')];
         assert_eq!(parse_pieces(&pieces), Some(d("35000")));
-        let pieces = [
-            Piece::Arabic(d("1.2")),
-            Piece::Char('万'),
-            Piece::Char('亿'),
-        ];
+        let pieces = [Piece::Arabic(d("1.2")), Piece::Char('万'), Piece::Char('亿')];
         assert_eq!(parse_pieces(&pieces), Some(d("1200000000000")));
     }
 

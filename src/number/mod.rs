@@ -71,14 +71,8 @@ const CHANGE_VERBS: &[(&str, i8)] = &[
 ];
 
 /// Rate nouns whose number is a growth rate (增速5%, 涨幅3%).
-const RATE_NOUNS: &[(&str, i8)] = &[
-    ("增长速度", 1),
-    ("增长率", 1),
-    ("增速", 1),
-    ("增幅", 1),
-    ("涨幅", 1),
-    ("降幅", -1),
-];
+const RATE_NOUNS: &[(&str, i8)] =
+    &[("增长速度", 1), ("增长率", 1), ("增速", 1), ("增幅", 1), ("涨幅", 1), ("降幅", -1)];
 
 /// Markers of the base a change is measured against.
 const BASIS_MARKERS: &[&str] = &[
@@ -221,11 +215,7 @@ impl Recognizer {
                 _ => None,
             };
             if let Some((close, limit)) = close {
-                if let Some(k) = chars[i + 1..]
-                    .iter()
-                    .take(limit + 1)
-                    .position(|&c| c == close)
-                {
+                if let Some(k) = chars[i + 1..].iter().take(limit + 1).position(|&c| c == close) {
                     let end = i + 1 + k;
                     let inner = &chars[i + 1..end];
                     // Footnote marks and document numbers hold only digits; quotes and titles hold anything.
@@ -299,8 +289,7 @@ impl<'a> Scan<'a> {
             return self.fan_fan(i);
         }
         if ascii_digit(c).is_some()
-            || (matches!(c, '-' | '－' | '−' | '负')
-                && self.c(i + 1).is_some_and(|d| ascii_digit(d).is_some()))
+            || (matches!(c, '-' | '－' | '−' | '负') && self.c(i + 1).is_some_and(|d| ascii_digit(d).is_some()))
         {
             // Identifiers: G20, 5G, PM2.5, COVID-19, H7N9.
             let prev = if i > 0 { self.c(i - 1) } else { None };
@@ -309,8 +298,7 @@ impl<'a> Scan<'a> {
             }
             if ascii_digit(c).is_none() {
                 // A sign only where it cannot be a range dash or a minus between numbers.
-                if prev.is_some_and(|p| ascii_digit(p).is_some() || matches!(p, '%' | '％' | '‰'))
-                {
+                if prev.is_some_and(|p| ascii_digit(p).is_some() || matches!(p, '%' | '％' | '‰')) {
                     return Step::Skip(i + 1);
                 }
             }
@@ -371,9 +359,7 @@ impl<'a> Scan<'a> {
             {
                 let mut j = k;
                 let mut digits = s.clone();
-                while self.c(j).is_some_and(is_space)
-                    && self.c(j + 1).and_then(ascii_digit).is_some()
-                {
+                while self.c(j).is_some_and(is_space) && self.c(j + 1).and_then(ascii_digit).is_some() {
                     digits.push(self.c(j + 1).unwrap_or('0'));
                     j += 2;
                 }
@@ -414,9 +400,7 @@ impl<'a> Scan<'a> {
     /// Whether a scale or numeral character at `k` belongs to the number rather than starting a unit
     /// (300万千瓦: 万 scales, 千瓦 is the unit).
     fn unit_starts_here(&self, k: usize) -> bool {
-        self.dicts
-            .unit_at(self.chars, k)
-            .is_some_and(|(_, n)| n >= 2)
+        self.dicts.unit_at(self.chars, k).is_some_and(|(_, n)| n >= 2)
     }
 
     /// Parses the numeral starting at `i`: Arabic, Chinese, or a mixture with scale characters.
@@ -507,9 +491,7 @@ impl<'a> Scan<'a> {
                 if matches!(pieces.last(), Some(Piece::Arabic(_))) {
                     // 5千 is a scale only when followed by something numeric-minded; 2万5千 is fine.
                     if !pieces.iter().any(|p| matches!(p, Piece::Char(_)))
-                        && !self
-                            .c(k + 1)
-                            .is_some_and(|n| chinese::big_unit(n).is_some())
+                        && !self.c(k + 1).is_some_and(|n| chinese::big_unit(n).is_some())
                         && c != '千'
                     {
                         break;
@@ -543,9 +525,7 @@ impl<'a> Scan<'a> {
             return None;
         }
         // Drop trailing units that cannot end a numeral here? (none: 十 百 千 万 亿 all can.)
-        let all_chinese_digits = pieces
-            .iter()
-            .all(|p| matches!(p, Piece::Char(c) if chinese::digit(*c).is_some()));
+        let all_chinese_digits = pieces.iter().all(|p| matches!(p, Piece::Char(c) if chinese::digit(*c).is_some()));
         let mut range = None;
         let value;
         if all_chinese_digits && pieces.len() == 2 {
@@ -577,16 +557,7 @@ impl<'a> Scan<'a> {
         // A numeral of one character (三个, 两项, 十条) counts things rhetorically far more often than it
         // states a figure (两个市场, 十项措施, 九次全会); modern reports write counted figures in digits.
         let lone_one = matches!(pieces.as_slice(), [Piece::Char(_)]) && range.is_none();
-        Some(Core {
-            value,
-            decimals,
-            end: k,
-            chinese,
-            scaled,
-            more,
-            range,
-            lone_one,
-        })
+        Some(Core { value, decimals, end: k, chinese, scaled, more, range, lone_one })
     }
 
     fn unit(&self, k: usize, chinese: bool) -> Option<(&'a Unit, usize)> {
@@ -611,9 +582,7 @@ impl<'a> Scan<'a> {
         if core.chinese && matches!(after, Some('是' | '、' | '）' | ')')) {
             return self.typed(i, core.end, Kind::Ordinal, core.value);
         }
-        if matches!(after, Some('、' | '）' | ')'))
-            && (i == 0 || matches!(prev, Some('\n' | '(' | '（')))
-        {
+        if matches!(after, Some('、' | '）' | ')')) && (i == 0 || matches!(prev, Some('\n' | '(' | '（'))) {
             return self.typed(i, core.end, Kind::Ordinal, core.value);
         }
         if matches!(after, Some('.' | '．')) && (i == 0 || prev == Some('\n')) {
@@ -630,11 +599,7 @@ impl<'a> Scan<'a> {
             }
         }
         let mut k = core.end;
-        let mut qualifier = if core.more {
-            Qualifier::AtLeast
-        } else {
-            Qualifier::Exact
-        };
+        let mut qualifier = if core.more { Qualifier::AtLeast } else { Qualifier::Exact };
         let mut value = core.value;
         let mut value_max = core.range;
         if core.range.is_some() {
@@ -659,9 +624,7 @@ impl<'a> Scan<'a> {
             && core.value > Decimal::ZERO
             && core.value < Decimal::TEN
             && core.decimals == 0
-            && !self
-                .c(k + 1)
-                .is_some_and(|n| "为立效果功本员都绩熟交型片长品就绩年人".contains(n))
+            && !self.c(k + 1).is_some_and(|n| "为立效果功本员都绩熟交型片长品就绩年人".contains(n))
         {
             value = core.value * Decimal::TEN;
             value_max = value_max.map(|m| m * Decimal::TEN);
@@ -672,10 +635,7 @@ impl<'a> Scan<'a> {
         // Range: 6.5%－7%, 3至5个, 1—10月.
         if let Some(sep) = self.c(k).filter(|c| is_range_sep(*c)) {
             let _ = sep;
-            if let Some(second) = self
-                .core(k + 1)
-                .filter(|s| s.chinese == core.chinese || !s.chinese)
-            {
+            if let Some(second) = self.core(k + 1).filter(|s| s.chinese == core.chinese || !s.chinese) {
                 let mut k2 = second.end;
                 let mut unit2 = None;
                 if let Some((u, n)) = self.unit(k2, second.chinese) {
@@ -693,10 +653,9 @@ impl<'a> Scan<'a> {
                         unit = unit2;
                         if core.scaled != second.scaled && !core.scaled {
                             // 5-10万人: the scale of the second number applies to the first.
-                            if let Some(factor) = scale_of(
-                                &second,
-                                &self.chars[second.end.saturating_sub(2)..second.end],
-                            ) {
+                            if let Some(factor) =
+                                scale_of(&second, &self.chars[second.end.saturating_sub(2)..second.end])
+                            {
                                 value *= factor;
                             }
                         }
@@ -710,20 +669,8 @@ impl<'a> Scan<'a> {
         }
         let Some((unit_name, class)) = unit.clone() else {
             // No unit: a figure only if scaled (达1.2万) or an index after 为/达 (指数为102.1).
-            if !core.chinese
-                && (core.scaled || (core.decimals > 0 && self.prev_is_any(i, &["为", "达", "是"])))
-            {
-                return self.finish(
-                    i,
-                    k,
-                    value,
-                    value_max,
-                    String::new(),
-                    UnitClass::Count,
-                    qualifier,
-                    decimals,
-                    None,
-                );
+            if !core.chinese && (core.scaled || (core.decimals > 0 && self.prev_is_any(i, &["为", "达", "是"]))) {
+                return self.finish(i, k, value, value_max, String::new(), UnitClass::Count, qualifier, decimals, None);
             }
             return Step::Skip(core.end);
         };
@@ -737,16 +684,8 @@ impl<'a> Scan<'a> {
             match unit_name.as_str() {
                 "年" => {
                     let y = value;
-                    let kind = if int
-                        && y >= Decimal::from(1000)
-                        && y <= Decimal::from(2200)
-                        && !core.scaled
-                    {
-                        if value_max.is_some() {
-                            Kind::Date
-                        } else {
-                            Kind::Year
-                        }
+                    let kind = if int && y >= Decimal::from(1000) && y <= Decimal::from(2200) && !core.scaled {
+                        if value_max.is_some() { Kind::Date } else { Kind::Year }
                     } else {
                         Kind::Date
                     };
@@ -758,8 +697,7 @@ impl<'a> Scan<'a> {
                 }
                 "月" | "日" | "周年" => return self.typed(i, k, Kind::Date, value),
                 // An age is a figure only as a lifetime (人均预期寿命78.9岁); 65岁以上 defines a group.
-                "岁" if !self.window_before(i, 12).contains("寿命")
-                    && !self.window_before(i, 12).contains("年龄") =>
+                "岁" if !self.window_before(i, 12).contains("寿命") && !self.window_before(i, 12).contains("年龄") =>
                 {
                     return self.typed(i, k, Kind::Date, value);
                 }
@@ -769,9 +707,7 @@ impl<'a> Scan<'a> {
         if let Some(h) = kind_hint {
             let _ = h;
         }
-        self.finish(
-            i, k, value, value_max, unit_name, class, qualifier, decimals, kind_hint,
-        )
+        self.finish(i, k, value, value_max, unit_name, class, qualifier, decimals, kind_hint)
     }
 
     /// Up to `n` characters before `i`, within the sentence.
@@ -833,9 +769,9 @@ impl<'a> Scan<'a> {
             if self.starts_with(end, w) && qualifier != Qualifier::Range {
                 // 多 and 余 only directly after a time/count unit (3个多月); not 多元, 余额.
                 if (w == "多" || w == "余")
-                    && !self.c(end + 1).is_some_and(|c| {
-                        !c.is_alphanumeric() || self.dicts.unit_at(self.chars, end + 1).is_some()
-                    })
+                    && !self
+                        .c(end + 1)
+                        .is_some_and(|c| !c.is_alphanumeric() || self.dicts.unit_at(self.chars, end + 1).is_some())
                 {
                     continue;
                 }
@@ -850,9 +786,7 @@ impl<'a> Scan<'a> {
             for (w, q) in PREFIX_QUALIFIERS {
                 if self.ends_with(start, w) {
                     // 近 in 最近, 接近 handled by order; 超 in 超额 is not before a number.
-                    if *w == "近"
-                        && (self.ends_with(start, "最近") || self.ends_with(start, "附近"))
-                    {
+                    if *w == "近" && (self.ends_with(start, "最近") || self.ends_with(start, "附近")) {
                         continue;
                     }
                     if qualifier != Qualifier::Range {
@@ -885,9 +819,7 @@ impl<'a> Scan<'a> {
                 break;
             }
         }
-        let level_marker = self.ends_with(start, "到")
-            || self.ends_with(start, "至")
-            || self.ends_with(start, "为");
+        let level_marker = self.ends_with(start, "到") || self.ends_with(start, "至") || self.ends_with(start, "为");
         let mut sign: Option<i8> = None;
         let mut change_start = None;
         if !level_marker || self.ends_with(start, "为") {
@@ -896,10 +828,7 @@ impl<'a> Scan<'a> {
                     let vs = verb_start - w.chars().count();
                     let single = w.chars().count() == 1;
                     // One-character verbs only right after a basis (同比增5%, 比上年多3个).
-                    if single
-                        && !BASIS_MARKERS.iter().any(|b| self.ends_with(vs, b))
-                        && !self.ends_with(vs, "年")
-                    {
+                    if single && !BASIS_MARKERS.iter().any(|b| self.ends_with(vs, b)) && !self.ends_with(vs, "年") {
                         continue;
                     }
                     // 新增 is a level (城镇新增就业), 增加值 is a noun.
@@ -957,17 +886,12 @@ impl<'a> Scan<'a> {
             if let Some(cs) = change_start {
                 start = cs;
             }
-        } else if kind == Kind::ChangePp
-            && (self.ends_with(verb_start, "低") || self.ends_with(verb_start, "低于"))
+        } else if kind == Kind::ChangePp && (self.ends_with(verb_start, "低") || self.ends_with(verb_start, "低于"))
         {
             value = -value;
         }
         // The basis of a change: 同比, 比上年 … within the clause before the verb.
-        let basis = if kind.is_change() {
-            self.basis_before(start)
-        } else {
-            None
-        };
+        let basis = if kind.is_change() { self.basis_before(start) } else { None };
         if let Some((b, bs)) = &basis {
             if *bs + b.chars().count() == start {
                 start = *bs;
@@ -1013,10 +937,7 @@ impl<'a> Scan<'a> {
             }
             let rest = &window[pos + c.len_utf8()..];
             let opens_noun = rest.starts_with(['重', '例', '率', '值', '较']);
-            if rest.is_empty()
-                || opens_noun
-                || rest.chars().count() > 12
-                || window[..pos].ends_with(['占', '同', '环'])
+            if rest.is_empty() || opens_noun || rest.chars().count() > 12 || window[..pos].ends_with(['占', '同', '环'])
             {
                 continue;
             }
@@ -1087,11 +1008,7 @@ impl<'a> Scan<'a> {
                 k = second.end;
             }
         }
-        let unit = if permille {
-            ("‰", UnitClass::Permille)
-        } else {
-            ("%", UnitClass::Percent)
-        };
+        let unit = if permille { ("‰", UnitClass::Permille) } else { ("%", UnitClass::Percent) };
         if value_max.is_none() && core.range.is_some() {
             value_max = core.range;
             qualifier = Qualifier::Range;
@@ -1099,17 +1016,7 @@ impl<'a> Scan<'a> {
         if core.value.is_zero() && core.end == i + 3 {
             value = Decimal::ZERO;
         }
-        self.finish(
-            i,
-            k,
-            value,
-            value_max,
-            unit.0.into(),
-            unit.1,
-            qualifier,
-            core.decimals,
-            None,
-        )
+        self.finish(i, k, value, value_max, unit.0.into(), unit.1, qualifier, core.decimals, None)
     }
 
     /// 三分之二 → 66.67 %.
@@ -1121,17 +1028,7 @@ impl<'a> Scan<'a> {
             return Step::Skip(num.end);
         }
         let v = (num.value / denom.value * Decimal::ONE_HUNDRED).round_dp(2);
-        self.finish(
-            i,
-            num.end,
-            v,
-            None,
-            "%".into(),
-            UnitClass::Percent,
-            Qualifier::Exact,
-            2,
-            None,
-        )
+        self.finish(i, num.end, v, None, "%".into(), UnitClass::Percent, Qualifier::Exact, 2, None)
     }
 
     /// 翻一番 / 翻两番 / 翻了一番 → +100 % / +300 %.

@@ -33,121 +33,58 @@ use Qualifier::*;
 
 #[test]
 fn arabic_digits_separators_signs_fullwidth() {
-    check(
-        "实现收入1,234.5万元",
-        &[("1,234.5", "12345000", "元", Quantity, Exact)],
-    );
-    check(
-        "人口自然增长率为-0.57‰",
-        &[("-0.57", "-0.57", "‰", Percent, Exact)],
-    );
-    check(
-        "增长率为负3.9%",
-        &[("负3.9", "-3.9", "%", ChangePct, Exact)],
-    );
+    check("实现收入1,234.5万元", &[("1,234.5", "12345000", "元", Quantity, Exact)]);
+    check("人口自然增长率为-0.57‰", &[("-0.57", "-0.57", "‰", Percent, Exact)]);
+    check("增长率为负3.9%", &[("负3.9", "-3.9", "%", ChangePct, Exact)]);
     // national_gwr_gbk_webdump: full-width digits and point.
-    check(
-        "居民收入提高９．３％",
-        &[("９．３", "9.3", "%", ChangePct, Exact)],
-    );
+    check("居民收入提高９．３％", &[("９．３", "9.3", "%", ChangePct, Exact)]);
 }
 
 #[test]
 fn chinese_numerals_and_mixtures() {
-    check(
-        "财政收入一万六千七百七十亿元",
-        &[("一万六千七百七十亿", "1677000000000", "元", Quantity, Exact)],
-    );
-    check(
-        "钢产量一亿零六百万吨",
-        &[("一亿零六百万", "106000000", "吨", Quantity, Exact)],
-    );
-    check(
-        "总额二十万亿元",
-        &[("二十万亿", "20000000000000", "元", Quantity, Exact)],
-    );
+    check("财政收入一万六千七百七十亿元", &[("一万六千七百七十亿", "1677000000000", "元", Quantity, Exact)]);
+    check("钢产量一亿零六百万吨", &[("一亿零六百万", "106000000", "吨", Quantity, Exact)]);
+    check("总额二十万亿元", &[("二十万亿", "20000000000000", "元", Quantity, Exact)]);
     check("服务3.5万人", &[("3.5万", "35000", "人", Quantity, Exact)]);
-    check(
-        "新建2万5千户",
-        &[("2万5千", "25000", "户", Quantity, Exact)],
-    );
-    check(
-        "投资1.2亿元",
-        &[("1.2亿", "120000000", "元", Quantity, Exact)],
-    );
+    check("新建2万5千户", &[("2万5千", "25000", "户", Quantity, Exact)]);
+    check("投资1.2亿元", &[("1.2亿", "120000000", "元", Quantity, Exact)]);
     check("建成两三个示范区", &[("两三", "2", "个", Quantity, Range)]);
-    check(
-        "捐款壹万贰仟元",
-        &[("壹万贰仟", "12000", "元", Quantity, Exact)],
-    );
+    check("捐款壹万贰仟元", &[("壹万贰仟", "12000", "元", Quantity, Exact)]);
 }
 
 #[test]
 fn scale_folds_into_value() {
-    check(
-        "全年粮食产量70650万吨",
-        &[("70650万", "706500000", "吨", Quantity, Exact)],
-    );
-    check(
-        "一般公共预算收入5481.6亿元",
-        &[("5481.6亿", "548160000000", "元", Quantity, Exact)],
-    );
-    check(
-        "装机容量300万千瓦",
-        &[("300万", "3000000", "千瓦", Quantity, Exact)],
-    );
+    check("全年粮食产量70650万吨", &[("70650万", "706500000", "吨", Quantity, Exact)]);
+    check("一般公共预算收入5481.6亿元", &[("5481.6亿", "548160000000", "元", Quantity, Exact)]);
+    check("装机容量300万千瓦", &[("300万", "3000000", "千瓦", Quantity, Exact)]);
     check("功率5千瓦", &[("5", "5", "千瓦", Quantity, Exact)]);
 }
 
 #[test]
 fn percent_forms() {
     check("成功率达96.6%", &[("96.6", "96.6", "%", Percent, Exact)]);
-    check(
-        "占百分之三点五",
-        &[("百分之三点五", "3.5", "%", Percent, Exact)],
-    );
+    check("占百分之三点五", &[("百分之三点五", "3.5", "%", Percent, Exact)]);
     check("三成企业", &[("三成", "30", "%", Percent, Exact)]);
     check("近八成群众", &[("近八成", "80", "%", Percent, Approx)]);
-    check(
-        "三分之二的县",
-        &[("三分之二", "66.67", "%", Percent, Exact)],
-    );
-    check(
-        "比重提高1.2个百分点",
-        &[("1.2个百分点", "1.2", "百分点", ChangePp, Exact)],
-    );
+    check("三分之二的县", &[("三分之二", "66.67", "%", Percent, Exact)]);
+    check("比重提高1.2个百分点", &[("1.2个百分点", "1.2", "百分点", ChangePp, Exact)]);
 }
 
 #[test]
 fn changes_are_signed() {
     check("同比减少153起", &[("153", "-153", "起", ChangeAbs, Exact)]);
     check("下降26.33%", &[("26.33", "-26.33", "%", ChangePct, Exact)]);
-    check(
-        "比上年增加1109万吨",
-        &[("1109", "11090000", "吨", ChangeAbs, Exact)],
-    );
+    check("比上年增加1109万吨", &[("1109", "11090000", "吨", ChangeAbs, Exact)]);
     check("增长1.5倍", &[("1.5", "150", "%", ChangePct, Exact)]);
-    check(
-        "经济总量翻一番",
-        &[("翻一番", "100", "%", ChangePct, Exact)],
-    );
+    check("经济总量翻一番", &[("翻一番", "100", "%", ChangePct, Exact)]);
     check("翻两番", &[("翻两番", "300", "%", ChangePct, Exact)]);
     check("是2012年的2.3倍", &[("2.3", "2.3", "倍", Multiple, Exact)]);
-    check(
-        "下降0.5个百分点",
-        &[("0.5", "-0.5", "百分点", ChangePp, Exact)],
-    );
+    check("下降0.5个百分点", &[("0.5", "-0.5", "百分点", ChangePp, Exact)]);
     // A level reached is not a change.
-    check(
-        "城镇化率提高到67.4%",
-        &[("67.4", "67.4", "%", Percent, Exact)],
-    );
+    check("城镇化率提高到67.4%", &[("67.4", "67.4", "%", Percent, Exact)]);
     check("降至3.2%", &[("3.2", "3.2", "%", Percent, Exact)]);
     // 新增 is a level, not a change.
-    check(
-        "城镇新增就业1244万人",
-        &[("1244", "12440000", "人", Quantity, Exact)],
-    );
+    check("城镇新增就业1244万人", &[("1244", "12440000", "人", Quantity, Exact)]);
 }
 
 #[test]
@@ -167,10 +104,7 @@ fn qualifiers_and_ranges() {
 
 #[test]
 fn ratios_are_one_figure() {
-    check(
-        "三次产业结构调整为1.9:35.4:62.7",
-        &[("1.9:35.4:62.7", "1.9", "", Ratio, Exact)],
-    );
+    check("三次产业结构调整为1.9:35.4:62.7", &[("1.9:35.4:62.7", "1.9", "", Ratio, Exact)]);
 }
 
 #[test]
@@ -217,13 +151,7 @@ fn zezhou_criminal_cases_sentence() {
             ("26.33", "-26.33", "%", ChangePct, Exact),
         ],
     );
-    check(
-        "推动解决6方面37个问题",
-        &[
-            ("6", "6", "方面", Quantity, Exact),
-            ("37", "37", "个", Quantity, Exact),
-        ],
-    );
+    check("推动解决6方面37个问题", &[("6", "6", "方面", Quantity, Exact), ("37", "37", "个", Quantity, Exact)]);
     check("开工率超90%", &[("90", "90", "%", Percent, AtLeast)]);
     check("疑难诉求100%响应", &[("100", "100", "%", Percent, Exact)]);
 }

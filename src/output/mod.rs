@@ -96,14 +96,8 @@ impl Row {
         let mut v = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
         if let serde_json::Value::Object(m) = &mut v {
             for key in ["value", "value_max"] {
-                let num = m
-                    .get(key)
-                    .and_then(|x| x.as_str())
-                    .and_then(|s| s.parse::<serde_json::Number>().ok());
-                m.insert(
-                    key.into(),
-                    num.map_or(serde_json::Value::Null, serde_json::Value::Number),
-                );
+                let num = m.get(key).and_then(|x| x.as_str()).and_then(|s| s.parse::<serde_json::Number>().ok());
+                m.insert(key.into(), num.map_or(serde_json::Value::Null, serde_json::Value::Number));
             }
             for key in ["region", "check", "check_detail"] {
                 if m.get(key).and_then(|x| x.as_str()) == Some("") {
@@ -129,12 +123,7 @@ impl<W: Write> RowWriter<W> {
         if bom {
             w.write_all(b"\xef\xbb\xbf")?;
         }
-        let mut rw = RowWriter {
-            format,
-            csv: None,
-            out: None,
-            first: true,
-        };
+        let mut rw = RowWriter { format, csv: None, out: None, first: true };
         match format {
             Format::Csv => {
                 let mut c = csv::Writer::from_writer(w);

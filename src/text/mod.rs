@@ -67,11 +67,7 @@ const TITLE_LIKE_MAX: usize = 30;
 /// Whitespace, including the ideographic space, NBSP and zero-width characters met in reports.
 #[inline]
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-        )
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// Ends a sentence: `。！？；!?;` (and the ideographic full stop variants).
@@ -83,10 +79,7 @@ pub fn is_terminal(c: char) -> bool {
 /// Closing quotes and brackets kept with the sentence when they follow its terminal.
 #[inline]
 fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '”' | '’' | '」' | '』' | '）' | ')' | '》' | '〉' | '】' | '"' | '\'' | '］' | ']'
-    )
+    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '》' | '〉' | '】' | '"' | '\'' | '］' | ']')
 }
 
 /// Splits clauses (besides the sentence terminals).
@@ -97,10 +90,7 @@ fn is_clause_delim(c: char) -> bool {
 
 #[inline]
 fn cn_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零' | '百'
-    )
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零' | '百')
 }
 
 #[inline]
@@ -139,10 +129,7 @@ fn marker(s: &str, block: Block) -> Option<(u8, usize, usize)> {
                 let mut rest = s[i + c.len_utf8()..].chars();
                 if let (Some(a), Some(b)) = (rest.next(), rest.next())
                     && cn_numeral(a)
-                    && matches!(
-                        b,
-                        '、' | '季' | '产' | '级' | '等' | '类' | '次' | '线' | '是'
-                    )
+                    && matches!(b, '、' | '季' | '产' | '级' | '等' | '类' | '次' | '线' | '是')
                 {
                     return None;
                 }
@@ -337,8 +324,7 @@ impl<'a> Splitter<'a> {
     fn paragraph(&mut self, pi: usize, p: &Para, next: Option<&str>) {
         self.paragraph_inner(pi, p, next);
         let last = self.text[p.b0..p.b1].chars().next_back().unwrap_or('。');
-        self.prev_open =
-            self.last_heading || is_terminal(last) || is_closer(last) || matches!(last, '：' | ':');
+        self.prev_open = self.last_heading || is_terminal(last) || is_closer(last) || matches!(last, '：' | ':');
     }
 
     fn paragraph_inner(&mut self, pi: usize, p: &Para, next: Option<&str>) {
@@ -400,11 +386,7 @@ impl<'a> Splitter<'a> {
                     self.sentence_with(pi, pos, hend, table);
                     self.last_heading = true;
                     pos = hend;
-                    block = Some(if self.ends_tight(hend) {
-                        Block::Tight
-                    } else {
-                        Block::Open
-                    });
+                    block = Some(if self.ends_tight(hend) { Block::Tight } else { Block::Open });
                     continue;
                 }
             }
@@ -419,35 +401,23 @@ impl<'a> Splitter<'a> {
 
     /// Whether the heading ended by a terminal (then what follows is tight) or by a break.
     fn ends_tight(&self, end: Pos) -> bool {
-        self.text[..end.b]
-            .chars()
-            .next_back()
-            .is_some_and(|c| is_terminal(c) || is_closer(c))
+        self.text[..end.b].chars().next_back().is_some_and(|c| is_terminal(c) || is_closer(c))
     }
 
     /// End of a heading starting at `start` whose marker is `skip` (bytes, chars) long: after
     /// its terminal, or before a whitespace break, or at the end of the paragraph.
     fn heading_end(&self, start: Pos, skip: (usize, usize), end_b: usize) -> Pos {
-        let from = Pos {
-            b: start.b + skip.0,
-            c: start.c + skip.1,
-        };
+        let from = Pos { b: start.b + skip.0, c: start.c + skip.1 };
         let s = &self.text[from.b..end_b];
         let mut c = from.c;
         let mut it = s.char_indices().peekable();
         let mut seen_text = false;
         while let Some((i, ch)) = it.next() {
             if is_terminal(ch) {
-                let mut e = Pos {
-                    b: from.b + i + ch.len_utf8(),
-                    c: c + 1,
-                };
+                let mut e = Pos { b: from.b + i + ch.len_utf8(), c: c + 1 };
                 while let Some(&(j, d)) = it.peek() {
                     if is_terminal(d) || is_closer(d) {
-                        e = Pos {
-                            b: from.b + j + d.len_utf8(),
-                            c: e.c + 1,
-                        };
+                        e = Pos { b: from.b + j + d.len_utf8(), c: e.c + 1 };
                         it.next();
                     } else {
                         break;
@@ -477,16 +447,10 @@ impl<'a> Splitter<'a> {
         let mut last_text = start; // end of the last non-space char
         while let Some((i, ch)) = it.next() {
             if is_terminal(ch) {
-                let mut e = Pos {
-                    b: start.b + i + ch.len_utf8(),
-                    c: c + 1,
-                };
+                let mut e = Pos { b: start.b + i + ch.len_utf8(), c: c + 1 };
                 while let Some(&(j, d)) = it.peek() {
                     if is_terminal(d) || is_closer(d) {
-                        e = Pos {
-                            b: start.b + j + d.len_utf8(),
-                            c: e.c + 1,
-                        };
+                        e = Pos { b: start.b + j + d.len_utf8(), c: e.c + 1 };
                         it.next();
                     } else {
                         break;
@@ -501,10 +465,7 @@ impl<'a> Splitter<'a> {
                     return (last_text, at, Some(Block::Open));
                 }
             } else {
-                last_text = Pos {
-                    b: start.b + i + ch.len_utf8(),
-                    c: c + 1,
-                };
+                last_text = Pos { b: start.b + i + ch.len_utf8(), c: c + 1 };
                 if self.dense && matches!(ch, '：' | ':') {
                     let after = &s[i + ch.len_utf8()..];
                     if marker(after, Block::Tight).is_some_and(|m| m.0 <= 2) {
@@ -526,8 +487,8 @@ impl<'a> Splitter<'a> {
         }
         let next = next?;
         // The next paragraph must be body text, not another short line.
-        let body = next.chars().take(TITLE_LIKE_MAX + 1).count() > TITLE_LIKE_MAX
-            || next.contains(['。', '；', '！', '？']);
+        let body =
+            next.chars().take(TITLE_LIKE_MAX + 1).count() > TITLE_LIKE_MAX || next.contains(['。', '；', '！', '？']);
         if !body {
             return None;
         }
@@ -557,13 +518,7 @@ impl<'a> Splitter<'a> {
             path.push_str(" > ");
         }
         path.push_str(&title);
-        self.out.sections.push(Section {
-            start: start.c,
-            end: self.total_chars,
-            level,
-            title,
-            path,
-        });
+        self.out.sections.push(Section { start: start.c, end: self.total_chars, level, title, path });
         self.stack.push(self.out.sections.len() - 1);
     }
 
@@ -649,10 +604,7 @@ fn is_title_like(s: &str) -> bool {
     if cjk < 2 || open != 0 || digit(last) || matches!(last, '，' | ',' | '、' | '—' | '-') {
         return false;
     }
-    if matches!(
-        first,
-        Some('—' | '－' | '-' | '（' | '(' | '【' | '[' | '“' | '《')
-    ) {
+    if matches!(first, Some('—' | '－' | '-' | '（' | '(' | '【' | '[' | '“' | '《')) {
         return false;
     }
     // `一是…` list items and date lines are not titles.
@@ -687,45 +639,26 @@ fn clauses(text: &str, start: Pos, end: Pos, table: bool) -> Vec<Clause> {
         let delim = delim || (is_closer(ch) && is_terminal(prev) && cur.is_none());
         if delim {
             if let Some(b) = cur.take() {
-                out.push(Clause {
-                    start: b.c,
-                    end: last.c,
-                    byte_start: b.b,
-                    byte_end: last.b,
-                });
+                out.push(Clause { start: b.c, end: last.c, byte_start: b.b, byte_end: last.b });
             }
         } else if !is_space(ch) {
             if cur.is_none() {
                 cur = Some(Pos { b: start.b + i, c });
             }
-            last = Pos {
-                b: start.b + i + ch.len_utf8(),
-                c: c + 1,
-            };
+            last = Pos { b: start.b + i + ch.len_utf8(), c: c + 1 };
         }
         // A closer right after a terminal stays with the delimiter.
-        prev = if is_closer(ch) && is_terminal(prev) {
-            prev
-        } else {
-            ch
-        };
+        prev = if is_closer(ch) && is_terminal(prev) { prev } else { ch };
     }
     if let Some(b) = cur {
-        out.push(Clause {
-            start: b.c,
-            end: last.c,
-            byte_start: b.b,
-            byte_end: last.b,
-        });
+        out.push(Clause { start: b.c, end: last.c, byte_start: b.b, byte_end: last.b });
     }
     out
 }
 
 /// Exactly three ASCII digits follow, then no digit.
 fn thousands_after(b: &[u8]) -> bool {
-    b.len() >= 3
-        && b[..3].iter().all(u8::is_ascii_digit)
-        && !b.get(3).is_some_and(u8::is_ascii_digit)
+    b.len() >= 3 && b[..3].iter().all(u8::is_ascii_digit) && !b.get(3).is_some_and(u8::is_ascii_digit)
 }
 
 #[cfg(test)]

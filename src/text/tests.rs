@@ -2,36 +2,22 @@ use super::*;
 
 fn sents(text: &str) -> Vec<String> {
     let st = split(text);
-    st.sentences
-        .iter()
-        .map(|s| text[s.byte_start..s.byte_end].to_string())
-        .collect()
+    st.sentences.iter().map(|s| text[s.byte_start..s.byte_end].to_string()).collect()
 }
 
 fn clauses_of(text: &str) -> Vec<String> {
     let st = split(text);
-    st.sentences
-        .iter()
-        .flat_map(|s| s.clauses.iter())
-        .map(|c| text[c.byte_start..c.byte_end].to_string())
-        .collect()
+    st.sentences.iter().flat_map(|s| s.clauses.iter()).map(|c| text[c.byte_start..c.byte_end].to_string()).collect()
 }
 
 fn paths(text: &str) -> Vec<(u8, String)> {
-    split(text)
-        .sections
-        .into_iter()
-        .map(|s| (s.level, s.path))
-        .collect()
+    split(text).sections.into_iter().map(|s| (s.level, s.path)).collect()
 }
 
 #[test]
 fn terminals_and_closing_quotes() {
     assert_eq!(sents("甲。乙！丙？丁"), vec!["甲。", "乙！", "丙？", "丁"]);
-    assert_eq!(
-        sents("他说：“好。”然后走了；再见!ok?"),
-        vec!["他说：“好。”", "然后走了；", "再见!", "ok?"]
-    );
+    assert_eq!(sents("他说：“好。”然后走了；再见!ok?"), vec!["他说：“好。”", "然后走了；", "再见!", "ok?"]);
 }
 
 #[test]
@@ -57,25 +43,12 @@ fn clause_rules() {
     // zezhou_2025_fzzf.txt: half-width commas.
     assert_eq!(
         clauses_of("全年提供行政诉讼、文件审核等各类法律服务1092次,为党政机关依法决策提供支撑。"),
-        vec![
-            "全年提供行政诉讼",
-            "文件审核等各类法律服务1092次",
-            "为党政机关依法决策提供支撑"
-        ]
+        vec!["全年提供行政诉讼", "文件审核等各类法律服务1092次", "为党政机关依法决策提供支撑"]
     );
     // Thousands separator stays; a comma after a number with other than three digits splits.
-    assert_eq!(
-        clauses_of("收入1,234.5亿元,增长12,3个"),
-        vec!["收入1,234.5亿元", "增长12", "3个"]
-    );
-    assert_eq!(
-        clauses_of("分别下降8.89%、7.69%"),
-        vec!["分别下降8.89%", "7.69%"]
-    );
-    assert_eq!(
-        clauses_of("其中：医院387个；  基层"),
-        vec!["其中", "医院387个", "基层"]
-    );
+    assert_eq!(clauses_of("收入1,234.5亿元,增长12,3个"), vec!["收入1,234.5亿元", "增长12", "3个"]);
+    assert_eq!(clauses_of("分别下降8.89%、7.69%"), vec!["分别下降8.89%", "7.69%"]);
+    assert_eq!(clauses_of("其中：医院387个；  基层"), vec!["其中", "医院387个", "基层"]);
     // Whitespace-only clauses are dropped.
     assert_eq!(clauses_of("甲， ，乙"), vec!["甲", "乙"]);
 }
@@ -89,22 +62,12 @@ fn headings_and_paths() {
         paths(t),
         vec![
             (1, "一、主要举措与工作成效".to_string()),
-            (
-                2,
-                "一、主要举措与工作成效 > (一)强化政治引领,筑牢法治建设根基".to_string()
-            ),
-            (
-                2,
-                "一、主要举措与工作成效 > (二)规范权力运行,提升政府公信力与执行力".to_string()
-            ),
+            (2, "一、主要举措与工作成效 > (一)强化政治引领,筑牢法治建设根基".to_string()),
+            (2, "一、主要举措与工作成效 > (二)规范权力运行,提升政府公信力与执行力".to_string()),
             (1, "二、存在的问题与不足".to_string()),
         ]
     );
-    let s: Vec<_> = st
-        .sentences
-        .iter()
-        .map(|s| (&t[s.byte_start..s.byte_end], s.section))
-        .collect();
+    let s: Vec<_> = st.sentences.iter().map(|s| (&t[s.byte_start..s.byte_end], s.section)).collect();
     assert_eq!(s[0].1, None);
     assert!(s.contains(&("(一)强化政治引领,筑牢法治建设根基", Some(1))));
     assert!(s.contains(&("一是持续深化理论武装。", Some(1))));
@@ -132,17 +95,8 @@ fn level_three_and_chapters() {
 fn heading_sentence_then_text() {
     // national_gwr_gbk/china_2010_gwr.gbk.txt
     let t = "（一）加强和改善宏观调控，促进经济平稳较快发展。我们实行积极的财政政策。";
-    assert_eq!(
-        sents(t),
-        vec![
-            "（一）加强和改善宏观调控，促进经济平稳较快发展。",
-            "我们实行积极的财政政策。"
-        ]
-    );
-    assert_eq!(
-        split(t).sections[0].title,
-        "（一）加强和改善宏观调控，促进经济平稳较快发展"
-    );
+    assert_eq!(sents(t), vec!["（一）加强和改善宏观调控，促进经济平稳较快发展。", "我们实行积极的财政政策。"]);
+    assert_eq!(split(t).sections[0].title, "（一）加强和改善宏观调控，促进经济平稳较快发展");
 }
 
 #[test]
@@ -154,43 +108,24 @@ fn one_line_reports() {
         paths(t),
         vec![
             (1, "一、2019年工作回顾".to_string()),
-            (
-                2,
-                "一、2019年工作回顾 > （一）全力实施“三大任务、一大平台”，实现改革开放新作为"
-                    .to_string()
-            ),
+            (2, "一、2019年工作回顾 > （一）全力实施“三大任务、一大平台”，实现改革开放新作为".to_string()),
         ]
     );
     let s = sents(t);
-    assert!(
-        s.contains(&"各位代表：".to_string())
-            || s.contains(&"上海市市长　应勇 各位代表：".to_string())
-    );
+    assert!(s.contains(&"各位代表：".to_string()) || s.contains(&"上海市市长　应勇 各位代表：".to_string()));
     assert!(s.contains(&"一、2019年工作回顾".to_string()));
     assert_eq!(s.last().unwrap(), "上海自贸试验区临港新片区挂牌。");
     assert_eq!(st.sentences.last().unwrap().section, Some(1));
     // Runs straight into text after a colon.
     let t = "同志们：一、2019年工作回顾。过去一年成绩显著。二、2020年主要任务。今年要稳增长。";
-    assert_eq!(
-        paths(t),
-        vec![
-            (1, "一、2019年工作回顾".to_string()),
-            (1, "二、2020年主要任务".to_string())
-        ]
-    );
+    assert_eq!(paths(t), vec![(1, "一、2019年工作回顾".to_string()), (1, "二、2020年主要任务".to_string())]);
 }
 
 #[test]
 fn title_like_lines() {
     // tjgb style: a short line without a terminal between paragraphs.
     let t = "一、综合\n初步核算，全年生产总值增长5%。\n农业\n全年粮食产量1000万吨，比上年增长2%。\n一是联合港澳承办十五运会。\n";
-    assert_eq!(
-        paths(t),
-        vec![
-            (1, "一、综合".to_string()),
-            (2, "一、综合 > 农业".to_string())
-        ]
-    );
+    assert_eq!(paths(t), vec![(1, "一、综合".to_string()), (2, "一、综合 > 农业".to_string())]);
     // A hard-wrapped line (hefei_2024_tjgb.txt) is not a title.
     let t = "初步核算，全年生产总值（GDP）13507.69亿元，按\n不变价格计算，比上年增长6.1%。其中，第一产业增加值\n343.26 亿元，增长3.0%；";
     assert!(paths(t).is_empty());
