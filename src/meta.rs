@@ -16,5 +16,9 @@ pub fn detect(name: &str, _text: &str) -> ReportMeta {
         .windows(4)
         .find(|w| w.iter().all(|b| b.is_ascii_digit()) && (w[0] == b'1' || w[0] == b'2'))
         .and_then(|w| std::str::from_utf8(w).ok()?.parse().ok());
-    ReportMeta { region: None, year, report_type: None }
+    ReportMeta {
+        region: None,
+        year,
+        report_type: None,
+    }
 }

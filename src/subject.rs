@@ -8,20 +8,91 @@ use jieba_rs::Jieba;
 
 /// Words dropped from the edges of a subject: they say when or how, not what (全年 累计 共 完成 …).
 const LEADING_FILLER: &[&str] = &[
-    "全年", "累计", "共计", "共", "合计", "总计", "完成", "达到", "其中", "今年", "当年", "年内", "截至目前",
-    "截至", "目前", "同时", "此外", "另外", "并", "还", "已", "已经", "全县", "全市", "全区", "全省", "全州",
-    "全旗", "全国", "全镇", "先后", "分别", "均", "总共", "一共", "新", "再", "又", "实现", "为", "达", "有",
+    "全年",
+    "累计",
+    "共计",
+    "共",
+    "合计",
+    "总计",
+    "完成",
+    "达到",
+    "其中",
+    "今年",
+    "当年",
+    "年内",
+    "截至目前",
+    "截至",
+    "目前",
+    "同时",
+    "此外",
+    "另外",
+    "并",
+    "还",
+    "已",
+    "已经",
+    "全县",
+    "全市",
+    "全区",
+    "全省",
+    "全州",
+    "全旗",
+    "全国",
+    "全镇",
+    "先后",
+    "分别",
+    "均",
+    "总共",
+    "一共",
+    "新",
+    "再",
+    "又",
+    "实现",
+    "为",
+    "达",
+    "有",
 ];
 const TRAILING_FILLER: &[&str] = &[
-    "达到", "达", "为", "是", "共计", "共", "累计", "合计", "总计", "约", "分别", "均", "都", "已", "已经",
-    "了", "实现", "有", "超", "占", "将", "计", "总数", "突破", "首次", "再", "又", "完成", "同比", "比上年",
-    "较上年", "比去年", "全年", "年均", "平均",
+    "达到",
+    "达",
+    "为",
+    "是",
+    "共计",
+    "共",
+    "累计",
+    "合计",
+    "总计",
+    "约",
+    "分别",
+    "均",
+    "都",
+    "已",
+    "已经",
+    "了",
+    "实现",
+    "有",
+    "超",
+    "占",
+    "将",
+    "计",
+    "总数",
+    "突破",
+    "首次",
+    "再",
+    "又",
+    "完成",
+    "同比",
+    "比上年",
+    "较上年",
+    "比去年",
+    "全年",
+    "年均",
+    "平均",
 ];
 
 /// Tokens that end a subject phrase looking backwards (prepositions, conjunctions, list ends).
 const BOUNDARY_WORDS: &[&str] = &[
-    "等", "对", "向", "在", "把", "将", "从", "与", "和", "及", "以及", "并", "或", "通过", "按照", "围绕", "其中",
-    "同时", "为", "给", "由", "被", "让", "使", "因", "于", "至", "跟", "同", "以",
+    "等", "对", "向", "在", "把", "将", "从", "与", "和", "及", "以及", "并", "或", "通过", "按照",
+    "围绕", "其中", "同时", "为", "给", "由", "被", "让", "使", "因", "于", "至", "跟", "同", "以",
 ];
 
 fn is_punct(w: &str) -> bool {
@@ -29,11 +100,35 @@ fn is_punct(w: &str) -> bool {
 }
 
 fn is_nounish(tag: &str) -> bool {
-    tag.starts_with('n') || matches!(tag, "vn" | "j" | "l" | "an" | "eng" | "i" | "s" | "x" | "f" | "b" | "z" | "k" | "g" | "h")
+    tag.starts_with('n')
+        || matches!(
+            tag,
+            "vn" | "j" | "l" | "an" | "eng" | "i" | "s" | "x" | "f" | "b" | "z" | "k" | "g" | "h"
+        )
 }
 
 fn is_verbish(tag: &str) -> bool {
-    matches!(tag, "v" | "vd" | "p" | "c" | "d" | "ad" | "uj" | "ul" | "u" | "ud" | "ug" | "uv" | "uz" | "r" | "m" | "q" | "y" | "zg" | "vg")
+    matches!(
+        tag,
+        "v" | "vd"
+            | "p"
+            | "c"
+            | "d"
+            | "ad"
+            | "uj"
+            | "ul"
+            | "u"
+            | "ud"
+            | "ug"
+            | "uv"
+            | "uz"
+            | "r"
+            | "m"
+            | "q"
+            | "y"
+            | "zg"
+            | "vg"
+    )
 }
 
 /// Finds subjects with one shared segmenter.
@@ -61,7 +156,10 @@ impl<'j> SubjectFinder<'j> {
         self.jieba
             .tag(s, true)
             .into_iter()
-            .map(|t| Tok { word: t.word.to_string(), tag: t.tag.to_string() })
+            .map(|t| Tok {
+                word: t.word.to_string(),
+                tag: t.tag.to_string(),
+            })
             .collect()
     }
 
@@ -78,10 +176,17 @@ impl<'j> SubjectFinder<'j> {
         while start > 0 {
             let t = &pre[start - 1];
             if t.word.ends_with(['”', '》']) {
-                let open = if t.word.ends_with('”') { '“' } else { '《' };
+                let open = if t.word.ends_with('”') {
+                    '“'
+                } else {
+                    '《'
+                };
                 if let Some(o) = pre[..start].iter().rposition(|x| x.word.contains(open)) {
                     if start - o <= 12 {
-                        chars += pre[o..start].iter().map(|x| x.word.chars().count()).sum::<usize>();
+                        chars += pre[o..start]
+                            .iter()
+                            .map(|x| x.word.chars().count())
+                            .sum::<usize>();
                         start = o;
                         continue;
                     }
@@ -99,14 +204,21 @@ impl<'j> SubjectFinder<'j> {
         }
         let ends_open = pre.is_empty()
             || start == pre.len()
-            || pre.last().is_some_and(|t| matches!(t.tag.as_str(), "v" | "vn" | "p" | "c" | "d" | "uj" | "vd" | "ad") || BOUNDARY_WORDS.contains(&t.word.as_str()));
+            || pre.last().is_some_and(|t| {
+                matches!(
+                    t.tag.as_str(),
+                    "v" | "vn" | "p" | "c" | "d" | "uj" | "vd" | "ad"
+                ) || BOUNDARY_WORDS.contains(&t.word.as_str())
+            });
         let mut phrase: Vec<Tok> = pre[start..].to_vec();
         trim_leading(&mut phrase);
         trim_trailing(&mut phrase);
         let pre_text = join(&phrase);
 
         let post = self.tokens(after.trim());
-        let post_noun = post.first().is_some_and(|t| is_nounish(&t.tag) && !is_punct(&t.word));
+        let post_noun = post
+            .first()
+            .is_some_and(|t| is_nounish(&t.tag) && !is_punct(&t.word));
         if (post_noun && ends_open) || (pre_text.is_empty() && !post.is_empty()) {
             let out = noun_phrase(&post);
             if !out.is_empty() {
@@ -116,10 +228,15 @@ impl<'j> SubjectFinder<'j> {
         if !pre_text.is_empty() {
             return Some(clean(&pre_text));
         }
-        if before.is_empty() && !post.is_empty() && !matches!(post[0].tag.as_str(), "uj" | "c" | "p") {
+        if before.is_empty()
+            && !post.is_empty()
+            && !matches!(post[0].tag.as_str(), "uj" | "c" | "p")
+        {
             // `74件未进入诉讼程序`: a clause opening with the number is about what follows it.
             let tail: String = after.trim().chars().take(12).collect();
-            let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
+            let tail = tail
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_string();
             if !tail.is_empty() {
                 return Some(clean(&tail));
             }
@@ -133,11 +250,18 @@ impl<'j> SubjectFinder<'j> {
 fn noun_phrase(toks: &[Tok]) -> String {
     let mut out = String::new();
     for (k, t) in toks.iter().enumerate() {
-        if is_punct(&t.word) || matches!(t.tag.as_str(), "uj" | "ul" | "p" | "c" | "d" | "r" | "m" | "y") {
+        if is_punct(&t.word)
+            || matches!(
+                t.tag.as_str(),
+                "uj" | "ul" | "p" | "c" | "d" | "r" | "m" | "y"
+            )
+        {
             break;
         }
         if is_verbish(&t.tag) || t.tag == "v" {
-            let noun_next = toks.get(k + 1).is_some_and(|n| is_nounish(&n.tag) && !is_punct(&n.word));
+            let noun_next = toks
+                .get(k + 1)
+                .is_some_and(|n| is_nounish(&n.tag) && !is_punct(&n.word));
             if !noun_next || (out.is_empty() && k > 0) {
                 if out.is_empty() && k == 0 && !noun_next {
                     // A clause that opens with a verb after the number (74件未进入…) is handled by the caller.
@@ -159,7 +283,9 @@ fn join(toks: &[Tok]) -> String {
 
 fn trim_trailing(toks: &mut Vec<Tok>) {
     while let Some(t) = toks.last() {
-        if TRAILING_FILLER.contains(&t.word.as_str()) || (is_punct(&t.word) && !t.word.ends_with(['”', '》', ')', '）'])) {
+        if TRAILING_FILLER.contains(&t.word.as_str())
+            || (is_punct(&t.word) && !t.word.ends_with(['”', '》', ')', '）']))
+        {
             toks.pop();
         } else {
             break;
@@ -171,7 +297,9 @@ fn trim_leading(toks: &mut Vec<Tok>) {
     let mut k = 0;
     while k < toks.len() {
         let t = &toks[k];
-        if LEADING_FILLER.contains(&t.word.as_str()) || (is_punct(&t.word) && !t.word.starts_with(['“', '《', '(', '（'])) {
+        if LEADING_FILLER.contains(&t.word.as_str())
+            || (is_punct(&t.word) && !t.word.starts_with(['“', '《', '(', '（']))
+        {
             k += 1;
         } else {
             break;

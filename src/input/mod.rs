@@ -38,7 +38,10 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
                     Ok(rd) => {
                         for e in rd.flatten() {
                             let path = e.path();
-                            if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+                            if path
+                                .file_name()
+                                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                            {
                                 continue;
                             }
                             if path.is_dir() {
@@ -48,7 +51,10 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
                             }
                         }
                     }
-                    Err(e) => errs.push(InputError { path: d.display().to_string(), message: e.to_string() }),
+                    Err(e) => errs.push(InputError {
+                        path: d.display().to_string(),
+                        message: e.to_string(),
+                    }),
                 }
             }
             files.sort();
@@ -65,20 +71,38 @@ pub fn read_file(path: &Path, opts: &InputOptions) -> Vec<Result<Document, Input
     let name = path.display().to_string();
     match std::fs::read(path) {
         Ok(b) => read_bytes(&name, &b, opts),
-        Err(e) => vec![Err(InputError { path: name, message: e.to_string() })],
+        Err(e) => vec![Err(InputError {
+            path: name,
+            message: e.to_string(),
+        })],
     }
 }
 
 /// Reads bytes already in memory.
-pub fn read_bytes(name: &str, bytes: &[u8], opts: &InputOptions) -> Vec<Result<Document, InputError>> {
+pub fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+    opts: &InputOptions,
+) -> Vec<Result<Document, InputError>> {
     match decode_text(bytes, opts.encoding) {
-        Ok(text) => vec![Ok(Document { name: name.to_string(), text, region: None, year: None })],
-        Err(message) => vec![Err(InputError { path: name.to_string(), message })],
+        Ok(text) => vec![Ok(Document {
+            name: name.to_string(),
+            text,
+            region: None,
+            year: None,
+        })],
+        Err(message) => vec![Err(InputError {
+            path: name.to_string(),
+            message,
+        })],
     }
 }
 
 /// Decodes a plain-text file.
-pub fn decode_text(bytes: &[u8], forced: Option<&'static encoding_rs::Encoding>) -> Result<String, String> {
+pub fn decode_text(
+    bytes: &[u8],
+    forced: Option<&'static encoding_rs::Encoding>,
+) -> Result<String, String> {
     if bytes.is_empty() {
         return Err("empty file".into());
     }
@@ -88,7 +112,8 @@ pub fn decode_text(bytes: &[u8], forced: Option<&'static encoding_rs::Encoding>)
             return Err(format!("invalid bytes for {}", enc.name()));
         }
         t.into_owned()
-    } else if let Ok(s) = std::str::from_utf8(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)) {
+    } else if let Ok(s) = std::str::from_utf8(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
+    {
         s.to_string()
     } else {
         let (t, _, bad) = encoding_rs::GB18030.decode(bytes);

@@ -21,8 +21,22 @@ pub enum Format {
 
 /// Column names, in output order.
 pub const FIELDS: &[&str] = &[
-    "doc", "region", "year", "section", "subject", "kind", "value", "value_max", "unit", "qualifier", "raw",
-    "start", "end", "sentence", "check", "check_detail",
+    "doc",
+    "region",
+    "year",
+    "section",
+    "subject",
+    "kind",
+    "value",
+    "value_max",
+    "unit",
+    "qualifier",
+    "raw",
+    "start",
+    "end",
+    "sentence",
+    "check",
+    "check_detail",
 ];
 
 /// One row of the indicator table.
@@ -86,7 +100,10 @@ impl Row {
                     .get(key)
                     .and_then(|x| x.as_str())
                     .and_then(|s| s.parse::<serde_json::Number>().ok());
-                m.insert(key.into(), num.map_or(serde_json::Value::Null, serde_json::Value::Number));
+                m.insert(
+                    key.into(),
+                    num.map_or(serde_json::Value::Null, serde_json::Value::Number),
+                );
             }
             for key in ["region", "check", "check_detail"] {
                 if m.get(key).and_then(|x| x.as_str()) == Some("") {
@@ -112,7 +129,12 @@ impl<W: Write> RowWriter<W> {
         if bom {
             w.write_all(b"\xef\xbb\xbf")?;
         }
-        let mut rw = RowWriter { format, csv: None, out: None, first: true };
+        let mut rw = RowWriter {
+            format,
+            csv: None,
+            out: None,
+            first: true,
+        };
         match format {
             Format::Csv => {
                 let mut c = csv::Writer::from_writer(w);

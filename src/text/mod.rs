@@ -48,17 +48,27 @@ pub fn split(text: &str) -> Structure {
     let mut clause_start: Option<(usize, usize)> = None;
     let mut ci = 0usize;
     let mut para = 0usize;
-    let push_clause = |clauses: &mut Vec<Clause>, cs: &mut Option<(usize, usize)>, e: usize, be: usize| {
-        if let Some((s, bs)) = cs.take() {
-            if e > s {
-                clauses.push(Clause { start: s, end: e, byte_start: bs, byte_end: be });
+    let push_clause =
+        |clauses: &mut Vec<Clause>, cs: &mut Option<(usize, usize)>, e: usize, be: usize| {
+            if let Some((s, bs)) = cs.take() {
+                if e > s {
+                    clauses.push(Clause {
+                        start: s,
+                        end: e,
+                        byte_start: bs,
+                        byte_end: be,
+                    });
+                }
             }
-        }
-    };
+        };
     for (b, c) in text.char_indices() {
         let is_space = c.is_whitespace() && c != '\n';
         if c == '\n' || "。！？；!?;".contains(c) {
-            let (e, be) = if c == '\n' { (ci, b) } else { (ci + 1, b + c.len_utf8()) };
+            let (e, be) = if c == '\n' {
+                (ci, b)
+            } else {
+                (ci + 1, b + c.len_utf8())
+            };
             push_clause(&mut clauses, &mut clause_start, ci, b);
             if let Some((s, bs)) = sent_start.take() {
                 st.sentences.push(Sentence {

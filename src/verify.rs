@@ -1,0 +1,806 @@
+//! Checks every stated percentage against the figures it is computed from.
+//!
+//! Relations come from the grammar of one sentence, never from trying combinations of numbers:
+//! a rate after the counts it divides (`排查矛盾纠纷3559件,化解3439件,成功率达96.6%`), a change beside its
+//! level (`全年立刑事案件428起,同比减少153起,下降26.33%`), `由A增加到B，增长P%`, 年均 growth between two
+//! dated levels, percentage points between two stated rates. Anything else is `unverifiable`, with what is
+//! missing. The stated decimals set the tolerance: 96.6% holds for a computed value that rounds half-up or
+//! truncates to 96.6; levels stated in 万 or with decimals carry their own rounding, which widens the
+//! computed value into a range.
+
+use rust_decimal::prelude::*;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+use crate::analyzer::{DocReport, Indicator, is_checkable};
+use crate::figure::{Figure, Kind, Qualifier};
+
+/// The outcome of one check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Consistent,
+    Inconsistent,
+    Unverifiable,
+}
+
+impl Verdict {
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Consistent => "consistent",
+            Verdict::Inconsistent => "inconsistent",
+            Verdict::Unverifiable => "unverifiable",
+        }
+    }
+}
+
+/// One checked figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Check {
+    /// Index of the indicator in the report.
+    pub index: usize,
+    pub verdict: Verdict,
+    /// The value computed from the related figures (in % or 百分点), when there is one.
+    pub computed: Option<Decimal>,
+    /// The interval the stated precision allows.
+    pub tolerance: String,
+    /// The formula with its numbers (empty when nothing could be computed).
+    pub formula: String,
+    /// The formula, which rounding held, alternatives, or what is missing.
+    pub detail: String,
+}
+
+/// Fills `check` and `check_detail` of every percent, change_pct and change_pp indicator.
+pub fn check_report(report: &mut DocReport) {
+    for c in checks(report) {
+        let ind = &mut report.indicators[c.index];
+        ind.check = Some(c.verdict.as_str().to_string());
+        ind.check_detail = c.detail;
+    }
+}
+
+/// Checks every percent, change_pct and change_pp indicator of a report, in text order.
+pub fn checks(report: &DocReport) -> Vec<Check> {
+    let inds = &report.indicators;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < inds.len() {
+        let span = inds[i].sentence_span;
+        let mut j = i;
+        while j < inds.len() && inds[j].sentence_span == span {
+            j += 1;
+        }
+        let sent = Sentence::new(&inds[i..j], i);
+        for k in 0..(j - i) {
+            if is_checkable(inds[i + k].figure.kind) {
+                out.push(sent.check(k));
+            }
+        }
+        i = j;
+    }
+    out
+}
+
+/// The figures of one sentence and its text.
+struct Sentence<'a> {
+    inds: &'a [Indicator],
+    offset: usize,
+    chars: Vec<char>,
+    base: usize,
+}
+
+const CLAUSE_SEPS: &str = "，,；;：:。！？!?";
+
+/// Ends of a rate or share noun (成功率, 增长面, 比重 …).
+const RATE_ENDS: &[&str] = &["率", "比重", "占比", "比例", "面", "份额"];
+
+impl<'a> Sentence<'a> {
+    fn new(inds: &'a [Indicator], offset: usize) -> Self {
+        let chars = inds[0].sentence.chars().collect();
+        Sentence {
+            inds,
+            offset,
+            chars,
+            base: inds[0].sentence_span.0,
+        }
+    }
+
+    fn fig(&self, k: usize) -> &Figure {
+        &self.inds[k].figure
+    }
+
+    /// Sentence text between two absolute offsets.
+    fn text(&self, a: usize, b: usize) -> String {
+        let n = self.chars.len();
+        let a = a.saturating_sub(self.base).min(n);
+        let b = b.saturating_sub(self.base).min(n);
+        if b <= a {
+            return String::new();
+        }
+        self.chars[a..b].iter().collect()
+    }
+
+    fn whole(&self) -> String {
+        self.chars.iter().collect()
+    }
+
+    /// Start of the clause holding absolute offset `pos`.
+    fn clause_start(&self, pos: usize) -> usize {
+        let mut p = pos.saturating_sub(self.base).min(self.chars.len());
+        while p > 0 && !CLAUSE_SEPS.contains(self.chars[p - 1]) {
+            p -= 1;
+        }
+        p + self.base
+    }
+
+    /// Number of clause separators between two absolute offsets.
+    fn seps_between(&self, a: usize, b: usize) -> usize {
+        self.text(a, b)
+            .chars()
+            .filter(|c| CLAUSE_SEPS.contains(*c))
+            .count()
+    }
+
+    fn result(&self, k: usize, verdict: Verdict, detail: String) -> Check {
+        Check {
+            index: self.offset + k,
+            verdict,
+            computed: None,
+            tolerance: tolerance(self.fig(k)),
+            formula: String::new(),
+            detail,
+        }
+    }
+
+    fn check(&self, k: usize) -> Check {
+        let f = self.fig(k);
+        match f.kind {
+            Kind::ChangePct => self.check_change_pct(k),
+            Kind::ChangePp => self.check_pp(k),
+            _ => self.check_rate(k),
+        }
+    }
+
+    /// Whether growth of this figure is stated at comparable prices (GDP, 增加值, 实际增长 …).
+    fn comparable_prices(&self, k: usize) -> Option<&'static str> {
+        let f = self.fig(k);
+        let clause = self.text(self.clause_start(f.start), f.start);
+        let sentence = self.whole();
+        if sentence.contains("可比价") || sentence.contains("不变价") {
+            return Some("growth stated at comparable prices (按可比价格计算)");
+        }
+        if clause.contains("实际") {
+            return Some("real growth (实际增长), net of price changes");
+        }
+        let subj = &self.inds[k].subject;
+        for w in ["生产总值", "GDP", "增加值", "经济增长", "经济增速"] {
+            if subj.contains(w) || clause.contains(w) {
+                return Some("growth of 生产总值/增加值 is measured at comparable prices");
+            }
+        }
+        None
+    }
+
+    fn check_change_pct(&self, k: usize) -> Check {
+        let f = self.fig(k);
+        let comparable = self.comparable_prices(k);
+        let near = self.text(self.clause_start(f.start), f.num_start);
+        let mut c = if near.contains("年均") || near.contains("平均每年") || near.contains("年平均")
+        {
+            self.annual_average(k)
+        } else if let Some(c) = self.from_to(k) {
+            c
+        } else if let Some(c) = self.level_and_change(k) {
+            c
+        } else if self.whole().contains("分别") {
+            self.result(
+                k,
+                Verdict::Unverifiable,
+                "分别 list: the previous levels are not stated in this sentence".into(),
+            )
+        } else {
+            self.result(
+                k,
+                Verdict::Unverifiable,
+                "no previous level or absolute change stated beside it".into(),
+            )
+        };
+        if let Some(why) = comparable {
+            if c.verdict != Verdict::Unverifiable || !c.formula.is_empty() {
+                let nominal = match c.computed {
+                    Some(v) => format!(
+                        "; nominal {} = {}%, not comparable",
+                        c.formula,
+                        show(v.round_dp(2))
+                    ),
+                    None => String::new(),
+                };
+                c.detail = format!("{why}: not checked against nominal levels{nominal}");
+            } else {
+                c.detail = format!("{why}; {}", c.detail);
+            }
+            c.verdict = Verdict::Unverifiable;
+        }
+        c
+    }
+
+    /// `由A增加到B，增长P%` / `从A%提高到B%`: the two levels right before the figure.
+    fn from_to_levels(&self, k: usize, kind: Kind) -> Option<(usize, usize)> {
+        // The levels are the figures before k, skipping one absolute change.
+        let mut b = k.checked_sub(1)?;
+        if self.fig(b).kind == Kind::ChangeAbs && kind == Kind::Quantity {
+            b = b.checked_sub(1)?;
+        }
+        let a = b.checked_sub(1)?;
+        let (fa, fb) = (self.fig(a), self.fig(b));
+        if fa.kind != kind || fb.kind != kind || fa.unit != fb.unit {
+            return None;
+        }
+        let before_a = self.text(self.clause_start(fa.start), fa.start);
+        let between = self.text(fa.end, fb.start);
+        let opens = before_a.contains('由') || before_a.contains('从');
+        let to = ["到", "至"]
+            .iter()
+            .any(|w| between.trim_end_matches(['了', '的']).ends_with(w))
+            || between.contains("增加到")
+            || between.contains("提高到")
+            || between.contains("增长到")
+            || between.contains("下降到")
+            || between.contains("减少到")
+            || between.contains("降低到");
+        if !opens || !to || self.seps_between(fa.end, fb.start) > 0 {
+            return None;
+        }
+        if self.seps_between(fb.end, self.fig(k).start) > 1 {
+            return None;
+        }
+        Some((a, b))
+    }
+
+    fn from_to(&self, k: usize) -> Option<Check> {
+        let (a, b) = self.from_to_levels(k, Kind::Quantity)?;
+        let (fa, fb) = (self.fig(a), self.fig(b));
+        if fa.value.is_zero() {
+            return None;
+        }
+        let (da, db) = (half_quantum(fa), half_quantum(fb));
+        let r = (fb.value - fa.value) / fa.value * Decimal::ONE_HUNDRED;
+        let lo = ((fb.value - db) - (fa.value + da)) / (fa.value + da) * Decimal::ONE_HUNDRED;
+        let hi = if fa.value - da > Decimal::ZERO {
+            ((fb.value + db) - (fa.value - da)) / (fa.value - da) * Decimal::ONE_HUNDRED
+        } else {
+            r
+        };
+        let formula = format!("({} − {}) / {}", fb.raw_num(), fa.raw_num(), fa.raw_num());
+        Some(self.judged(k, r, lo, hi, formula, "levels 由…到…"))
+    }
+
+    /// `428起,同比减少153起,下降26.33%`: level, absolute change, relative change in a row.
+    fn level_and_change(&self, k: usize) -> Option<Check> {
+        let f = self.fig(k);
+        let d = k.checked_sub(1)?;
+        let fd = self.fig(d);
+        if fd.kind != Kind::ChangeAbs || self.seps_between(fd.end, f.start) > 1 {
+            return None;
+        }
+        let q = d.checked_sub(1)?;
+        let fq = self.fig(q);
+        if fq.kind != Kind::Quantity
+            || fq.unit != fd.unit
+            || self.seps_between(fq.end, fd.start) > 1
+        {
+            return None;
+        }
+        let dd = half_quantum(fd);
+        // `较上年的A增加D`: the quantity right before the change is the base itself.
+        let between = self.text(self.clause_start(fq.start), fq.start);
+        let q_is_base = ["较", "比"].iter().any(|w| between.contains(w))
+            && self.seps_between(fq.end, fd.start) == 0;
+        let dq = half_quantum(fq);
+        let (r, lo, hi, formula) = if q_is_base {
+            if fq.value.is_zero() {
+                return None;
+            }
+            let r = fd.value / fq.value * Decimal::ONE_HUNDRED;
+            let (lo, hi) = ratio_range(fd.value.abs(), dd, fq.value, dq);
+            let (lo, hi) = signed_range(fd.value, lo, hi);
+            (r, lo, hi, format!("{} / {}", fd.raw_num(), fq.raw_num()))
+        } else {
+            let base = fq.value - fd.value;
+            if base <= Decimal::ZERO {
+                return None;
+            }
+            let r = fd.value / base * Decimal::ONE_HUNDRED;
+            let (lo, hi) = ratio_range(fd.value.abs(), dd, base, dq + dd);
+            let (lo, hi) = signed_range(fd.value, lo, hi);
+            let op = if fd.value < Decimal::ZERO { "+" } else { "−" };
+            (
+                r,
+                lo,
+                hi,
+                format!(
+                    "{} / ({} {op} {})",
+                    fd.raw_num(),
+                    fq.raw_num(),
+                    fd.raw_num()
+                ),
+            )
+        };
+        Some(self.judged(k, r, lo, hi, formula, "change beside its level"))
+    }
+
+    /// 年均增长P% between two levels stated with their years.
+    fn annual_average(&self, k: usize) -> Check {
+        let f = self.fig(k);
+        let levels: Vec<usize> = (0..k)
+            .filter(|&i| {
+                self.fig(i).kind == Kind::Quantity
+                    && self.fig(i).unit == self.fig(k.saturating_sub(1)).unit
+            })
+            .collect();
+        let years = years_in(&self.text(self.base, f.start));
+        if levels.len() != 2 || years.len() != 2 || years[1] <= years[0] {
+            return self.result(
+                k,
+                Verdict::Unverifiable,
+                "年均 growth: two levels with their years are not both stated in this sentence"
+                    .into(),
+            );
+        }
+        let (fa, fb) = (self.fig(levels[0]), self.fig(levels[1]));
+        let n = years[1] - years[0];
+        let (a, b) = (
+            fa.value.to_f64().unwrap_or(0.0),
+            fb.value.to_f64().unwrap_or(0.0),
+        );
+        if a <= 0.0 || b <= 0.0 {
+            return self.result(
+                k,
+                Verdict::Unverifiable,
+                "年均 growth: levels not positive".into(),
+            );
+        }
+        let g = |a: f64, b: f64| ((b / a).powf(1.0 / n as f64) - 1.0) * 100.0;
+        let (da, db) = (
+            half_quantum(fa).to_f64().unwrap_or(0.0),
+            half_quantum(fb).to_f64().unwrap_or(0.0),
+        );
+        let r = g(a, b);
+        let lo = g(a + da, b - db);
+        let hi = g((a - da).max(a * 0.5), b + db);
+        let dec = |x: f64| Decimal::from_f64(x).unwrap_or_default().round_dp(10);
+        let formula = format!(
+            "({} / {})^(1/{n}) − 1 [{}→{}]",
+            fb.raw_num(),
+            fa.raw_num(),
+            years[0],
+            years[1]
+        );
+        self.judged(k, dec(r), dec(lo), dec(hi), formula, "年均 growth")
+    }
+
+    /// A rate or share after the counts it divides.
+    fn check_rate(&self, k: usize) -> Check {
+        let f = self.fig(k);
+        let subject = self.inds[k].subject.trim().to_string();
+        let before = self.text(self.clause_start(f.start), f.num_start);
+        let before = before.trim_end_matches(|c: char| "达到为是约超过逾近了：:".contains(c));
+        let rate_like = RATE_ENDS
+            .iter()
+            .any(|w| subject.ends_with(w) || before.ends_with(w))
+            || before.contains('占');
+        if !rate_like {
+            return self.result(
+                k,
+                Verdict::Unverifiable,
+                "not a rate of stated counts: no base stated".into(),
+            );
+        }
+        // The chain of counts right before the rate: consecutive quantities of one unit.
+        let mut counts = Vec::new();
+        let mut i = k;
+        while i > 0 {
+            let p = self.fig(i - 1);
+            if p.kind != Kind::Quantity {
+                break;
+            }
+            if let Some(&first) = counts.first() {
+                let q: &Figure = self.fig(first);
+                if q.unit != p.unit {
+                    break;
+                }
+            }
+            counts.insert(0, i - 1);
+            i -= 1;
+        }
+        if counts
+            .iter()
+            .any(|&c| self.fig(c).qualifier != Qualifier::Exact)
+        {
+            return self.result(
+                k,
+                Verdict::Unverifiable,
+                "the counts are stated approximately".into(),
+            );
+        }
+        let scale = if f.unit == "‰" {
+            Decimal::ONE_THOUSAND
+        } else {
+            Decimal::ONE_HUNDRED
+        };
+        let sym = if f.unit == "‰" { "‰" } else { "%" };
+        match counts.len() {
+            0 => self.result(
+                k,
+                Verdict::Unverifiable,
+                "no counts stated before the rate: no base stated".into(),
+            ),
+            1 => {
+                let n = self.fig(counts[0]);
+                let detail = match f.qualifier {
+                    Qualifier::AtLeast | Qualifier::AtMost if n.decimals == 0 && n.unit != "元" => {
+                        let exact = n.value * f.value / scale;
+                        let (word, m) = if f.qualifier == Qualifier::AtLeast {
+                            let strict = before.ends_with('超')
+                                || before.ends_with("超过")
+                                || before.ends_with('逾');
+                            let m = if strict {
+                                exact.floor() + Decimal::ONE
+                            } else {
+                                exact.ceil()
+                            };
+                            ("at least", m)
+                        } else {
+                            ("at most", exact.floor())
+                        };
+                        format!(
+                            "bound: {} of {} implies {word} {} ({}×{}{sym}); the count itself is not stated",
+                            f.raw,
+                            n.raw_num(),
+                            show(m),
+                            n.raw_num(),
+                            show(f.value)
+                        )
+                    }
+                    _ => format!(
+                        "only one count stated ({}); the other term of the rate is missing",
+                        n.raw_num()
+                    ),
+                };
+                self.result(k, Verdict::Unverifiable, detail)
+            }
+            2 => {
+                let (fa, fb) = (self.fig(counts[0]), self.fig(counts[1]));
+                if fa.value <= Decimal::ZERO
+                    || fb.value > fa.value + half_quantum(fa) + half_quantum(fb)
+                {
+                    return self.result(
+                        k,
+                        Verdict::Unverifiable,
+                        format!(
+                            "{} exceeds {}: not a part of it",
+                            fb.raw_num(),
+                            fa.raw_num()
+                        ),
+                    );
+                }
+                let r = fb.value / fa.value * scale;
+                let (lo, hi) = ratio_range(fb.value, half_quantum(fb), fa.value, half_quantum(fa));
+                let (lo, hi) = (
+                    lo * scale / Decimal::ONE_HUNDRED,
+                    hi * scale / Decimal::ONE_HUNDRED,
+                );
+                let formula = format!("{} / {}", fb.raw_num(), fa.raw_num());
+                self.judged(k, r, lo, hi, formula, "share of the counts before it")
+            }
+            _ => {
+                let total = self.fig(counts[0]);
+                let mut alts = Vec::new();
+                if total.value > Decimal::ZERO {
+                    for &c in &counts[1..] {
+                        let p = self.fig(c);
+                        alts.push(format!(
+                            "{}/{} = {}{sym}",
+                            p.raw_num(),
+                            total.raw_num(),
+                            show((p.value / total.value * scale).round_dp(2))
+                        ));
+                    }
+                    let sum: Decimal = counts[1..].iter().map(|&c| self.fig(c).value).sum();
+                    alts.push(format!(
+                        "(sum of parts)/{} = {}{sym}",
+                        total.raw_num(),
+                        show((sum / total.value * scale).round_dp(2))
+                    ));
+                }
+                self.result(
+                    k,
+                    Verdict::Unverifiable,
+                    format!(
+                        "{} counts before the rate; which are its terms is not clear: {}",
+                        counts.len(),
+                        alts.join("; ")
+                    ),
+                )
+            }
+        }
+    }
+
+    /// Percentage points between two stated rates (`由A%提高到B%，提高X个百分点`).
+    fn check_pp(&self, k: usize) -> Check {
+        let f = self.fig(k);
+        if let Some((a, b)) = self.from_to_levels(k, Kind::Percent) {
+            let (fa, fb) = (self.fig(a), self.fig(b));
+            let r = fb.value - fa.value;
+            let d = half_quantum(fa) + half_quantum(fb);
+            let formula = format!("{} − {}", fb.raw_num(), fa.raw_num());
+            return self.judged(
+                k,
+                r,
+                r - d,
+                r + d,
+                formula,
+                "difference of the stated rates",
+            );
+        }
+        let _ = f;
+        self.result(
+            k,
+            Verdict::Unverifiable,
+            "the earlier rate is not stated beside it".into(),
+        )
+    }
+
+    /// The verdict for a computed value `r` (range `lo`..`hi` from the levels' own rounding).
+    fn judged(
+        &self,
+        k: usize,
+        r: Decimal,
+        lo: Decimal,
+        hi: Decimal,
+        formula: String,
+        what: &str,
+    ) -> Check {
+        let f = self.fig(k);
+        let (verdict, how) = judge(f, r, lo.min(hi), hi.max(lo));
+        let shown = show(r.round_dp(f.decimals + 2));
+        let unit = if f.kind == Kind::ChangePp {
+            "个百分点"
+        } else {
+            f.unit.as_str()
+        };
+        let detail = format!("{what}: {formula} = {shown}{unit}; {how}");
+        Check {
+            index: self.offset + k,
+            verdict,
+            computed: Some(r.round_dp(f.decimals + 4).normalize()),
+            tolerance: tolerance(f),
+            formula,
+            detail,
+        }
+    }
+}
+
+/// Compares the stated figure with the computed value.
+fn judge(f: &Figure, r: Decimal, lo: Decimal, hi: Decimal) -> (Verdict, String) {
+    let d = f.decimals;
+    let u = Decimal::new(1, d);
+    let half = u / Decimal::TWO;
+    let s = f.value;
+    let stated = show(s.abs());
+    match f.qualifier {
+        Qualifier::AtLeast => {
+            return if hi.abs() >= s.abs() - half || r.abs() >= s.abs() {
+                (Verdict::Consistent, format!("bound holds (≥ {stated})"))
+            } else {
+                (
+                    Verdict::Inconsistent,
+                    format!("bound fails: {} < {stated}", show(r.abs().round_dp(d + 2))),
+                )
+            };
+        }
+        Qualifier::AtMost => {
+            return if lo.abs() <= s.abs() + half || r.abs() <= s.abs() {
+                (Verdict::Consistent, format!("bound holds (≤ {stated})"))
+            } else {
+                (
+                    Verdict::Inconsistent,
+                    format!("bound fails: {} > {stated}", show(r.abs().round_dp(d + 2))),
+                )
+            };
+        }
+        Qualifier::Approx => {
+            return if (r.abs() - s.abs()).abs() <= u {
+                (
+                    Verdict::Consistent,
+                    format!("about {stated}: within one unit of the last digit"),
+                )
+            } else {
+                (
+                    Verdict::Inconsistent,
+                    format!("about {stated}: off by more than {}", show(u)),
+                )
+            };
+        }
+        Qualifier::Range => {
+            let max = f.value_max.unwrap_or(s);
+            let (a, b) = (s.min(max) - half, s.max(max) + half);
+            return if r >= a && r < b {
+                (Verdict::Consistent, "within the stated range".into())
+            } else {
+                (Verdict::Inconsistent, "outside the stated range".into())
+            };
+        }
+        Qualifier::Exact => {}
+    }
+    if s.signum() * r.signum() < Decimal::ZERO && r.abs() >= half && s.abs() >= half {
+        return (
+            Verdict::Inconsistent,
+            "the computed change has the opposite sign".into(),
+        );
+    }
+    let (ra, sa) = (r.abs(), s.abs());
+    let up = ra.round_dp_with_strategy(d, RoundingStrategy::MidpointAwayFromZero) == sa;
+    let trunc = ra.round_dp_with_strategy(d, RoundingStrategy::ToZero) == sa;
+    match (up, trunc) {
+        (true, true) => {
+            return (
+                Verdict::Consistent,
+                "half-up rounding and truncation both hold".into(),
+            );
+        }
+        (true, false) => return (Verdict::Consistent, "half-up rounding holds".into()),
+        (false, true) => {
+            return (
+                Verdict::Consistent,
+                "truncation holds (half-up would not)".into(),
+            );
+        }
+        _ => {}
+    }
+    // The levels' own rounding may move the result into the stated interval.
+    let (la, ha) = if r < Decimal::ZERO {
+        (hi.abs(), lo.abs())
+    } else {
+        (lo.abs(), hi.abs())
+    };
+    if ha >= sa - half && la < sa + u {
+        return (
+            Verdict::Consistent,
+            format!(
+                "holds within the rounding of the stated levels (range {}–{})",
+                show(la.round_dp(d + 2)),
+                show(ha.round_dp(d + 2))
+            ),
+        );
+    }
+    (
+        Verdict::Inconsistent,
+        format!(
+            "stated {stated} but the figures give {} (half-up) / {} (truncated)",
+            show(ra.round_dp_with_strategy(d, RoundingStrategy::MidpointAwayFromZero)),
+            show(ra.round_dp_with_strategy(d, RoundingStrategy::ToZero))
+        ),
+    )
+}
+
+/// The interval the stated figure allows: `[96.55, 96.65) half-up; [96.6, 96.7) truncation`.
+pub fn tolerance(f: &Figure) -> String {
+    let u = Decimal::new(1, f.decimals);
+    let half = u / Decimal::TWO;
+    let s = f.value.abs();
+    match f.qualifier {
+        Qualifier::AtLeast => format!("≥ {}", show(s)),
+        Qualifier::AtMost => format!("≤ {}", show(s)),
+        Qualifier::Approx => format!("[{}, {}] approx", show(s - u), show(s + u)),
+        Qualifier::Range => {
+            let m = f.value_max.unwrap_or(f.value);
+            format!(
+                "[{}, {})",
+                show(f.value.min(m) - half),
+                show(f.value.max(m) + half)
+            )
+        }
+        Qualifier::Exact => format!(
+            "[{}, {}) half-up; [{}, {}) truncation",
+            show(s - half),
+            show(s + half),
+            show(s),
+            show(s + u)
+        ),
+    }
+}
+
+fn show(d: Decimal) -> String {
+    crate::output::fmt_decimal(d)
+}
+
+/// Half the last stated unit of a level in its base unit (707.9万人 → 500人; 3559件 → 0).
+fn half_quantum(f: &Figure) -> Decimal {
+    if matches!(f.kind, Kind::Percent | Kind::ChangePct | Kind::ChangePp) {
+        return Decimal::new(1, f.decimals) / Decimal::TWO;
+    }
+    let n = f.raw_num();
+    let digits: String = n
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let Ok(a) = Decimal::from_str(&digits) else {
+        return Decimal::ZERO;
+    };
+    if a.is_zero() {
+        return Decimal::ZERO;
+    }
+    let scale = (f.value.abs() / a).round();
+    if scale <= Decimal::ONE && f.decimals == 0 {
+        return Decimal::ZERO;
+    }
+    scale * Decimal::new(1, f.decimals) / Decimal::TWO
+}
+
+/// Range of n/d×100 when n and d each carry a rounding half-width.
+fn ratio_range(n: Decimal, dn: Decimal, d: Decimal, dd: Decimal) -> (Decimal, Decimal) {
+    let h = Decimal::ONE_HUNDRED;
+    let lo = if d + dd > Decimal::ZERO {
+        (n - dn).max(Decimal::ZERO) / (d + dd) * h
+    } else {
+        Decimal::ZERO
+    };
+    let hi = if d - dd > Decimal::ZERO {
+        (n + dn) / (d - dd) * h
+    } else {
+        n / d * h
+    };
+    (lo, hi)
+}
+
+fn signed_range(sign_of: Decimal, lo: Decimal, hi: Decimal) -> (Decimal, Decimal) {
+    if sign_of < Decimal::ZERO {
+        (-hi, -lo)
+    } else {
+        (lo, hi)
+    }
+}
+
+/// Four-digit years (`2020年`) in text order.
+fn years_in(text: &str) -> Vec<i64> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 4 < chars.len() + 1 {
+        if i + 4 <= chars.len()
+            && chars[i..i + 4].iter().all(|c| c.is_ascii_digit())
+            && (i == 0 || !chars[i - 1].is_ascii_digit())
+            && chars.get(i + 4) == Some(&'年')
+        {
+            let y: String = chars[i..i + 4].iter().collect();
+            if let Ok(y) = y.parse::<i64>() {
+                if (1900..=2100).contains(&y) {
+                    out.push(y);
+                }
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The number as written.
+trait RawNum {
+    fn raw_num(&self) -> String;
+}
+
+impl RawNum for Figure {
+    /// The number with its unit as written (`3559件`, `707.9万人`), without verbs and qualifiers.
+    fn raw_num(&self) -> String {
+        let chars: Vec<char> = self.raw.chars().collect();
+        let a = self.num_start.saturating_sub(self.start).min(chars.len());
+        let unit_end = self.end.saturating_sub(self.start).min(chars.len());
+        let s: String = chars[a..unit_end].iter().collect();
+        s.trim_end_matches(['左', '右', '以', '上', '下', '内', '多', '余'])
+            .to_string()
+    }
+}
