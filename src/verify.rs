@@ -170,7 +170,7 @@ impl<'a> Sentence<'a> {
         if sentence.contains("可比价") || sentence.contains("不变价") {
             return Some("growth stated at comparable prices (按可比价格计算)");
         }
-        if clause.contains("实际") {
+        if clause.contains("实际") || clause.contains("扣除") {
             return Some("real growth (实际增长), net of price changes");
         }
         let subj = &self.inds[k].subject;
@@ -185,11 +185,18 @@ impl<'a> Sentence<'a> {
     fn check_change_pct(&self, k: usize) -> Check {
         let f = self.fig(k);
         let comparable = self.comparable_prices(k);
-        let near = self.text(self.clause_start(f.start), f.num_start);
+        let mut near = self.text(self.clause_start(f.start), f.num_start);
+        if k > 0
+            && self.fig(k - 1).kind == Kind::ChangeAbs
+            && self.short_gap(self.fig(k - 1).end, f.start, 2)
+        {
+            // `平均每年增加四十二亿元，增长百分之四点九`: the average applies to both.
+            near = self.text(self.clause_start(self.fig(k - 1).start), f.num_start);
+        }
         let mut c = if near.contains("年均") || near.contains("平均每年") || near.contains("年平均")
         {
             self.annual_average(k)
-        } else if let Some(c) = self.from_to(k) {
+        } else if let Some(c) = self.change_from_to(k) {
             c
         } else if let Some(c) = self.level_and_change(k) {
             c
@@ -226,7 +233,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// `由A增加到B，增长P%` / `从A%提高到B%`: the two levels right before the figure.
-    fn from_to_levels(&self, k: usize, kind: Kind) -> Option<(usize, usize)> {
+    fn levels_from_to(&self, k: usize, kind: Kind) -> Option<(usize, usize)> {
         // The levels are the figures before k, skipping one absolute change.
         let mut b = k.checked_sub(1)?;
         if self.fig(b).kind == Kind::ChangeAbs && kind == Kind::Quantity {
@@ -240,26 +247,25 @@ impl<'a> Sentence<'a> {
         let before_a = self.text(self.clause_start(fa.start), fa.start);
         let between = self.text(fa.end, fb.start);
         let opens = before_a.contains('由') || before_a.contains('从');
-        let to = ["到", "至"]
-            .iter()
-            .any(|w| between.trim_end_matches(['了', '的']).ends_with(w))
-            || between.contains("增加到")
-            || between.contains("提高到")
-            || between.contains("增长到")
-            || between.contains("下降到")
-            || between.contains("减少到")
-            || between.contains("降低到");
+        // `增加到`, `提高到2025年的`: nothing else between the levels (no other number).
+        let t = strip_year(between.trim_end_matches('的'))
+            .trim_end_matches(['了'])
+            .to_string();
+        let to = (t.ends_with('到') || t.ends_with('至')) && t.chars().count() <= 5;
         if !opens || !to || self.seps_between(fa.end, fb.start) > 0 {
             return None;
         }
-        if self.seps_between(fb.end, self.fig(k).start) > 1 {
+        let last = self.fig(k - 1);
+        if self.seps_between(last.end, self.fig(k).start) > 1
+            || !self.short_gap(last.end, self.fig(k).start, 4)
+        {
             return None;
         }
         Some((a, b))
     }
 
-    fn from_to(&self, k: usize) -> Option<Check> {
-        let (a, b) = self.from_to_levels(k, Kind::Quantity)?;
+    fn change_from_to(&self, k: usize) -> Option<Check> {
+        let (a, b) = self.levels_from_to(k, Kind::Quantity)?;
         let (fa, fb) = (self.fig(a), self.fig(b));
         if fa.value.is_zero() {
             return None;
@@ -289,8 +295,17 @@ impl<'a> Sentence<'a> {
         if fq.kind != Kind::Quantity
             || fq.unit != fd.unit
             || self.seps_between(fq.end, fd.start) > 1
+            || !self.short_gap(fq.end, fd.start, 8)
+            || !self.short_gap(fd.end, f.start, 2)
         {
             return None;
+        }
+        if self.split_number(fq) || self.split_number(fd) {
+            return Some(self.result(
+                k,
+                Verdict::Unverifiable,
+                "a level may be cut by a thousands separator (1，753): not checked".into(),
+            ));
         }
         let dd = half_quantum(fd);
         // `较上年的A增加D`: the quantity right before the change is the base itself.
@@ -485,6 +500,19 @@ impl<'a> Sentence<'a> {
                         ),
                     );
                 }
+                if let Some(why) = self.rate_unlinked(k, counts[0], counts[1], &subject, before) {
+                    let r = (fb.value / fa.value * scale).round_dp(2);
+                    return self.result(
+                        k,
+                        Verdict::Unverifiable,
+                        format!(
+                            "{why}; {} / {} would give {}{sym}",
+                            fb.raw_num(),
+                            fa.raw_num(),
+                            show(r)
+                        ),
+                    );
+                }
                 let r = fb.value / fa.value * scale;
                 let (lo, hi) = ratio_range(fb.value, half_quantum(fb), fa.value, half_quantum(fa));
                 let (lo, hi) = (
@@ -527,10 +555,96 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// Why the rate at `k` is not clearly the share `b`/`a` of the two counts before it (None when it is).
+    fn rate_unlinked(
+        &self,
+        k: usize,
+        a: usize,
+        b: usize,
+        subject: &str,
+        before: &str,
+    ) -> Option<String> {
+        let (f, fa, fb) = (self.fig(k), self.fig(a), self.fig(b));
+        if self.seps_between(fa.end, fb.start) > 1 || self.seps_between(fb.end, f.start) > 1 {
+            return Some("the counts and the rate are not in adjacent clauses".into());
+        }
+        if self.split_number(fa) || self.split_number(fb) {
+            return Some("a count may be cut by a thousands separator".into());
+        }
+        // The numerator's clause, whole (`有18个行业同比增长`), and the words before its number.
+        let num_clause = self.text(self.clause_start(fb.start), self.clause_end(fb.end));
+        let num_before = self.text(self.clause_start(fb.start), fb.num_start);
+        let den_clause = self.text(self.clause_start(fa.start), self.clause_end(fa.end));
+        if let Some(p) = before.find('占') {
+            // `X占Y的P%`: X must be the numerator and Y the denominator.
+            let own = &before[..p];
+            let base = before[p + '占'.len_utf8()..].trim_end_matches('的');
+            let own_ok =
+                own.chars().filter(|c| is_cjk(*c)).count() == 0 || shares_bigram(own, &num_clause);
+            let base_ok = base.is_empty() || shares_bigram(base, &den_clause);
+            return if own_ok && base_ok {
+                None
+            } else {
+                Some(format!(
+                    "the share names its own terms ({before}), not the counts before it"
+                ))
+            };
+        }
+        let stem = subject.trim_end_matches(|c: char| "率比重占例面额份".contains(c));
+        let stem = if stem.is_empty() { before } else { stem };
+        // The rate names its part: a word of the numerator's clause that the denominator's lacks.
+        if shares_bigram_not_in(stem, &num_clause, &den_clause) {
+            return None;
+        }
+        // `排查3559件,化解3439件,成功率96.6%`: a bare verb states the part.
+        let bare = num_before
+            .trim_start_matches("其中")
+            .chars()
+            .filter(|c| is_cjk(*c))
+            .count();
+        if bare <= 3 && self.seps_between(fb.end, f.start) == 1 {
+            return None;
+        }
+        Some(format!(
+            "the rate ({subject}) does not name the counts before it"
+        ))
+    }
+
+    /// End of the clause holding absolute offset `pos`.
+    fn clause_end(&self, pos: usize) -> usize {
+        let mut p = pos.saturating_sub(self.base).min(self.chars.len());
+        while p < self.chars.len() && !CLAUSE_SEPS.contains(self.chars[p]) {
+            p += 1;
+        }
+        p + self.base
+    }
+
+    /// `1，753亿元`: the number layer may have cut a number at a full-width thousands separator.
+    fn split_number(&self, f: &Figure) -> bool {
+        let p = f.num_start.saturating_sub(self.base);
+        p >= 2 && matches!(self.chars[p - 1], '，' | ',') && self.chars[p - 2].is_ascii_digit()
+            || p >= 2
+                && matches!(self.chars[p - 1], '，' | ',')
+                && ('０'..='９').contains(&self.chars[p - 2])
+    }
+
+    /// Text between two figures, without punctuation, is at most `n` characters and has no numeral.
+    fn short_gap(&self, a: usize, b: usize, n: usize) -> bool {
+        let t = self.text(a, b);
+        let t: Vec<char> = t
+            .chars()
+            .filter(|c| !CLAUSE_SEPS.contains(*c) && !c.is_whitespace())
+            .collect();
+        t.len() <= n
+            && !t
+                .iter()
+                .any(|c| c.is_ascii_digit() || crate::number::chinese::is_numeral_char(*c))
+    }
+
     /// Percentage points between two stated rates (`由A%提高到B%，提高X个百分点`).
     fn check_pp(&self, k: usize) -> Check {
         let f = self.fig(k);
-        if let Some((a, b)) = self.from_to_levels(k, Kind::Percent) {
+        if let Some((a, b)) = self.levels_from_to(k, Kind::Percent) {
             let (fa, fb) = (self.fig(a), self.fig(b));
             let r = fb.value - fa.value;
             let d = half_quantum(fa) + half_quantum(fb);
@@ -584,6 +698,16 @@ impl<'a> Sentence<'a> {
 
 /// Compares the stated figure with the computed value.
 fn judge(f: &Figure, r: Decimal, lo: Decimal, hi: Decimal) -> (Verdict, String) {
+    if f.raw.contains('倍') {
+        // 增长1.2倍: compare in 倍, to the decimals stated.
+        let h = Decimal::ONE_HUNDRED;
+        let mut g = f.clone();
+        g.raw = g.raw.replace('倍', "");
+        g.value /= h;
+        g.value_max = g.value_max.map(|m| m / h);
+        let (v, how) = judge(&g, r / h, lo / h, hi / h);
+        return (v, format!("{how} (in 倍)"));
+    }
     let d = f.decimals;
     let u = Decimal::new(1, d);
     let half = u / Decimal::TWO;
@@ -687,7 +811,7 @@ fn judge(f: &Figure, r: Decimal, lo: Decimal, hi: Decimal) -> (Verdict, String) 
 
 /// The interval the stated figure allows: `[96.55, 96.65) half-up; [96.6, 96.7) truncation`.
 pub fn tolerance(f: &Figure) -> String {
-    let u = Decimal::new(1, f.decimals);
+    let u = unit_of(f);
     let half = u / Decimal::TWO;
     let s = f.value.abs();
     match f.qualifier {
@@ -712,6 +836,16 @@ pub fn tolerance(f: &Figure) -> String {
     }
 }
 
+/// The last stated unit of a percentage (0.1 for 96.6%; 10% for 增长1.2倍).
+fn unit_of(f: &Figure) -> Decimal {
+    let u = Decimal::new(1, f.decimals);
+    if f.raw.contains('倍') {
+        u * Decimal::ONE_HUNDRED
+    } else {
+        u
+    }
+}
+
 fn show(d: Decimal) -> String {
     crate::output::fmt_decimal(d)
 }
@@ -727,7 +861,21 @@ fn half_quantum(f: &Figure) -> Decimal {
         .take_while(|c| c.is_ascii_digit() || *c == '.')
         .collect();
     let Ok(a) = Decimal::from_str(&digits) else {
-        return Decimal::ZERO;
+        // Chinese numerals (二十八万): precise to their last stated digit.
+        let mut v = f.value.abs().trunc();
+        if v.is_zero() || f.value.fract() != Decimal::ZERO {
+            return Decimal::ZERO;
+        }
+        let mut unit = Decimal::ONE;
+        while (v % Decimal::TEN).is_zero() {
+            v /= Decimal::TEN;
+            unit *= Decimal::TEN;
+        }
+        return if unit > Decimal::ONE {
+            unit / Decimal::TWO
+        } else {
+            Decimal::ZERO
+        };
     };
     if a.is_zero() {
         return Decimal::ZERO;
@@ -763,22 +911,78 @@ fn signed_range(sign_of: Decimal, lo: Decimal, hi: Decimal) -> (Decimal, Decimal
     }
 }
 
-/// Four-digit years (`2020年`) in text order.
+/// Drops a trailing year (`2025年`, `一九八二年`).
+fn strip_year(t: &str) -> &str {
+    let Some(rest) = t.strip_suffix('年') else {
+        return t;
+    };
+    let digits = rest
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || "〇○零一二三四五六七八九".contains(*c))
+        .count();
+    if digits == 4 {
+        let cut: usize = rest.chars().rev().take(4).map(char::len_utf8).sum();
+        &rest[..rest.len() - cut]
+    } else {
+        t
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// Whether `a` and `b` share a two-character word that `c` lacks.
+fn shares_bigram_not_in(a: &str, b: &str, c: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    a.windows(2).any(|w| {
+        let bg: String = w.iter().collect();
+        shares_bigram(&bg, b) && !c.contains(&bg)
+    })
+}
+
+/// Whether two texts share a two-character word (城镇化率 / 城镇常住人口 → 城镇).
+fn shares_bigram(a: &str, b: &str) -> bool {
+    const STOP: &[&str] = &[
+        "全年", "全市", "全省", "全县", "同比", "其中", "以上", "达到", "累计", "平均",
+    ];
+    let a: Vec<char> = a.chars().collect();
+    let b: String = b.to_string();
+    a.windows(2).any(|w| {
+        w.iter().all(|c| is_cjk(*c)) && {
+            let bg: String = w.iter().collect();
+            !STOP.contains(&bg.as_str()) && b.contains(&bg)
+        }
+    })
+}
+
+/// Four-digit years (`2020年`, `一九八○年`) in text order.
 fn years_in(text: &str) -> Vec<i64> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i + 4 < chars.len() + 1 {
+        const CN: &str = "〇○零一二三四五六七八九";
+        let digit = |c: char| -> Option<char> {
+            if c.is_ascii_digit() {
+                Some(c)
+            } else {
+                CN.chars()
+                    .position(|d| d == c)
+                    .map(|p| char::from(b'0' + p.saturating_sub(2) as u8))
+            }
+        };
         if i + 4 <= chars.len()
-            && chars[i..i + 4].iter().all(|c| c.is_ascii_digit())
-            && (i == 0 || !chars[i - 1].is_ascii_digit())
+            && chars[i..i + 4].iter().all(|c| digit(*c).is_some())
+            && (i == 0 || digit(chars[i - 1]).is_none())
             && chars.get(i + 4) == Some(&'年')
         {
-            let y: String = chars[i..i + 4].iter().collect();
-            if let Ok(y) = y.parse::<i64>() {
-                if (1900..=2100).contains(&y) {
-                    out.push(y);
-                }
+            let y: String = chars[i..i + 4].iter().filter_map(|c| digit(*c)).collect();
+            if let Ok(y) = y.parse::<i64>()
+                && (1900..=2100).contains(&y)
+            {
+                out.push(y);
             }
             i += 4;
         } else {
