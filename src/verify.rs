@@ -428,6 +428,10 @@ impl<'a> Sentence<'a> {
             }
             counts.insert(0, i - 1);
             i -= 1;
+            // `104个攻坚项目开工率超90%`: a count in the rate's own clause is its base alone.
+            if i + 1 == k && self.seps_between(p.end, f.start) == 0 {
+                break;
+            }
         }
         if counts
             .iter()
