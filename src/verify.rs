@@ -606,7 +606,9 @@ impl<'a> Sentence<'a> {
             .chars()
             .filter(|c| is_cjk(*c))
             .count();
-        if bare <= 3 && self.seps_between(fb.end, f.start) == 1 {
+        // A rate with a long name of its own (城镇登记失业率) is an indicator of its own, not this share.
+        let named = stem.chars().filter(|c| is_cjk(*c)).count();
+        if bare <= 3 && named <= 3 && self.seps_between(fb.end, f.start) == 1 {
             return None;
         }
         Some(format!(

@@ -187,3 +187,10 @@ fn unnamed_rate_unverifiable() {
     let s = "订单总数39276万笔，其中第三方交易服务平台订单数15622万笔，订单转化率98.9%；";
     assert_eq!(verdict_of(s, "98.9%").0, "unverifiable");
 }
+
+// hailar_gwr_gbk/hailar_2013_gwr.gbk.txt: 失业率 is not 再就业 / 新增就业
+#[test]
+fn named_rate_after_unrelated_counts_unverifiable() {
+    let s = "创业就业优惠政策全面落实，为9373人次就业困难人员发放社保补贴2368万元，发放小额担保贷款1850万元，城镇新增就业6128人，再就业2291人，城镇登记失业率为3.84%。";
+    assert_eq!(verdict_of(s, "3.84%").0, "unverifiable");
+}
