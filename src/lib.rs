@@ -13,6 +13,7 @@ pub mod analyzer;
 pub mod meta;
 pub mod output;
 pub mod subject;
+pub mod verify;
 
 pub use analyzer::{Analyzer, DocReport, Indicator, Options};
 pub use dicts::Dicts;

@@ -54,7 +54,13 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
             .map(|src| {
                 common::read_source(src, &opts)
                     .into_iter()
-                    .map(|d| d.map(|doc| analyzer.analyze(&doc)))
+                    .map(|d| {
+                        d.map(|doc| {
+                            let mut report = analyzer.analyze(&doc);
+                            zhibiao::verify::check_report(&mut report);
+                            report
+                        })
+                    })
                     .collect::<Vec<_>>()
             })
             .collect();

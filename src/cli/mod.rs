@@ -3,6 +3,7 @@
 mod common;
 mod extract;
 mod text;
+mod verify;
 
 use clap::{Parser, Subcommand};
 
@@ -20,6 +21,8 @@ enum Command {
     Extract(extract::Args),
     /// Print the decoded plain text that start/end offsets refer to.
     Text(text::Args),
+    /// Check every stated percentage, growth rate and percentage-point change against its figures.
+    Verify(verify::Args),
 }
 
 /// Runs the command line; returns the exit code.
@@ -28,5 +31,6 @@ pub fn run() -> anyhow::Result<u8> {
     match cli.command {
         Command::Extract(a) => extract::run(a),
         Command::Text(a) => text::run(a),
+        Command::Verify(a) => verify::run(a),
     }
 }
