@@ -68,11 +68,7 @@ impl Analyzer {
             let tag = f.next();
             jieba.add_word(word, freq, tag);
         }
-        Analyzer {
-            recognizer: Recognizer::new(dicts),
-            jieba,
-            options,
-        }
+        Analyzer { recognizer: Recognizer::new(dicts), jieba, options }
     }
 
     /// The figures of `text`, without subjects.
@@ -129,19 +125,11 @@ impl Analyzer {
                     .map(|c| (c.start, c.end))
                     .unwrap_or((sent.start, sent.end));
                 let prev_end = if k > first { figures[k - 1].end } else { 0 };
-                let next_start = if k + 1 < fi {
-                    figures[k + 1].start
-                } else {
-                    usize::MAX
-                };
+                let next_start = if k + 1 < fi { figures[k + 1].start } else { usize::MAX };
                 let before = slice(clause.0.max(prev_end), f.start);
                 // `6方面37个问题`: a figure right before another shares what follows the second.
                 let after = if next_start == f.end {
-                    let after_next = if k + 2 < fi {
-                        figures[k + 2].start
-                    } else {
-                        usize::MAX
-                    };
+                    let after_next = if k + 2 < fi { figures[k + 2].start } else { usize::MAX };
                     slice(figures[k + 1].end, clause.1.max(f.end).min(after_next))
                 } else {
                     slice(f.end, clause.1.max(f.end).min(next_start))
@@ -155,14 +143,8 @@ impl Analyzer {
                 let mut subject = match own {
                     Some(s) => s,
                     None => {
-                        let inherited = if f.kind.is_change() {
-                            last_level_subject.clone()
-                        } else {
-                            None
-                        };
-                        inherited
-                            .or_else(|| last_subject.clone())
-                            .unwrap_or_default()
+                        let inherited = if f.kind.is_change() { last_level_subject.clone() } else { None };
+                        inherited.or_else(|| last_subject.clone()).unwrap_or_default()
                     }
                 };
                 // 分别: `82起，死亡48人，同比分别下降8.89%、7.69%` and `能源和电力消耗分别比上年下降5.63%和5.75%`
@@ -214,12 +196,7 @@ impl Analyzer {
         for f in &figures[fi..] {
             indicators.push(self.bare(f));
         }
-        DocReport {
-            doc: doc.name.clone(),
-            region,
-            year,
-            indicators,
-        }
+        DocReport { doc: doc.name.clone(), region, year, indicators }
     }
 
     fn bare(&self, f: &Figure) -> Indicator {

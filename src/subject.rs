@@ -102,8 +102,8 @@ const TRAILING_FILLER: &[&str] = &[
 
 /// Tokens that end a subject phrase looking backwards (prepositions, conjunctions, list ends).
 const BOUNDARY_WORDS: &[&str] = &[
-    "等", "对", "向", "在", "把", "将", "从", "与", "和", "及", "以及", "并", "或", "通过", "按照",
-    "围绕", "其中", "同时", "为", "给", "由", "被", "让", "使", "因", "于", "至", "跟", "同", "以",
+    "等", "对", "向", "在", "把", "将", "从", "与", "和", "及", "以及", "并", "或", "通过", "按照", "围绕", "其中",
+    "同时", "为", "给", "由", "被", "让", "使", "因", "于", "至", "跟", "同", "以",
 ];
 
 fn is_punct(w: &str) -> bool {
@@ -177,17 +177,10 @@ impl<'j> SubjectFinder<'j> {
         while start > 0 {
             let t = &pre[start - 1];
             if t.word.ends_with(['”', '》']) {
-                let open = if t.word.ends_with('”') {
-                    '“'
-                } else {
-                    '《'
-                };
+                let open = if t.word.ends_with('”') { '“' } else { '《' };
                 if let Some(o) = pre[..start].iter().rposition(|x| x.word.contains(open)) {
                     if start - o <= 12 {
-                        chars += pre[o..start]
-                            .iter()
-                            .map(|x| x.word.chars().count())
-                            .sum::<usize>();
+                        chars += pre[o..start].iter().map(|x| x.word.chars().count()).sum::<usize>();
                         start = o;
                         continue;
                     }
@@ -215,9 +208,7 @@ impl<'j> SubjectFinder<'j> {
         let pre_text = join(&phrase);
 
         let post = self.tokens(after.trim());
-        let post_noun = post
-            .first()
-            .is_some_and(|t| is_nounish(&t.tag) && !is_punct(&t.word));
+        let post_noun = post.first().is_some_and(|t| is_nounish(&t.tag) && !is_punct(&t.word));
         if (post_noun && ends_open) || (pre_text.is_empty() && !post.is_empty()) {
             let out = noun_phrase(&post);
             if !out.is_empty() {
@@ -227,15 +218,10 @@ impl<'j> SubjectFinder<'j> {
         if !pre_text.is_empty() {
             return Some(clean(&pre_text));
         }
-        if before.is_empty()
-            && !post.is_empty()
-            && !matches!(post[0].tag.as_str(), "uj" | "c" | "p")
-        {
+        if before.is_empty() && !post.is_empty() && !matches!(post[0].tag.as_str(), "uj" | "c" | "p") {
             // `74件未进入诉讼程序`: a clause opening with the number is about what follows it.
             let tail: String = after.trim().chars().take(12).collect();
-            let tail = tail
-                .trim_end_matches(|c: char| !c.is_alphanumeric())
-                .to_string();
+            let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
             if !tail.is_empty() {
                 return Some(clean(&tail));
             }
@@ -249,18 +235,11 @@ impl<'j> SubjectFinder<'j> {
 fn noun_phrase(toks: &[Tok]) -> String {
     let mut out = String::new();
     for (k, t) in toks.iter().enumerate() {
-        if is_punct(&t.word)
-            || matches!(
-                t.tag.as_str(),
-                "uj" | "ul" | "p" | "c" | "d" | "r" | "m" | "y"
-            )
-        {
+        if is_punct(&t.word) || matches!(t.tag.as_str(), "uj" | "ul" | "p" | "c" | "d" | "r" | "m" | "y") {
             break;
         }
         if is_verbish(&t.tag) || t.tag == "v" {
-            let noun_next = toks
-                .get(k + 1)
-                .is_some_and(|n| is_nounish(&n.tag) && !is_punct(&n.word));
+            let noun_next = toks.get(k + 1).is_some_and(|n| is_nounish(&n.tag) && !is_punct(&n.word));
             if !noun_next || (out.is_empty() && k > 0) {
                 if out.is_empty() && k == 0 && !noun_next {
                     // A clause that opens with a verb after the number (74件未进入…) is handled by the caller.

@@ -98,12 +98,7 @@ const RATE_ENDS: &[&str] = &["率", "比重", "占比", "比例", "面", "份额
 impl<'a> Sentence<'a> {
     fn new(inds: &'a [Indicator], offset: usize) -> Self {
         let chars = inds[0].sentence.chars().collect();
-        Sentence {
-            inds,
-            offset,
-            chars,
-            base: inds[0].sentence_span.0,
-        }
+        Sentence { inds, offset, chars, base: inds[0].sentence_span.0 }
     }
 
     fn fig(&self, k: usize) -> &Figure {
@@ -136,10 +131,7 @@ impl<'a> Sentence<'a> {
 
     /// Number of clause separators between two absolute offsets.
     fn seps_between(&self, a: usize, b: usize) -> usize {
-        self.text(a, b)
-            .chars()
-            .filter(|c| CLAUSE_SEPS.contains(*c))
-            .count()
+        self.text(a, b).chars().filter(|c| CLAUSE_SEPS.contains(*c)).count()
     }
 
     fn result(&self, k: usize, verdict: Verdict, detail: String) -> Check {
@@ -186,15 +178,11 @@ impl<'a> Sentence<'a> {
         let f = self.fig(k);
         let comparable = self.comparable_prices(k);
         let mut near = self.text(self.clause_start(f.start), f.num_start);
-        if k > 0
-            && self.fig(k - 1).kind == Kind::ChangeAbs
-            && self.short_gap(self.fig(k - 1).end, f.start, 2)
-        {
+        if k > 0 && self.fig(k - 1).kind == Kind::ChangeAbs && self.short_gap(self.fig(k - 1).end, f.start, 2) {
             // `平均每年增加四十二亿元，增长百分之四点九`: the average applies to both.
             near = self.text(self.clause_start(self.fig(k - 1).start), f.num_start);
         }
-        let mut c = if near.contains("年均") || near.contains("平均每年") || near.contains("年平均")
-        {
+        let mut c = if near.contains("年均") || near.contains("平均每年") || near.contains("年平均") {
             self.annual_average(k)
         } else if let Some(c) = self.change_from_to(k) {
             c
@@ -207,20 +195,12 @@ impl<'a> Sentence<'a> {
                 "分别 list: the previous levels are not stated in this sentence".into(),
             )
         } else {
-            self.result(
-                k,
-                Verdict::Unverifiable,
-                "no previous level or absolute change stated beside it".into(),
-            )
+            self.result(k, Verdict::Unverifiable, "no previous level or absolute change stated beside it".into())
         };
         if let Some(why) = comparable {
             if c.verdict != Verdict::Unverifiable || !c.formula.is_empty() {
                 let nominal = match c.computed {
-                    Some(v) => format!(
-                        "; nominal {} = {}%, not comparable",
-                        c.formula,
-                        show(v.round_dp(2))
-                    ),
+                    Some(v) => format!("; nominal {} = {}%, not comparable", c.formula, show(v.round_dp(2))),
                     None => String::new(),
                 };
                 c.detail = format!("{why}: not checked against nominal levels{nominal}");
@@ -248,17 +228,13 @@ impl<'a> Sentence<'a> {
         let between = self.text(fa.end, fb.start);
         let opens = before_a.contains('由') || before_a.contains('从');
         // `增加到`, `提高到2025年的`: nothing else between the levels (no other number).
-        let t = strip_year(between.trim_end_matches('的'))
-            .trim_end_matches(['了'])
-            .to_string();
+        let t = strip_year(between.trim_end_matches('的')).trim_end_matches(['了']).to_string();
         let to = (t.ends_with('到') || t.ends_with('至')) && t.chars().count() <= 5;
         if !opens || !to || self.seps_between(fa.end, fb.start) > 0 {
             return None;
         }
         let last = self.fig(k - 1);
-        if self.seps_between(last.end, self.fig(k).start) > 1
-            || !self.short_gap(last.end, self.fig(k).start, 4)
-        {
+        if self.seps_between(last.end, self.fig(k).start) > 1 || !self.short_gap(last.end, self.fig(k).start, 4) {
             return None;
         }
         Some((a, b))
@@ -310,8 +286,7 @@ impl<'a> Sentence<'a> {
         let dd = half_quantum(fd);
         // `较上年的A增加D`: the quantity right before the change is the base itself.
         let between = self.text(self.clause_start(fq.start), fq.start);
-        let q_is_base = ["较", "比"].iter().any(|w| between.contains(w))
-            && self.seps_between(fq.end, fd.start) == 0;
+        let q_is_base = ["较", "比"].iter().any(|w| between.contains(w)) && self.seps_between(fq.end, fd.start) == 0;
         let dq = half_quantum(fq);
         let (r, lo, hi, formula) = if q_is_base {
             if fq.value.is_zero() {
@@ -330,17 +305,7 @@ impl<'a> Sentence<'a> {
             let (lo, hi) = ratio_range(fd.value.abs(), dd, base, dq + dd);
             let (lo, hi) = signed_range(fd.value, lo, hi);
             let op = if fd.value < Decimal::ZERO { "+" } else { "−" };
-            (
-                r,
-                lo,
-                hi,
-                format!(
-                    "{} / ({} {op} {})",
-                    fd.raw_num(),
-                    fq.raw_num(),
-                    fd.raw_num()
-                ),
-            )
+            (r, lo, hi, format!("{} / ({} {op} {})", fd.raw_num(), fq.raw_num(), fd.raw_num()))
         };
         Some(self.judged(k, r, lo, hi, formula, "change beside its level"))
     }
@@ -349,49 +314,29 @@ impl<'a> Sentence<'a> {
     fn annual_average(&self, k: usize) -> Check {
         let f = self.fig(k);
         let levels: Vec<usize> = (0..k)
-            .filter(|&i| {
-                self.fig(i).kind == Kind::Quantity
-                    && self.fig(i).unit == self.fig(k.saturating_sub(1)).unit
-            })
+            .filter(|&i| self.fig(i).kind == Kind::Quantity && self.fig(i).unit == self.fig(k.saturating_sub(1)).unit)
             .collect();
         let years = years_in(&self.text(self.base, f.start));
         if levels.len() != 2 || years.len() != 2 || years[1] <= years[0] {
             return self.result(
                 k,
                 Verdict::Unverifiable,
-                "年均 growth: two levels with their years are not both stated in this sentence"
-                    .into(),
+                "年均 growth: two levels with their years are not both stated in this sentence".into(),
             );
         }
         let (fa, fb) = (self.fig(levels[0]), self.fig(levels[1]));
         let n = years[1] - years[0];
-        let (a, b) = (
-            fa.value.to_f64().unwrap_or(0.0),
-            fb.value.to_f64().unwrap_or(0.0),
-        );
+        let (a, b) = (fa.value.to_f64().unwrap_or(0.0), fb.value.to_f64().unwrap_or(0.0));
         if a <= 0.0 || b <= 0.0 {
-            return self.result(
-                k,
-                Verdict::Unverifiable,
-                "年均 growth: levels not positive".into(),
-            );
+            return self.result(k, Verdict::Unverifiable, "年均 growth: levels not positive".into());
         }
         let g = |a: f64, b: f64| ((b / a).powf(1.0 / n as f64) - 1.0) * 100.0;
-        let (da, db) = (
-            half_quantum(fa).to_f64().unwrap_or(0.0),
-            half_quantum(fb).to_f64().unwrap_or(0.0),
-        );
+        let (da, db) = (half_quantum(fa).to_f64().unwrap_or(0.0), half_quantum(fb).to_f64().unwrap_or(0.0));
         let r = g(a, b);
         let lo = g(a + da, b - db);
         let hi = g((a - da).max(a * 0.5), b + db);
         let dec = |x: f64| Decimal::from_f64(x).unwrap_or_default().round_dp(10);
-        let formula = format!(
-            "({} / {})^(1/{n}) − 1 [{}→{}]",
-            fb.raw_num(),
-            fa.raw_num(),
-            years[0],
-            years[1]
-        );
+        let formula = format!("({} / {})^(1/{n}) − 1 [{}→{}]", fb.raw_num(), fa.raw_num(), years[0], years[1]);
         self.judged(k, dec(r), dec(lo), dec(hi), formula, "年均 growth")
     }
 
@@ -401,16 +346,9 @@ impl<'a> Sentence<'a> {
         let subject = self.inds[k].subject.trim().to_string();
         let before = self.text(self.clause_start(f.start), f.num_start);
         let before = before.trim_end_matches(|c: char| "达到为是约超过逾近了：:".contains(c));
-        let rate_like = RATE_ENDS
-            .iter()
-            .any(|w| subject.ends_with(w) || before.ends_with(w))
-            || before.contains('占');
+        let rate_like = RATE_ENDS.iter().any(|w| subject.ends_with(w) || before.ends_with(w)) || before.contains('占');
         if !rate_like {
-            return self.result(
-                k,
-                Verdict::Unverifiable,
-                "not a rate of stated counts: no base stated".into(),
-            );
+            return self.result(k, Verdict::Unverifiable, "not a rate of stated counts: no base stated".into());
         }
         // The chain of counts right before the rate: consecutive quantities of one unit.
         let mut counts = Vec::new();
@@ -433,42 +371,21 @@ impl<'a> Sentence<'a> {
                 break;
             }
         }
-        if counts
-            .iter()
-            .any(|&c| self.fig(c).qualifier != Qualifier::Exact)
-        {
-            return self.result(
-                k,
-                Verdict::Unverifiable,
-                "the counts are stated approximately".into(),
-            );
+        if counts.iter().any(|&c| self.fig(c).qualifier != Qualifier::Exact) {
+            return self.result(k, Verdict::Unverifiable, "the counts are stated approximately".into());
         }
-        let scale = if f.unit == "‰" {
-            Decimal::ONE_THOUSAND
-        } else {
-            Decimal::ONE_HUNDRED
-        };
+        let scale = if f.unit == "‰" { Decimal::ONE_THOUSAND } else { Decimal::ONE_HUNDRED };
         let sym = if f.unit == "‰" { "‰" } else { "%" };
         match counts.len() {
-            0 => self.result(
-                k,
-                Verdict::Unverifiable,
-                "no counts stated before the rate: no base stated".into(),
-            ),
+            0 => self.result(k, Verdict::Unverifiable, "no counts stated before the rate: no base stated".into()),
             1 => {
                 let n = self.fig(counts[0]);
                 let detail = match f.qualifier {
                     Qualifier::AtLeast | Qualifier::AtMost if n.decimals == 0 && n.unit != "元" => {
                         let exact = n.value * f.value / scale;
                         let (word, m) = if f.qualifier == Qualifier::AtLeast {
-                            let strict = before.ends_with('超')
-                                || before.ends_with("超过")
-                                || before.ends_with('逾');
-                            let m = if strict {
-                                exact.floor() + Decimal::ONE
-                            } else {
-                                exact.ceil()
-                            };
+                            let strict = before.ends_with('超') || before.ends_with("超过") || before.ends_with('逾');
+                            let m = if strict { exact.floor() + Decimal::ONE } else { exact.ceil() };
                             ("at least", m)
                         } else {
                             ("at most", exact.floor())
@@ -482,26 +399,17 @@ impl<'a> Sentence<'a> {
                             show(f.value)
                         )
                     }
-                    _ => format!(
-                        "only one count stated ({}); the other term of the rate is missing",
-                        n.raw_num()
-                    ),
+                    _ => format!("only one count stated ({}); the other term of the rate is missing", n.raw_num()),
                 };
                 self.result(k, Verdict::Unverifiable, detail)
             }
             2 => {
                 let (fa, fb) = (self.fig(counts[0]), self.fig(counts[1]));
-                if fa.value <= Decimal::ZERO
-                    || fb.value > fa.value + half_quantum(fa) + half_quantum(fb)
-                {
+                if fa.value <= Decimal::ZERO || fb.value > fa.value + half_quantum(fa) + half_quantum(fb) {
                     return self.result(
                         k,
                         Verdict::Unverifiable,
-                        format!(
-                            "{} exceeds {}: not a part of it",
-                            fb.raw_num(),
-                            fa.raw_num()
-                        ),
+                        format!("{} exceeds {}: not a part of it", fb.raw_num(), fa.raw_num()),
                     );
                 }
                 if let Some(why) = self.rate_unlinked(k, counts[0], counts[1], &subject, before) {
@@ -509,20 +417,12 @@ impl<'a> Sentence<'a> {
                     return self.result(
                         k,
                         Verdict::Unverifiable,
-                        format!(
-                            "{why}; {} / {} would give {}{sym}",
-                            fb.raw_num(),
-                            fa.raw_num(),
-                            show(r)
-                        ),
+                        format!("{why}; {} / {} would give {}{sym}", fb.raw_num(), fa.raw_num(), show(r)),
                     );
                 }
                 let r = fb.value / fa.value * scale;
                 let (lo, hi) = ratio_range(fb.value, half_quantum(fb), fa.value, half_quantum(fa));
-                let (lo, hi) = (
-                    lo * scale / Decimal::ONE_HUNDRED,
-                    hi * scale / Decimal::ONE_HUNDRED,
-                );
+                let (lo, hi) = (lo * scale / Decimal::ONE_HUNDRED, hi * scale / Decimal::ONE_HUNDRED);
                 let formula = format!("{} / {}", fb.raw_num(), fa.raw_num());
                 self.judged(k, r, lo, hi, formula, "share of the counts before it")
             }
@@ -560,14 +460,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// Why the rate at `k` is not clearly the share `b`/`a` of the two counts before it (None when it is).
-    fn rate_unlinked(
-        &self,
-        k: usize,
-        a: usize,
-        b: usize,
-        subject: &str,
-        before: &str,
-    ) -> Option<String> {
+    fn rate_unlinked(&self, k: usize, a: usize, b: usize, subject: &str, before: &str) -> Option<String> {
         let (f, fa, fb) = (self.fig(k), self.fig(a), self.fig(b));
         if self.seps_between(fa.end, fb.start) > 1 || self.seps_between(fb.end, f.start) > 1 {
             return Some("the counts and the rate are not in adjacent clauses".into());
@@ -583,15 +476,12 @@ impl<'a> Sentence<'a> {
             // `X占Y的P%`: X must be the numerator and Y the denominator.
             let own = &before[..p];
             let base = before[p + '占'.len_utf8()..].trim_end_matches('的');
-            let own_ok =
-                own.chars().filter(|c| is_cjk(*c)).count() == 0 || shares_bigram(own, &num_clause);
+            let own_ok = own.chars().filter(|c| is_cjk(*c)).count() == 0 || shares_bigram(own, &num_clause);
             let base_ok = base.is_empty() || shares_bigram(base, &den_clause);
             return if own_ok && base_ok {
                 None
             } else {
-                Some(format!(
-                    "the share names its own terms ({before}), not the counts before it"
-                ))
+                Some(format!("the share names its own terms ({before}), not the counts before it"))
             };
         }
         let stem = subject.trim_end_matches(|c: char| "率比重占例面额份".contains(c));
@@ -601,19 +491,13 @@ impl<'a> Sentence<'a> {
             return None;
         }
         // `排查3559件,化解3439件,成功率96.6%`: a bare verb states the part.
-        let bare = num_before
-            .trim_start_matches("其中")
-            .chars()
-            .filter(|c| is_cjk(*c))
-            .count();
+        let bare = num_before.trim_start_matches("其中").chars().filter(|c| is_cjk(*c)).count();
         // A rate with a long name of its own (城镇登记失业率) is an indicator of its own, not this share.
         let named = stem.chars().filter(|c| is_cjk(*c)).count();
         if bare <= 3 && named <= 3 && self.seps_between(fb.end, f.start) == 1 {
             return None;
         }
-        Some(format!(
-            "the rate ({subject}) does not name the counts before it"
-        ))
+        Some(format!("the rate ({subject}) does not name the counts before it"))
     }
 
     /// End of the clause holding absolute offset `pos`.
@@ -629,22 +513,14 @@ impl<'a> Sentence<'a> {
     fn split_number(&self, f: &Figure) -> bool {
         let p = f.num_start.saturating_sub(self.base);
         p >= 2 && matches!(self.chars[p - 1], '，' | ',') && self.chars[p - 2].is_ascii_digit()
-            || p >= 2
-                && matches!(self.chars[p - 1], '，' | ',')
-                && ('０'..='９').contains(&self.chars[p - 2])
+            || p >= 2 && matches!(self.chars[p - 1], '，' | ',') && ('０'..='９').contains(&self.chars[p - 2])
     }
 
     /// Text between two figures, without punctuation, is at most `n` characters and has no numeral.
     fn short_gap(&self, a: usize, b: usize, n: usize) -> bool {
         let t = self.text(a, b);
-        let t: Vec<char> = t
-            .chars()
-            .filter(|c| !CLAUSE_SEPS.contains(*c) && !c.is_whitespace())
-            .collect();
-        t.len() <= n
-            && !t
-                .iter()
-                .any(|c| c.is_ascii_digit() || crate::number::chinese::is_numeral_char(*c))
+        let t: Vec<char> = t.chars().filter(|c| !CLAUSE_SEPS.contains(*c) && !c.is_whitespace()).collect();
+        t.len() <= n && !t.iter().any(|c| c.is_ascii_digit() || crate::number::chinese::is_numeral_char(*c))
     }
 
     /// Percentage points between two stated rates (`由A%提高到B%，提高X个百分点`).
@@ -655,41 +531,18 @@ impl<'a> Sentence<'a> {
             let r = fb.value - fa.value;
             let d = half_quantum(fa) + half_quantum(fb);
             let formula = format!("{} − {}", fb.raw_num(), fa.raw_num());
-            return self.judged(
-                k,
-                r,
-                r - d,
-                r + d,
-                formula,
-                "difference of the stated rates",
-            );
+            return self.judged(k, r, r - d, r + d, formula, "difference of the stated rates");
         }
         let _ = f;
-        self.result(
-            k,
-            Verdict::Unverifiable,
-            "the earlier rate is not stated beside it".into(),
-        )
+        self.result(k, Verdict::Unverifiable, "the earlier rate is not stated beside it".into())
     }
 
     /// The verdict for a computed value `r` (range `lo`..`hi` from the levels' own rounding).
-    fn judged(
-        &self,
-        k: usize,
-        r: Decimal,
-        lo: Decimal,
-        hi: Decimal,
-        formula: String,
-        what: &str,
-    ) -> Check {
+    fn judged(&self, k: usize, r: Decimal, lo: Decimal, hi: Decimal, formula: String, what: &str) -> Check {
         let f = self.fig(k);
         let (verdict, how) = judge(f, r, lo.min(hi), hi.max(lo));
         let shown = show(r.round_dp(f.decimals + 2));
-        let unit = if f.kind == Kind::ChangePp {
-            "个百分点"
-        } else {
-            f.unit.as_str()
-        };
+        let unit = if f.kind == Kind::ChangePp { "个百分点" } else { f.unit.as_str() };
         let detail = format!("{what}: {formula} = {shown}{unit}; {how}");
         Check {
             index: self.offset + k,
@@ -724,33 +577,21 @@ fn judge(f: &Figure, r: Decimal, lo: Decimal, hi: Decimal) -> (Verdict, String) 
             return if hi.abs() >= s.abs() - half || r.abs() >= s.abs() {
                 (Verdict::Consistent, format!("bound holds (≥ {stated})"))
             } else {
-                (
-                    Verdict::Inconsistent,
-                    format!("bound fails: {} < {stated}", show(r.abs().round_dp(d + 2))),
-                )
+                (Verdict::Inconsistent, format!("bound fails: {} < {stated}", show(r.abs().round_dp(d + 2))))
             };
         }
         Qualifier::AtMost => {
             return if lo.abs() <= s.abs() + half || r.abs() <= s.abs() {
                 (Verdict::Consistent, format!("bound holds (≤ {stated})"))
             } else {
-                (
-                    Verdict::Inconsistent,
-                    format!("bound fails: {} > {stated}", show(r.abs().round_dp(d + 2))),
-                )
+                (Verdict::Inconsistent, format!("bound fails: {} > {stated}", show(r.abs().round_dp(d + 2))))
             };
         }
         Qualifier::Approx => {
             return if (r.abs() - s.abs()).abs() <= u {
-                (
-                    Verdict::Consistent,
-                    format!("about {stated}: within one unit of the last digit"),
-                )
+                (Verdict::Consistent, format!("about {stated}: within one unit of the last digit"))
             } else {
-                (
-                    Verdict::Inconsistent,
-                    format!("about {stated}: off by more than {}", show(u)),
-                )
+                (Verdict::Inconsistent, format!("about {stated}: off by more than {}", show(u)))
             };
         }
         Qualifier::Range => {
@@ -765,36 +606,23 @@ fn judge(f: &Figure, r: Decimal, lo: Decimal, hi: Decimal) -> (Verdict, String) 
         Qualifier::Exact => {}
     }
     if s.signum() * r.signum() < Decimal::ZERO && r.abs() >= half && s.abs() >= half {
-        return (
-            Verdict::Inconsistent,
-            "the computed change has the opposite sign".into(),
-        );
+        return (Verdict::Inconsistent, "the computed change has the opposite sign".into());
     }
     let (ra, sa) = (r.abs(), s.abs());
     let up = ra.round_dp_with_strategy(d, RoundingStrategy::MidpointAwayFromZero) == sa;
     let trunc = ra.round_dp_with_strategy(d, RoundingStrategy::ToZero) == sa;
     match (up, trunc) {
         (true, true) => {
-            return (
-                Verdict::Consistent,
-                "half-up rounding and truncation both hold".into(),
-            );
+            return (Verdict::Consistent, "half-up rounding and truncation both hold".into());
         }
         (true, false) => return (Verdict::Consistent, "half-up rounding holds".into()),
         (false, true) => {
-            return (
-                Verdict::Consistent,
-                "truncation holds (half-up would not)".into(),
-            );
+            return (Verdict::Consistent, "truncation holds (half-up would not)".into());
         }
         _ => {}
     }
     // The levels' own rounding may move the result into the stated interval.
-    let (la, ha) = if r < Decimal::ZERO {
-        (hi.abs(), lo.abs())
-    } else {
-        (lo.abs(), hi.abs())
-    };
+    let (la, ha) = if r < Decimal::ZERO { (hi.abs(), lo.abs()) } else { (lo.abs(), hi.abs()) };
     if ha >= sa - half && la < sa + u {
         return (
             Verdict::Consistent,
@@ -826,30 +654,18 @@ pub fn tolerance(f: &Figure) -> String {
         Qualifier::Approx => format!("[{}, {}] approx", show(s - u), show(s + u)),
         Qualifier::Range => {
             let m = f.value_max.unwrap_or(f.value);
-            format!(
-                "[{}, {})",
-                show(f.value.min(m) - half),
-                show(f.value.max(m) + half)
-            )
+            format!("[{}, {})", show(f.value.min(m) - half), show(f.value.max(m) + half))
         }
-        Qualifier::Exact => format!(
-            "[{}, {}) half-up; [{}, {}) truncation",
-            show(s - half),
-            show(s + half),
-            show(s),
-            show(s + u)
-        ),
+        Qualifier::Exact => {
+            format!("[{}, {}) half-up; [{}, {}) truncation", show(s - half), show(s + half), show(s), show(s + u))
+        }
     }
 }
 
 /// The last stated unit of a percentage (0.1 for 96.6%; 10% for 增长1.2倍).
 fn unit_of(f: &Figure) -> Decimal {
     let u = Decimal::new(1, f.decimals);
-    if f.raw.contains('倍') {
-        u * Decimal::ONE_HUNDRED
-    } else {
-        u
-    }
+    if f.raw.contains('倍') { u * Decimal::ONE_HUNDRED } else { u }
 }
 
 fn show(d: Decimal) -> String {
@@ -862,10 +678,7 @@ fn half_quantum(f: &Figure) -> Decimal {
         return Decimal::new(1, f.decimals) / Decimal::TWO;
     }
     let n = f.raw_num();
-    let digits: String = n
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
+    let digits: String = n.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
     let Ok(a) = Decimal::from_str(&digits) else {
         // Chinese numerals (二十八万): precise to their last stated digit.
         let mut v = f.value.abs().trunc();
@@ -877,11 +690,7 @@ fn half_quantum(f: &Figure) -> Decimal {
             v /= Decimal::TEN;
             unit *= Decimal::TEN;
         }
-        return if unit > Decimal::ONE {
-            unit / Decimal::TWO
-        } else {
-            Decimal::ZERO
-        };
+        return if unit > Decimal::ONE { unit / Decimal::TWO } else { Decimal::ZERO };
     };
     if a.is_zero() {
         return Decimal::ZERO;
@@ -896,25 +705,13 @@ fn half_quantum(f: &Figure) -> Decimal {
 /// Range of n/d×100 when n and d each carry a rounding half-width.
 fn ratio_range(n: Decimal, dn: Decimal, d: Decimal, dd: Decimal) -> (Decimal, Decimal) {
     let h = Decimal::ONE_HUNDRED;
-    let lo = if d + dd > Decimal::ZERO {
-        (n - dn).max(Decimal::ZERO) / (d + dd) * h
-    } else {
-        Decimal::ZERO
-    };
-    let hi = if d - dd > Decimal::ZERO {
-        (n + dn) / (d - dd) * h
-    } else {
-        n / d * h
-    };
+    let lo = if d + dd > Decimal::ZERO { (n - dn).max(Decimal::ZERO) / (d + dd) * h } else { Decimal::ZERO };
+    let hi = if d - dd > Decimal::ZERO { (n + dn) / (d - dd) * h } else { n / d * h };
     (lo, hi)
 }
 
 fn signed_range(sign_of: Decimal, lo: Decimal, hi: Decimal) -> (Decimal, Decimal) {
-    if sign_of < Decimal::ZERO {
-        (-hi, -lo)
-    } else {
-        (lo, hi)
-    }
+    if sign_of < Decimal::ZERO { (-hi, -lo) } else { (lo, hi) }
 }
 
 /// Drops a trailing year (`2025年`, `一九八二年`).
@@ -922,11 +719,8 @@ fn strip_year(t: &str) -> &str {
     let Some(rest) = t.strip_suffix('年') else {
         return t;
     };
-    let digits = rest
-        .chars()
-        .rev()
-        .take_while(|c| c.is_ascii_digit() || "〇○零一二三四五六七八九".contains(*c))
-        .count();
+    let digits =
+        rest.chars().rev().take_while(|c| c.is_ascii_digit() || "〇○零一二三四五六七八九".contains(*c)).count();
     if digits == 4 {
         let cut: usize = rest.chars().rev().take(4).map(char::len_utf8).sum();
         &rest[..rest.len() - cut]
@@ -950,9 +744,7 @@ fn shares_bigram_not_in(a: &str, b: &str, c: &str) -> bool {
 
 /// Whether two texts share a two-character word (城镇化率 / 城镇常住人口 → 城镇).
 fn shares_bigram(a: &str, b: &str) -> bool {
-    const STOP: &[&str] = &[
-        "全年", "全市", "全省", "全县", "同比", "其中", "以上", "达到", "累计", "平均",
-    ];
+    const STOP: &[&str] = &["全年", "全市", "全省", "全县", "同比", "其中", "以上", "达到", "累计", "平均"];
     let a: Vec<char> = a.chars().collect();
     let b: String = b.to_string();
     a.windows(2).any(|w| {
@@ -974,9 +766,7 @@ fn years_in(text: &str) -> Vec<i64> {
             if c.is_ascii_digit() {
                 Some(c)
             } else {
-                CN.chars()
-                    .position(|d| d == c)
-                    .map(|p| char::from(b'0' + p.saturating_sub(2) as u8))
+                CN.chars().position(|d| d == c).map(|p| char::from(b'0' + p.saturating_sub(2) as u8))
             }
         };
         if i + 4 <= chars.len()
@@ -1010,7 +800,6 @@ impl RawNum for Figure {
         let a = self.num_start.saturating_sub(self.start).min(chars.len());
         let unit_end = self.end.saturating_sub(self.start).min(chars.len());
         let s: String = chars[a..unit_end].iter().collect();
-        s.trim_end_matches(['左', '右', '以', '上', '下', '内', '多', '余'])
-            .to_string()
+        s.trim_end_matches(['左', '右', '以', '上', '下', '内', '多', '余']).to_string()
     }
 }

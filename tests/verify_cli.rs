@@ -6,12 +6,7 @@ fn run(text: &str, extra: &[&str]) -> (i32, String, String) {
     let dir = tempfile::tempdir().expect("tempdir");
     let p = dir.path().join("zezhou.txt");
     std::fs::write(&p, text).expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_zhibiao"))
-        .arg("verify")
-        .args(extra)
-        .arg(&p)
-        .output()
-        .expect("runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_zhibiao")).arg("verify").args(extra).arg(&p).output().expect("runs");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -25,15 +20,9 @@ const REAL: &str = "全年立刑事案件428起,同比减少153起,下降26.33%�
 fn consistent_report_exits_zero_with_summary() {
     let (code, out, err) = run(REAL, &[]);
     assert_eq!(code, 0, "{err}");
-    assert!(
-        out.starts_with("doc,subject,stated,computed,tolerance,verdict,formula"),
-        "{out}"
-    );
+    assert!(out.starts_with("doc,subject,stated,computed,tolerance,verdict,formula"), "{out}");
     assert_eq!(out.lines().count(), 4, "{out}");
-    assert!(
-        err.contains("3 checked, 2 consistent, 0 inconsistent, 1 unverifiable"),
-        "{err}"
-    );
+    assert!(err.contains("3 checked, 2 consistent, 0 inconsistent, 1 unverifiable"), "{err}");
 }
 
 #[test]
@@ -41,16 +30,10 @@ fn altered_figure_exits_one_unless_no_fail() {
     let altered = REAL.replace("96.6%", "92.6%");
     let (code, out, err) = run(&altered, &["--format", "jsonl"]);
     assert_eq!(code, 1, "{err}");
-    let rows: Vec<serde_json::Value> = out
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("json"))
-        .collect();
+    let rows: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).expect("json")).collect();
     let bad = rows.iter().find(|r| r["stated"] == "92.6%").expect("row");
     assert_eq!(bad["verdict"], "inconsistent");
-    assert!(
-        bad["computed"].as_str().unwrap_or("").starts_with("96.6"),
-        "{bad}"
-    );
+    assert!(bad["computed"].as_str().unwrap_or("").starts_with("96.6"), "{bad}");
     let (code, _, _) = run(&altered, &["--no-fail"]);
     assert_eq!(code, 0);
 }

@@ -5,18 +5,10 @@ use zhibiao::{Analyzer, Dicts, Document, Options};
 /// (raw of the checked figure, check, check_detail) for every checked figure of `text`.
 fn checks(text: &str) -> Vec<(String, String, String)> {
     let analyzer = Analyzer::new(Dicts::builtin(), Options::default());
-    let doc = Document {
-        name: "t".into(),
-        text: text.into(),
-        ..Default::default()
-    };
+    let doc = Document { name: "t".into(), text: text.into(), ..Default::default() };
     let mut report = analyzer.analyze(&doc);
     zhibiao::verify::check_report(&mut report);
-    report
-        .indicators
-        .into_iter()
-        .filter_map(|i| i.check.map(|c| (i.figure.raw, c, i.check_detail)))
-        .collect()
+    report.indicators.into_iter().filter_map(|i| i.check.map(|c| (i.figure.raw, c, i.check_detail))).collect()
 }
 
 fn verdict_of(text: &str, raw: &str) -> (String, String) {
@@ -89,7 +81,8 @@ fn zezhou_bound_unverifiable() {
 // tjgb/luoyang_2023_tjgb.txt
 #[test]
 fn luoyang_urbanisation_rate() {
-    let s = "年末常住人口707.9万人，其中全市城镇常住人口477.3万人，常住人口城镇化率为67.42%，比上年末提高0.94个百分点。";
+    let s =
+        "年末常住人口707.9万人，其中全市城镇常住人口477.3万人，常住人口城镇化率为67.42%，比上年末提高0.94个百分点。";
     let (v, d) = verdict_of(s, "67.42%");
     assert_eq!(v, "consistent", "{d}");
     // The previous rate is not in the sentence.
@@ -109,18 +102,12 @@ fn growth_breadth() {
 // tjgb/china_2024_tjgb_excerpt.txt
 #[test]
 fn national_grain_and_employment_share() {
-    let (v, d) = verdict_of(
-        "全年粮食产量70650万吨，比上年增加1109万吨，增产1.6%。",
-        "1.6%",
-    );
+    let (v, d) = verdict_of("全年粮食产量70650万吨，比上年增加1109万吨，增产1.6%。", "1.6%");
     assert_eq!(v, "consistent", "{d}");
     assert!(d.contains("1109万吨 / (70650万吨 − 1109万吨)"), "{d}");
     let s = "年末全国就业人员73439万人，其中城镇就业人员47345万人，占全国就业人员比重为64.5%。";
     assert_eq!(verdict_of(s, "64.5%").0, "consistent");
-    assert_eq!(
-        verdict_of(&s.replace("64.5%", "66.5%"), "66.5%").0,
-        "inconsistent"
-    );
+    assert_eq!(verdict_of(&s.replace("64.5%", "66.5%"), "66.5%").0, "inconsistent");
 }
 
 // tjgb/china_2024_tjgb_excerpt.txt: the levels' own rounding (万公顷) widens the computed value
@@ -138,10 +125,7 @@ fn gansu_comparable_prices() {
     let s = "全省地区生产总值达到13697.5亿元，较“十三五”末的9323.1亿元增加4374.4亿元，增长33.6%，经济增速2022年以来连续16个季度高于全国平均水平。";
     let (v, d) = verdict_of(s, "33.6%");
     assert_eq!(v, "unverifiable");
-    assert!(
-        d.contains("comparable prices") && d.contains("46.92"),
-        "{d}"
-    );
+    assert!(d.contains("comparable prices") && d.contains("46.92"), "{d}");
 }
 
 // national_gwr_utf8/china_2013_gwr.txt: 年均 between two dated levels
@@ -168,10 +152,7 @@ fn national_1979_from_to() {
 fn national_2009_change_beside_level() {
     let s = "全年中央财政用于“三农”的投入5955亿元，比上年增加1637亿元，增长37.9%。";
     assert_eq!(verdict_of(s, "37.9%").0, "consistent");
-    assert_eq!(
-        verdict_of(&s.replace("37.9%", "39.7%"), "39.7%").0,
-        "inconsistent"
-    );
+    assert_eq!(verdict_of(&s.replace("37.9%", "39.7%"), "39.7%").0, "inconsistent");
 }
 
 // tjgb/china_1995_gongyepucha_gb.md: the percentage points belong to another subject

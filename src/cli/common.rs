@@ -44,8 +44,7 @@ impl DictArgs {
         let mut d = Dicts::builtin();
         for f in &self.units_files {
             let t = std::fs::read_to_string(f).with_context(|| format!("{}", f.display()))?;
-            d.add_units(&t)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", f.display()))?;
+            d.add_units(&t).map_err(|e| anyhow::anyhow!("{}: {e}", f.display()))?;
         }
         for u in &self.units {
             d.add_unit(u, u, UnitClass::Count, false);
@@ -72,18 +71,13 @@ impl InputArgs {
                     .ok_or_else(|| anyhow::anyhow!("unknown encoding {name:?}"))?,
             ),
         };
-        Ok(InputOptions {
-            encoding,
-            ..Default::default()
-        })
+        Ok(InputOptions { encoding, ..Default::default() })
     }
 
     /// Sets up the thread pool.
     pub fn init_threads(&self) {
         if let Some(n) = self.threads {
-            let _ = rayon::ThreadPoolBuilder::new()
-                .num_threads(n.max(1))
-                .build_global();
+            let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
         }
     }
 }
@@ -125,10 +119,7 @@ pub fn read_source(src: &Source, opts: &InputOptions) -> Vec<Result<Document, In
             let mut buf = Vec::new();
             match io::Read::read_to_end(&mut io::stdin().lock(), &mut buf) {
                 Ok(_) => input::read_bytes("-", &buf, opts),
-                Err(e) => vec![Err(InputError {
-                    path: "-".into(),
-                    message: e.to_string(),
-                })],
+                Err(e) => vec![Err(InputError { path: "-".into(), message: e.to_string() })],
             }
         }
     }
@@ -136,12 +127,7 @@ pub fn read_source(src: &Source, opts: &InputOptions) -> Vec<Result<Document, In
 
 /// Builds the analyzer.
 pub fn analyzer(d: &DictArgs, keep_non_indicators: bool) -> anyhow::Result<Analyzer> {
-    Ok(Analyzer::new(
-        d.dicts()?,
-        Options {
-            keep_non_indicators,
-        },
-    ))
+    Ok(Analyzer::new(d.dicts()?, Options { keep_non_indicators }))
 }
 
 /// Where output goes: stdout, or a file written atomically (temp file in the same folder, then rename).
@@ -156,10 +142,7 @@ impl Sink {
         Ok(match path {
             None => Sink::Stdout(io::BufWriter::new(io::stdout())),
             Some(p) => {
-                let dir = p
-                    .parent()
-                    .filter(|d| !d.as_os_str().is_empty())
-                    .unwrap_or(std::path::Path::new("."));
+                let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
                 let tmp = tempfile::Builder::new()
                     .prefix(".zhibiao-")
                     .tempfile_in(dir)
@@ -175,8 +158,7 @@ impl Sink {
             Sink::Stdout(mut w) => Ok(w.flush()?),
             Sink::File(w, p) => {
                 let tmp = w.into_inner().map_err(|e| e.into_error())?;
-                tmp.persist(&p)
-                    .with_context(|| format!("cannot write {}", p.display()))?;
+                tmp.persist(&p).with_context(|| format!("cannot write {}", p.display()))?;
                 Ok(())
             }
         }

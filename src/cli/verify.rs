@@ -33,19 +33,8 @@ pub struct Args {
 }
 
 /// Column names, in output order.
-const FIELDS: &[&str] = &[
-    "doc",
-    "subject",
-    "stated",
-    "computed",
-    "tolerance",
-    "verdict",
-    "formula",
-    "detail",
-    "start",
-    "end",
-    "sentence",
-];
+const FIELDS: &[&str] =
+    &["doc", "subject", "stated", "computed", "tolerance", "verdict", "formula", "detail", "start", "end", "sentence"];
 
 /// One row of the check table.
 #[derive(Debug, Serialize)]
@@ -193,11 +182,7 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
                 }
                 eprintln!(
                     "{}: {} checked, {} consistent, {} inconsistent, {} unverifiable",
-                    report.doc,
-                    tally.checked,
-                    tally.consistent,
-                    tally.inconsistent,
-                    tally.unverifiable
+                    report.doc, tally.checked, tally.consistent, tally.inconsistent, tally.unverifiable
                 );
             }
         }

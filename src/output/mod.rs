@@ -123,12 +123,7 @@ impl<W: Write> RowWriter<W> {
         if bom {
             w.write_all(b"\xef\xbb\xbf")?;
         }
-        let mut rw = RowWriter {
-            format,
-            csv: None,
-            out: None,
-            first: true,
-        };
+        let mut rw = RowWriter { format, csv: None, out: None, first: true };
         match format {
             Format::Csv => {
                 let mut c = csv::Writer::from_writer(w);
