@@ -12,6 +12,8 @@ pub use figure::{Figure, Kind, Qualifier};
 pub mod analyzer;
 pub mod meta;
 pub mod output;
+pub mod period;
+pub mod compare;
 pub mod subject;
 
 pub use analyzer::{Analyzer, DocReport, Indicator, Options};

@@ -22,7 +22,7 @@ pub enum Format {
 /// Column names, in output order.
 pub const FIELDS: &[&str] = &[
     "doc", "region", "year", "section", "subject", "kind", "value", "value_max", "unit", "qualifier", "raw",
-    "start", "end", "sentence", "check", "check_detail",
+    "start", "end", "sentence", "check", "check_detail", "ref_year", "status",
 ];
 
 /// One row of the indicator table.
@@ -45,6 +45,10 @@ pub struct Row {
     pub sentence: String,
     pub check: String,
     pub check_detail: String,
+    /// The year the figure is about.
+    pub ref_year: Option<i32>,
+    /// `actual` or `target`.
+    pub status: &'static str,
 }
 
 /// A decimal printed without exponent or trailing zeros.
@@ -75,6 +79,8 @@ impl Row {
             sentence: ind.sentence.clone(),
             check: ind.check.clone().unwrap_or_default(),
             check_detail: ind.check_detail.clone(),
+            ref_year: ind.ref_year,
+            status: ind.status.as_str(),
         }
     }
 
@@ -150,6 +156,8 @@ impl<W: Write> RowWriter<W> {
                     &row.sentence,
                     &row.check,
                     &row.check_detail,
+                    &row.ref_year.map(|y| y.to_string()).unwrap_or_default(),
+                    row.status,
                 ])
                 .map_err(io::Error::other)
             }
