@@ -150,6 +150,41 @@ const TAIL_DROP: &[&str] = &[
     "比去年",
     "年均",
     "累计",
+    "降到",
+    "降至",
+    "升至",
+    "增至",
+    "提高至",
+    "上升至",
+    "拟按",
+    "拟",
+    "要",
+    "平均为",
+    "平均",
+    "保持",
+];
+/// Subjects that name no indicator of their own (a verb, a bare 投资): left out of the table.
+const NOT_INDICATORS: &[&str] = &[
+    "增加到",
+    "提高到",
+    "上年",
+    "转为",
+    "投资",
+    "投入",
+    "总投资",
+    "计划投资",
+    "完成投资",
+    "资金",
+    "项目",
+    "企业",
+    "地方",
+    "每人每年",
+    "平均每天新增",
+    "比重",
+    "比例",
+    "贡献率",
+    "人口",
+    "规模",
 ];
 /// Trailing words saying the figure is a growth rate.
 const GROWTH_TAIL: &[&str] = &["增长率", "增速", "增幅", "涨幅", "增长", "上涨"];
@@ -200,33 +235,41 @@ pub fn normalise(subject: &str, kind: Kind, aliases: &Aliases) -> Option<Normali
         let before = s.clone();
         s = strip_year_prefix(&s).trim_start_matches(['，', '、', ' ', '　']).to_string();
         for w in LEAD_DROP {
-            if let Some(r) = s.strip_prefix(w) {
-                if !r.is_empty() {
-                    s = r.to_string();
-                }
+            if let Some(r) = s.strip_prefix(w)
+                && !r.is_empty()
+            {
+                s = r.to_string();
             }
         }
         s = strip_base_tail(&s).to_string();
         for w in TAIL_DROP {
-            if let Some(r) = s.strip_suffix(w) {
-                if !r.is_empty() {
-                    s = r.to_string();
-                }
+            if let Some(r) = s.strip_suffix(w)
+                && !r.is_empty()
+            {
+                s = r.to_string();
             }
         }
         for w in GROWTH_TAIL {
-            if let Some(r) = s.strip_suffix(w) {
-                if r.chars().count() >= 2 && matches!(kind, Kind::Percent | Kind::ChangePct) {
-                    s = r.to_string();
-                    kind = Kind::ChangePct;
-                }
+            if let Some(r) = s.strip_suffix(w)
+                && r.chars().count() >= 2
+                && matches!(kind, Kind::Percent | Kind::ChangePct)
+            {
+                s = r.to_string();
+                kind = Kind::ChangePct;
             }
         }
         if s == before {
             break;
         }
     }
-    if s.chars().count() < 2 || s.chars().all(|c| !c.is_alphanumeric()) {
+    if s.chars().count() < 2
+        || s.chars().all(|c| !c.is_alphanumeric())
+        || LEAD_DROP.contains(&s.as_str())
+        || TAIL_DROP.contains(&s.as_str())
+        || NOT_INDICATORS.contains(&s.as_str())
+        || s.contains('届')
+        || s.ends_with("以下")
+    {
         return None;
     }
     let (name, how) = match aliases.canonical(&s) {
@@ -307,6 +350,13 @@ impl Entry {
         }
     }
 
+    /// The rounding of a level: none for a whole count stated in its base unit (73起 is exactly 73), else
+    /// [`Entry::half_unit`].
+    pub fn level_half_unit(&self) -> Decimal {
+        let h = self.half_unit();
+        if self.decimals == 0 && h == Decimal::new(5, 1) { Decimal::ZERO } else { h }
+    }
+
     /// Half a unit of the last stated digit, in base units (`1.1万亿元` → 500亿元).
     pub fn half_unit(&self) -> Decimal {
         let half = Decimal::new(5, self.decimals + 1);
@@ -338,6 +388,21 @@ pub fn region_of(report: &DocReport) -> String {
     word
 }
 
+/// Units the number layer keeps apart that are the same dimension: (unit, comparable unit, factor).
+/// Grain is 1.39万亿斤 in some reports and 6.07亿吨 in others.
+const UNIT_CONVERSIONS: &[(&str, &str, i64, u32)] =
+    &[("斤", "吨", 5, 4), ("公斤", "吨", 1, 3), ("千克", "吨", 1, 3), ("克", "吨", 1, 6)];
+
+/// The unit figures are compared in, and the factor to it.
+pub fn comparable_unit(unit: &str) -> (String, Decimal) {
+    for &(u, to, m, scale) in UNIT_CONVERSIONS {
+        if unit == u {
+            return (to.to_string(), Decimal::new(m, scale));
+        }
+    }
+    (unit.to_string(), Decimal::ONE)
+}
+
 /// The entries of some reports: figures with a ref_year and a subject.
 pub fn entries(reports: &[DocReport], aliases: &Aliases) -> Vec<Entry> {
     let mut out = Vec::new();
@@ -350,15 +415,17 @@ pub fn entries(reports: &[DocReport], aliases: &Aliases) -> Vec<Entry> {
             }
             let Some(ry) = ind.ref_year else { continue };
             let Some(n) = normalise(&ind.subject, f.kind, aliases) else { continue };
+            let (unit, factor) = comparable_unit(&f.unit);
+            let scale = |v: Decimal| if matches!(n.kind, Kind::Quantity | Kind::ChangeAbs) { v * factor } else { v };
             out.push(Entry {
                 region: region.clone(),
                 indicator: n.name,
                 kind: n.kind,
-                unit: f.unit.clone(),
+                unit,
                 status: ind.status,
                 ref_year: ry,
-                value: f.value,
-                value_max: f.value_max,
+                value: scale(f.value),
+                value_max: f.value_max.map(scale),
                 qualifier: f.qualifier,
                 decimals: f.decimals,
                 doc: r.doc.clone(),
@@ -655,7 +722,9 @@ impl Table {
     pub fn claims(&self) -> Vec<Claim> {
         let mut out = Vec::new();
         for (key, per_year) in &self.rows {
-            if key.4 != Status::Actual || !matches!(key.2, Kind::ChangePct | Kind::ChangeAbs) {
+            // GDP and value added grow at comparable prices by convention, whatever the sentence says.
+            let real = key.2 == Kind::ChangePct && (key.1.contains("生产总值") || key.1.contains("增加值"));
+            if key.4 != Status::Actual || !matches!(key.2, Kind::ChangePct | Kind::ChangeAbs) || real {
                 continue;
             }
             for (&y, es) in per_year {
@@ -678,7 +747,7 @@ impl Table {
                             if base.value.is_zero() {
                                 continue;
                             }
-                            let (hl, hb) = (level.half_unit(), base.half_unit());
+                            let (hl, hb) = (level.level_half_unit(), base.level_half_unit());
                             let c = (level.value - base.value) / base.value * Decimal::ONE_HUNDRED;
                             let lo = ((level.value - hl) / (base.value + hb) - Decimal::ONE) * Decimal::ONE_HUNDRED;
                             let hi = if base.value - hb > Decimal::ZERO {
@@ -690,7 +759,7 @@ impl Table {
                         }
                         _ => {
                             let c = level.value - base.value;
-                            let h = level.half_unit() + base.half_unit();
+                            let h = level.level_half_unit() + base.level_half_unit();
                             (c - h, c + h, c)
                         }
                     };
@@ -729,7 +798,8 @@ impl Table {
             if key.4 != Status::Actual || unit.is_some_and(|u| u != key.3) {
                 continue;
             }
-            if let (Some(l), Some(b)) = (per_year.get(&year).and_then(|e| exact(e)), per_year.get(&(year - 1)).and_then(|e| exact(e)))
+            if let (Some(l), Some(b)) =
+                (per_year.get(&year).and_then(|e| exact(e)), per_year.get(&(year - 1)).and_then(|e| exact(e)))
             {
                 return Some((l, b));
             }
