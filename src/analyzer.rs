@@ -5,6 +5,7 @@ use jieba_rs::Jieba;
 use crate::dicts::Dicts;
 use crate::figure::{Figure, Kind};
 use crate::number::Recognizer;
+use crate::period::{self, Status};
 use crate::subject::SubjectFinder;
 use crate::{Document, meta, text};
 
@@ -32,6 +33,10 @@ pub struct Indicator {
     pub check: Option<String>,
     /// The formula or what is missing.
     pub check_detail: String,
+    /// The year the figure is about (see [`period`]).
+    pub ref_year: Option<i32>,
+    /// Result or target.
+    pub status: Status,
 }
 
 /// Everything found in one document.
@@ -79,6 +84,7 @@ impl Analyzer {
     /// Analyzes one document.
     pub fn analyze(&self, doc: &Document) -> DocReport {
         let m = meta::detect(&doc.name, &doc.text);
+        let report_kind = period::ReportKind::guess(m.report_type.as_deref(), &doc.name, &doc.text);
         let region = doc.region.clone().or(m.region);
         let year = doc.year.or(m.year);
         let structure = text::split(&doc.text);
@@ -190,12 +196,15 @@ impl Analyzer {
                     sentence: sent_text.to_string(),
                     check: None,
                     check_detail: String::new(),
+                    ref_year: None,
+                    status: Status::Actual,
                 });
             }
         }
         for f in &figures[fi..] {
             indicators.push(self.bare(f));
         }
+        period::assign(&mut indicators, &doc.text, year, report_kind);
         DocReport { doc: doc.name.clone(), region, year, indicators }
     }
 
@@ -208,6 +217,8 @@ impl Analyzer {
             sentence: f.raw.clone(),
             check: None,
             check_detail: String::new(),
+            ref_year: None,
+            status: Status::Actual,
         }
     }
 }

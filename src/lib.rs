@@ -10,8 +10,10 @@ pub mod text;
 pub use document::Document;
 pub use figure::{Figure, Kind, Qualifier};
 pub mod analyzer;
+pub mod compare;
 pub mod meta;
 pub mod output;
+pub mod period;
 pub mod subject;
 pub mod verify;
 

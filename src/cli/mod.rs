@@ -1,6 +1,7 @@
 //! Command-line interface: one module per subcommand.
 
 mod common;
+mod compare;
 mod extract;
 mod text;
 mod verify;
@@ -19,6 +20,8 @@ struct Cli {
 enum Command {
     /// Extract every figure with its subject into a table (CSV, JSON Lines or JSON).
     Extract(extract::Args),
+    /// Line up the same indicator across the reports of successive years (one row per indicator, a column per year).
+    Compare(compare::Args),
     /// Print the decoded plain text that start/end offsets refer to.
     Text(text::Args),
     /// Check every stated percentage, growth rate and percentage-point change against its figures.
@@ -30,6 +33,7 @@ pub fn run() -> anyhow::Result<u8> {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(a) => extract::run(a),
+        Command::Compare(a) => compare::run(a),
         Command::Text(a) => text::run(a),
         Command::Verify(a) => verify::run(a),
     }

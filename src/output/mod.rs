@@ -37,6 +37,8 @@ pub const FIELDS: &[&str] = &[
     "sentence",
     "check",
     "check_detail",
+    "ref_year",
+    "status",
 ];
 
 /// One row of the indicator table.
@@ -59,6 +61,10 @@ pub struct Row {
     pub sentence: String,
     pub check: String,
     pub check_detail: String,
+    /// The year the figure is about.
+    pub ref_year: Option<i32>,
+    /// `actual` or `target`.
+    pub status: &'static str,
 }
 
 /// A decimal printed without exponent or trailing zeros.
@@ -89,6 +95,8 @@ impl Row {
             sentence: ind.sentence.clone(),
             check: ind.check.clone().unwrap_or_default(),
             check_detail: ind.check_detail.clone(),
+            ref_year: ind.ref_year,
+            status: ind.status.as_str(),
         }
     }
 
@@ -161,6 +169,8 @@ impl<W: Write> RowWriter<W> {
                     &row.sentence,
                     &row.check,
                     &row.check_detail,
+                    &row.ref_year.map(|y| y.to_string()).unwrap_or_default(),
+                    row.status,
                 ])
                 .map_err(io::Error::other)
             }

@@ -1,0 +1,398 @@
+//! Which year a figure belongs to, and whether it is a result or a target.
+//!
+//! Rules, in order of precedence:
+//! 1. **An explicit year** in the sentence before the figure (`2023年，国内生产总值增长5.2%`, `到2020年`) sets
+//!    `ref_year`; a year earlier than the report's is an actual, a later or equal one a target. Base years
+//!    (`比2010年`, `较2010年`, `与2010年相比`) and span starts (`2013年以来`, `2013—2017年`) are not ref years.
+//! 2. **A 统计公报** reports its data year (the report's year): actual.
+//! 3. **A 政府工作报告** delivered in year Y: figures in a target sentence (预期目标, 目标, 力争, 确保, 计划,
+//!    预计, 拟, 以及 左右 in a plan section) or in a plan section (`2024年政府工作任务`, `今年工作安排`,
+//!    `总体要求`) are targets for Y; figures in a review section (`2023年工作回顾`, `过去一年工作回顾`) or after
+//!    `过去一年` / `去年` are Y−1 actuals.
+//! 4. **Five-year reviews and multi-year plans** (`过去五年`, `五年来`, `“十二五”时期`, `年均`, `从X增加到Y`'s X):
+//!    the figure covers a span or its start, so `ref_year` is left `None` (status actual for a review, target
+//!    for a plan) unless the sentence names a year. A level reached at the end of the span (`增加到82.7万亿元`)
+//!    is the Y−1 level and keeps Y−1.
+//!
+//! Sections: the analyzer's section path when it has one; otherwise headings found here in the text
+//! (`一、2023年工作回顾`, `二、2024年工作安排`), which also works on text without line breaks.
+
+use regex::Regex;
+use serde::Serialize;
+use std::sync::OnceLock;
+
+use crate::analyzer::Indicator;
+
+/// Whether a figure is a result or a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// A result reported for a past year.
+    #[default]
+    Actual,
+    /// A goal set for the current or a later year.
+    Target,
+}
+
+impl Status {
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Actual => "actual",
+            Status::Target => "target",
+        }
+    }
+}
+
+/// What kind of report a text is, as far as periods go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportKind {
+    /// 政府工作报告: reviews Y−1, plans Y.
+    WorkReport,
+    /// 统计公报: reports its data year.
+    Bulletin,
+}
+
+impl ReportKind {
+    /// From the detected report type, the document name and the opening of the text.
+    pub fn guess(report_type: Option<&str>, name: &str, text: &str) -> ReportKind {
+        let head: String = text.chars().take(300).collect();
+        let t = report_type.unwrap_or("");
+        if t.contains("公报") || t.contains("tjgb") {
+            return ReportKind::Bulletin;
+        }
+        if t.contains("政府工作报告") || t.contains("gwr") {
+            return ReportKind::WorkReport;
+        }
+        let lname = name.to_lowercase();
+        if lname.contains("tjgb") || name.contains("统计公报") || head.contains("统计公报") {
+            ReportKind::Bulletin
+        } else {
+            ReportKind::WorkReport
+        }
+    }
+}
+
+/// The mode a section puts its figures in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Before any heading, or a heading that says nothing about time.
+    Unknown,
+    /// Review of the last year.
+    Review,
+    /// Review of several years (过去五年, 十二五时期).
+    SpanReview,
+    /// Plan for the report's year.
+    Plan,
+    /// Plan for several years (十三五 主要目标).
+    SpanPlan,
+}
+
+struct Res {
+    heading: Regex,
+    year: Regex,
+}
+
+fn res() -> &'static Res {
+    static R: OnceLock<Res> = OnceLock::new();
+    R.get_or_init(|| Res {
+        // A top-level heading: `一、…` at a line start or after a sentence end, up to the line/sentence end.
+        heading: Regex::new(r"(?m)(?:^|[。\n])[ \t\u{3000}]*[一二三四五六七八九十]{1,3}、([^。\n]{0,40})").unwrap(),
+        year: Regex::new(r"(\d{4})\s*年").unwrap(),
+    })
+}
+
+fn classify_heading(h: &str, year: Option<i32>) -> Mode {
+    let h: String = h.chars().take(30).collect();
+    let span = ["五年", "十一五", "十二五", "十三五", "十四五", "十五五", "时期"].iter().any(|w| h.contains(w));
+    let mentions_this_year = year.is_some_and(|y| h.contains(&format!("{y}年")));
+    let mentions_prev_year = year.is_some_and(|y| h.contains(&format!("{}年", y - 1)));
+    if h.contains("回顾") || h.contains("过去") || h.contains("成就") {
+        // `“十二五”时期和2015年工作回顾` reviews five years and the last one: the last year wins per sentence.
+        if span && !mentions_prev_year && !h.contains("过去一年") {
+            return Mode::SpanReview;
+        }
+        return Mode::Review;
+    }
+    let plan = ["安排", "任务", "总体要求", "总体部署", "重点工作", "建议", "目标", "今年", "政策取向"]
+        .iter()
+        .any(|w| h.contains(w));
+    if plan || mentions_this_year {
+        if span && !mentions_this_year {
+            return Mode::SpanPlan;
+        }
+        return Mode::Plan;
+    }
+    Mode::Unknown
+}
+
+/// Headings found in the text: (code-point offset, mode).
+fn headings(text: &str, year: Option<i32>) -> Vec<(usize, Mode)> {
+    let mut out = Vec::new();
+    let mut last_byte = 0;
+    let mut last_cp = 0;
+    for c in res().heading.captures_iter(text) {
+        let m = c.get(1).unwrap();
+        let cp = last_cp + text[last_byte..m.start()].chars().count();
+        last_byte = m.start();
+        last_cp = cp;
+        let mode = classify_heading(m.as_str(), year);
+        out.push((cp, mode));
+    }
+    out
+}
+
+fn mode_at(headings: &[(usize, Mode)], pos: usize) -> Mode {
+    // A heading that says nothing about time (`三、加强政府自身建设`) continues the mode before it.
+    let mut mode = Mode::Unknown;
+    for &(at, m) in headings {
+        if at > pos {
+            break;
+        }
+        if m != Mode::Unknown {
+            mode = m;
+        }
+    }
+    mode
+}
+
+/// An explicit year stated before the figure in its sentence, skipping base years and span starts.
+pub fn explicit_year(before: &str) -> Option<i32> {
+    let mut found = None;
+    for c in res().year.captures_iter(before) {
+        let m = c.get(0).unwrap();
+        let y: i32 = c[1].parse().ok()?;
+        if !(1900..=2100).contains(&y) {
+            continue;
+        }
+        let pre: String = before[..m.start()].chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
+        let post: String = before[m.end()..].chars().take(3).collect();
+        let base = pre.ends_with('是')
+            || pre.ends_with('比')
+            || pre.ends_with('较')
+            || pre.ends_with("与")
+            || pre.ends_with("同");
+        let span = post.starts_with("以来")
+            || post.starts_with('—')
+            || post.starts_with('-')
+            || post.starts_with('－')
+            || post.starts_with('～')
+            || post.starts_with('至')
+            || post.starts_with("相比")
+            || pre.ends_with('—')
+            || pre.ends_with('-')
+            || pre.ends_with('至');
+        if base || span {
+            continue;
+        }
+        found = Some(y);
+    }
+    found
+}
+
+const SPAN_VERBS: &[&str] = &[
+    "增加到",
+    "提高到",
+    "增长到",
+    "上升到",
+    "下降到",
+    "减少到",
+    "降低到",
+    "扩大到",
+    "提升到",
+    "发展到",
+    "跃升到",
+    "到",
+];
+const TARGET_WORDS: &[&str] = &["预期目标", "目标", "力争", "确保", "计划", "预计", "拟", "预算安排", "控制在"];
+const PAST_WORDS: &[&str] = &["过去一年", "去年", "一年来", "刚刚过去"];
+const SPAN_WORDS: &[&str] =
+    &["过去五年", "五年来", "五年累计", "五年共", "五年新增", "五年建成", "年均", "十二五", "十三五", "十四五", "期间"];
+
+/// The period of one figure: `(ref_year, status)`.
+///
+/// `before` is the sentence text before the figure, `sentence` the whole sentence, `after` the text right
+/// after the figure in its sentence (for `从X增加到Y`), `section` the section path if any, `mode_hint` the mode
+/// of the heading above it.
+fn period_of(
+    kind: ReportKind,
+    year: Option<i32>,
+    before: &str,
+    sentence: &str,
+    after: &str,
+    mode: Mode,
+    para_before: &str,
+) -> (Option<i32>, Status) {
+    let target_sentence = TARGET_WORDS.iter().any(|w| sentence.contains(w));
+    if let Some(e) = explicit_year(before) {
+        let status = match year {
+            Some(y) if e < y => Status::Actual,
+            Some(_) => Status::Target,
+            None if target_sentence => Status::Target,
+            None => Status::Actual,
+        };
+        // `由2010年的162.4亿元增加到287.9亿元`: the year names the first figure, not the one reached.
+        let tail_after_year = res().year.find_iter(before).last().map(|m| &before[m.end()..]).unwrap_or("");
+        if !SPAN_VERBS.iter().filter(|w| w.chars().count() > 1).any(|w| tail_after_year.contains(w)) {
+            return (Some(e), status);
+        }
+    }
+    let Some(y) = year else {
+        return (None, if target_sentence { Status::Target } else { Status::Actual });
+    };
+    if kind == ReportKind::Bulletin {
+        return (Some(y), Status::Actual);
+    }
+    let past = PAST_WORDS.iter().any(|w| {
+        sentence.match_indices(w).any(|(i, _)| !sentence[..i].ends_with('比') && !sentence[..i].ends_with('较'))
+    });
+    let span_sentence = SPAN_WORDS.iter().any(|w| before.contains(w));
+    let span_start = starts_a_span(after);
+    match mode {
+        Mode::Plan => {
+            if past && !target_sentence {
+                (Some(y - 1), Status::Actual)
+            } else {
+                (Some(y), Status::Target)
+            }
+        }
+        Mode::SpanPlan => {
+            if past && !target_sentence {
+                (Some(y - 1), Status::Actual)
+            } else if sentence.contains("今年") {
+                (Some(y), Status::Target)
+            } else {
+                (None, Status::Target)
+            }
+        }
+        Mode::SpanReview => {
+            // `刚刚过去的2017年，…。国内生产总值增长6.9%`: the paragraph names the last year.
+            let para_last_year =
+                PAST_WORDS.iter().any(|w| para_before.contains(w)) || explicit_year(para_before) == Some(y - 1);
+            if (past || para_last_year) && !span_sentence && !span_start {
+                (Some(y - 1), Status::Actual)
+            } else if span_start || span_sentence {
+                (None, Status::Actual)
+            } else if before.contains("增加到") || before.contains("提高到") || before.contains("达到") {
+                (Some(y - 1), Status::Actual)
+            } else {
+                (None, Status::Actual)
+            }
+        }
+        Mode::Review | Mode::Unknown => {
+            if mode == Mode::Unknown && target_sentence && !past {
+                (Some(y), Status::Target)
+            } else if span_start || span_sentence {
+                (None, Status::Actual)
+            } else {
+                (Some(y - 1), Status::Actual)
+            }
+        }
+    }
+}
+
+/// Whether the text right after a figure makes it the start of a span (`54万亿元增加到82.7万亿元`).
+fn starts_a_span(after: &str) -> bool {
+    let a = after.trim_start_matches(['，', ',', ' ']);
+    SPAN_VERBS.iter().any(|w| a.starts_with(w))
+}
+
+/// The text of the paragraph before `pos`, at most 300 characters.
+fn paragraph_before(chars: &[char], pos: usize) -> String {
+    let pos = pos.min(chars.len());
+    let lo = pos.saturating_sub(300);
+    let start = chars[lo..pos].iter().rposition(|&c| c == '\n').map_or(lo, |i| lo + i + 1);
+    chars[start..pos].iter().collect()
+}
+
+/// Sets `ref_year` and `status` of every indicator of one report.
+pub fn assign(indicators: &mut [Indicator], text: &str, year: Option<i32>, kind: ReportKind) {
+    let heads = headings(text, year);
+    let text_chars: Vec<char> = text.chars().collect();
+    for ind in indicators.iter_mut() {
+        let f = &ind.figure;
+        let (s0, _) = ind.sentence_span;
+        let chars: Vec<char> = ind.sentence.chars().collect();
+        let a = f.start.saturating_sub(s0).min(chars.len());
+        let b = f.end.saturating_sub(s0).min(chars.len());
+        let before: String = chars[..a].iter().collect();
+        let after: String = chars[b..].iter().take(6).collect();
+        let mode = if ind.section.is_empty() {
+            mode_at(&heads, f.start)
+        } else {
+            // The analyzer's path, outermost first: the last part saying something about time wins.
+            ind.section
+                .split(" > ")
+                .map(|p| classify_heading(p, year))
+                .filter(|m| *m != Mode::Unknown)
+                .last()
+                .unwrap_or_else(|| mode_at(&heads, f.start))
+        };
+        let para_before = if mode == Mode::SpanReview { paragraph_before(&text_chars, s0) } else { String::new() };
+        let (ry, st) = period_of(kind, year, &before, &ind.sentence, &after, mode, &para_before);
+        ind.ref_year = ry;
+        ind.status = st;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(kind: ReportKind, year: i32, sentence: &str, fig: &str, heading: &str) -> (Option<i32>, Status) {
+        let i = sentence.find(fig).expect("figure in sentence");
+        let before = &sentence[..i];
+        let after = &sentence[i + fig.len()..];
+        period_of(kind, Some(year), before, sentence, after, classify_heading(heading, Some(year)), "")
+    }
+
+    #[test]
+    fn explicit_years() {
+        assert_eq!(explicit_year("2023年，国内生产总值"), Some(2023));
+        assert_eq!(explicit_year("比2010年"), None);
+        assert_eq!(explicit_year("2013年以来，累计"), None);
+        assert_eq!(explicit_year("2024 年，全市"), Some(2024));
+        assert_eq!(explicit_year("到2020年，"), Some(2020));
+    }
+
+    #[test]
+    fn headings_classified() {
+        assert_eq!(classify_heading("2023年工作回顾", Some(2024)), Mode::Review);
+        assert_eq!(classify_heading("过去一年工作回顾", Some(2013)), Mode::Review);
+        assert_eq!(classify_heading("过去五年工作回顾", Some(2018)), Mode::SpanReview);
+        assert_eq!(classify_heading("“十二五”时期和2015年工作回顾", Some(2016)), Mode::Review);
+        assert_eq!(classify_heading("2024年政府工作任务", Some(2024)), Mode::Plan);
+        assert_eq!(classify_heading("今年工作安排", Some(2024)), Mode::Plan);
+        assert_eq!(classify_heading("“十三五”时期主要目标任务和重大举措", Some(2016)), Mode::SpanPlan);
+        assert_eq!(classify_heading("加强政府自身建设", Some(2019)), Mode::Unknown);
+    }
+
+    #[test]
+    fn work_report_sentences() {
+        let w = ReportKind::WorkReport;
+        // china_2024_gwr.txt, 一、2023年工作回顾
+        let s = "国内生产总值超过126万亿元，增长5.2%，增速居世界主要经济体前列。";
+        assert_eq!(p(w, 2024, s, "增长5.2%", "2023年工作回顾"), (Some(2023), Status::Actual));
+        // china_2024_gwr.txt, 二、2024年经济社会发展总体要求和政策取向
+        let s = "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上；";
+        assert_eq!(p(w, 2024, s, "增长5%左右", "2024年经济社会发展总体要求和政策取向"), (Some(2024), Status::Target));
+        // The target sentence wins even before any heading.
+        assert_eq!(p(w, 2024, s, "1200万人以上", ""), (Some(2024), Status::Target));
+        // china_2018_gwr.txt, 一、过去五年工作回顾
+        let s = "国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%，";
+        assert_eq!(p(w, 2018, s, "54万亿元", "过去五年工作回顾"), (None, Status::Actual));
+        assert_eq!(p(w, 2018, s, "82.7万亿元", "过去五年工作回顾"), (Some(2017), Status::Actual));
+        assert_eq!(p(w, 2018, s, "7.1%", "过去五年工作回顾"), (None, Status::Actual));
+        // An explicit earlier year in a plan section is an actual.
+        let s = "2015年旅游收入69亿元，是2010年的2.6倍。";
+        assert_eq!(p(w, 2016, s, "69亿元", "2016年工作安排"), (Some(2015), Status::Actual));
+    }
+
+    #[test]
+    fn bulletin_reports_its_year() {
+        let b = ReportKind::Bulletin;
+        let s = "全年发生道路交通事故73起，比上年下降12%。";
+        assert_eq!(p(b, 2024, s, "73起", ""), (Some(2024), Status::Actual));
+        assert_eq!(p(b, 2024, s, "下降12%", ""), (Some(2024), Status::Actual));
+    }
+}
