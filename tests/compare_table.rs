@@ -135,7 +135,7 @@ fn national_2014_2025_headline_rows() {
     let t = table(&analyze_files(paths));
     println!("national: {:?}", t0.elapsed());
     use zhibiao::Kind::*;
-    let r = "china";
+    let r = "国务院";
     for (ind, kind, unit, min) in [
         ("地区生产总值", ChangePct, "%", 8),
         ("城镇新增就业", Quantity, "人", 8),
