@@ -178,12 +178,12 @@ impl<'j> SubjectFinder<'j> {
             let t = &pre[start - 1];
             if t.word.ends_with(['”', '》']) {
                 let open = if t.word.ends_with('”') { '“' } else { '《' };
-                if let Some(o) = pre[..start].iter().rposition(|x| x.word.contains(open)) {
-                    if start - o <= 12 {
-                        chars += pre[o..start].iter().map(|x| x.word.chars().count()).sum::<usize>();
-                        start = o;
-                        continue;
-                    }
+                if let Some(o) = pre[..start].iter().rposition(|x| x.word.contains(open))
+                    && start - o <= 12
+                {
+                    chars += pre[o..start].iter().map(|x| x.word.chars().count()).sum::<usize>();
+                    start = o;
+                    continue;
                 }
                 break;
             }

@@ -71,7 +71,7 @@ impl InputArgs {
                     .ok_or_else(|| anyhow::anyhow!("unknown encoding {name:?}"))?,
             ),
         };
-        Ok(InputOptions { encoding, ..Default::default() })
+        Ok(InputOptions { encoding })
     }
 
     /// Sets up the thread pool.

@@ -92,8 +92,8 @@ impl Tally {
 /// One CSV record as bytes.
 fn csv_line<I: IntoIterator<Item = String>>(fields: I) -> anyhow::Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(fields.into_iter())?;
-    Ok(w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)
+    w.write_record(fields)?;
+    w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
 }
 
 /// Runs `verify`.

@@ -195,9 +195,7 @@ impl Recognizer {
                 byte_to_char[text.len()] = ci;
                 any = true;
             }
-            for m_i in byte_to_char[m.start()]..byte_to_char[m.end()] {
-                mask[m_i] = true;
-            }
+            mask[byte_to_char[m.start()]..byte_to_char[m.end()]].fill(true);
         }
         // Bracketed spans.
         let mut i = 0;
@@ -214,21 +212,21 @@ impl Recognizer {
                 '【' => Some(('】', 6)),
                 _ => None,
             };
-            if let Some((close, limit)) = close {
-                if let Some(k) = chars[i + 1..].iter().take(limit + 1).position(|&c| c == close) {
-                    let end = i + 1 + k;
-                    let inner = &chars[i + 1..end];
-                    // Footnote marks and document numbers hold only digits; quotes and titles hold anything.
-                    let only_digits = inner.iter().all(|c| ascii_digit(*c).is_some());
-                    let brackets = matches!(chars[i], '[' | '［' | '【');
-                    if !brackets || only_digits {
-                        for m in mask.iter_mut().take(end + 1).skip(i) {
-                            *m = true;
-                        }
+            if let Some((close, limit)) = close
+                && let Some(k) = chars[i + 1..].iter().take(limit + 1).position(|&c| c == close)
+            {
+                let end = i + 1 + k;
+                let inner = &chars[i + 1..end];
+                // Footnote marks and document numbers hold only digits; quotes and titles hold anything.
+                let only_digits = inner.iter().all(|c| ascii_digit(*c).is_some());
+                let brackets = matches!(chars[i], '[' | '［' | '【');
+                if !brackets || only_digits {
+                    for m in mask.iter_mut().take(end + 1).skip(i) {
+                        *m = true;
                     }
-                    i = end + 1;
-                    continue;
                 }
+                i = end + 1;
+                continue;
             }
             i += 1;
         }
@@ -265,14 +263,7 @@ impl<'a> Scan<'a> {
     }
 
     fn starts_with(&self, i: usize, s: &str) -> bool {
-        let mut k = i;
-        for c in s.chars() {
-            if self.c(k) != Some(c) {
-                return false;
-            }
-            k += 1;
-        }
-        true
+        (i..).zip(s.chars()).all(|(k, c)| self.c(k) == Some(c))
     }
 
     fn ends_with(&self, end: usize, s: &str) -> bool {
@@ -413,8 +404,7 @@ impl<'a> Scan<'a> {
         let mut more = false;
         let mut saw_digit = false;
         let mut frac: Option<(Decimal, u32)> = None;
-        loop {
-            let Some(c) = self.c(k) else { break };
+        while let Some(c) = self.c(k) {
             if self.mask.get(k).copied().unwrap_or(false) {
                 break;
             }
@@ -491,7 +481,7 @@ impl<'a> Scan<'a> {
                 if matches!(pieces.last(), Some(Piece::Arabic(_))) {
                     // 5千 is a scale only when followed by something numeric-minded; 2万5千 is fine.
                     if !pieces.iter().any(|p| matches!(p, Piece::Char(_)))
-                        && !self.c(k + 1).is_some_and(|n| chinese::big_unit(n).is_some())
+                        && self.c(k + 1).is_none_or(|n| chinese::big_unit(n).is_none())
                         && c != '千'
                     {
                         break;
@@ -593,10 +583,11 @@ impl<'a> Scan<'a> {
             return Step::Skip(core.end);
         }
         // Ratios: 1.9:35.4:62.7.
-        if !core.chinese && matches!(after, Some(':' | '：')) {
-            if let Some(step) = self.ratio(i, &core) {
-                return step;
-            }
+        if !core.chinese
+            && matches!(after, Some(':' | '：'))
+            && let Some(step) = self.ratio(i, &core)
+        {
+            return step;
         }
         let mut k = core.end;
         let mut qualifier = if core.more { Qualifier::AtLeast } else { Qualifier::Exact };
@@ -892,10 +883,10 @@ impl<'a> Scan<'a> {
         }
         // The basis of a change: 同比, 比上年 … within the clause before the verb.
         let basis = if kind.is_change() { self.basis_before(start) } else { None };
-        if let Some((b, bs)) = &basis {
-            if *bs + b.chars().count() == start {
-                start = *bs;
-            }
+        if let Some((b, bs)) = &basis
+            && *bs + b.chars().count() == start
+        {
+            start = *bs;
         }
         Step::Figure(Figure {
             start,
