@@ -52,6 +52,22 @@ const LEADING_FILLER: &[&str] = &[
     "有",
 ];
 const TRAILING_FILLER: &[&str] = &[
+    "要",
+    "将",
+    "拟",
+    "拟按",
+    "按",
+    "预计",
+    "力争",
+    "争取",
+    "确保",
+    "可",
+    "仍",
+    "继续",
+    "进一步",
+    "预期",
+    "大约",
+    "累计达",
     "即",
     "也",
     "亦",
@@ -268,7 +284,7 @@ fn trim_trailing(toks: &mut Vec<Tok>) {
             .is_some_and(|t| matches!(t.word.as_str(), "至" | "到" | "在" | "降至" | "增至" | "升至" | "达到"))
         {
             toks.pop();
-            if toks.last().is_some_and(|t| t.tag == "v" || t.tag == "vn") {
+            if toks.last().is_some_and(|t| matches!(t.tag.as_str(), "v" | "vn" | "a" | "ad")) {
                 toks.pop();
             }
         }

@@ -103,3 +103,20 @@ fn ages_are_figures_only_as_lifetimes() {
     let r = analyze("人均预期寿命达到78.9岁。");
     has(&r, "78.9岁", "人均预期寿命", "quantity", "78.9");
 }
+
+/// national_gwr_utf8/china_2017_gwr.txt: `74.4`, a line break with a zero-width space, then `万亿元`.
+#[test]
+fn national_2017_number_cut_by_a_line_break() {
+    let r = analyze("国内生产总值达到74.4\n\u{200b}\n万亿元，增长6.7%。");
+    has(&r, "74.4", "国内生产总值", "quantity", "74400000000000");
+}
+
+/// national_gwr_utf8/china_2016_gwr.txt and china_2024_gwr.txt: targets name their subject before 要/拟 and
+/// a verb with 在.
+#[test]
+fn national_targets_keep_the_subject_before_modal_verbs() {
+    let r = analyze("粮食产量要稳定在5.5亿吨以上。");
+    has(&r, "5.5亿吨以上", "粮食产量", "quantity", "550000000");
+    let r = analyze("赤字率拟按3%安排。");
+    has(&r, "3%", "赤字率", "percent", "3");
+}

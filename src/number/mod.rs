@@ -301,6 +301,25 @@ impl<'a> Scan<'a> {
         Step::Skip(i + 1)
     }
 
+    /// The end of a line break (with spaces and zero-width characters, at most four characters) at `k`,
+    /// when the text goes on at once: what wiki and PDF text do to a number at the end of a line.
+    fn gap_end(&self, k: usize) -> Option<usize> {
+        let mut e = k;
+        let mut newline = false;
+        while let Some(c) = self.c(e) {
+            if c == '\n' {
+                newline = true;
+            } else if !(c == '\u{200b}' || c == '\u{feff}' || is_space(c)) {
+                break;
+            }
+            e += 1;
+            if e - k > 4 {
+                return None;
+            }
+        }
+        newline.then_some(e)
+    }
+
     fn skip_digits(&self, mut i: usize) -> usize {
         while let Some(c) = self.c(i) {
             if ascii_digit(c).is_some() || is_point(c) || c.is_ascii_alphabetic() {
@@ -407,6 +426,16 @@ impl<'a> Scan<'a> {
         while let Some(c) = self.c(k) {
             if self.mask.get(k).copied().unwrap_or(false) {
                 break;
+            }
+            // `达到74.4` + line break + `万亿元` (national_gwr_utf8/china_2017_gwr.txt): a scale cut off by a
+            // line break still belongs to the number.
+            if matches!(pieces.last(), Some(Piece::Arabic(_))) {
+                if let Some(after) = self.gap_end(k).filter(|&e| e > k) {
+                    if self.c(after).is_some_and(|n| chinese::big_unit(n).is_some()) {
+                        k = after;
+                        continue;
+                    }
+                }
             }
             if ascii_digit(c).is_some() || (k == i && matches!(c, '-' | '－' | '−' | '负')) {
                 if matches!(pieces.last(), Some(Piece::Arabic(_))) {
@@ -608,9 +637,14 @@ impl<'a> Scan<'a> {
             // 三分之二 → 66.67 %.
             return self.fraction(i, &core);
         }
-        if let Some((u, n)) = self.unit(k, core.chinese) {
+        let unit_at = self.unit(k, core.chinese).map(|(u, n)| (u, k, n)).or_else(|| {
+            // A unit after a line break inside the number (see `gap_end`).
+            let e = self.gap_end(k).filter(|&e| e > k && !core.chinese)?;
+            self.unit(e, false).filter(|(u, _)| !u.digits_only).map(|(u, n)| (u, e, n))
+        });
+        if let Some((u, at, n)) = unit_at {
             unit = Some((u.canonical.clone(), u.class));
-            k += n;
+            k = at + n;
         } else if self.c(k) == Some('成')
             && core.value > Decimal::ZERO
             && core.value < Decimal::TEN
