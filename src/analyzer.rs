@@ -87,8 +87,9 @@ impl Analyzer {
         let report_kind = period::ReportKind::guess(m.report_type.as_deref(), &doc.name, &doc.text);
         let region = doc.region.clone().or(m.region);
         let year = doc.year.or(m.year);
-        let structure = text::split(&doc.text);
         let figures = self.figures(&doc.text);
+        let starts: Vec<usize> = figures.iter().map(|f| f.start).collect();
+        let structure = text::split_for(&doc.text, &starts);
         let finder = SubjectFinder::new(&self.jieba);
         let mut indicators = Vec::with_capacity(figures.len());
         // Byte offsets of every char boundary are needed to slice; build lazily per sentence.
@@ -132,13 +133,15 @@ impl Analyzer {
                     .unwrap_or((sent.start, sent.end));
                 let prev_end = if k > first { figures[k - 1].end } else { 0 };
                 let next_start = if k + 1 < fi { figures[k + 1].start } else { usize::MAX };
-                let before = slice(clause.0.max(prev_end), f.start);
+                // A subject sits near its number: segment at most this many characters on each side.
+                const REACH: usize = 40;
+                let before = slice(clause.0.max(prev_end).max(f.start.saturating_sub(REACH)), f.start);
                 // `6方面37个问题`: a figure right before another shares what follows the second.
                 let after = if next_start == f.end {
                     let after_next = if k + 2 < fi { figures[k + 2].start } else { usize::MAX };
                     slice(figures[k + 1].end, clause.1.max(f.end).min(after_next))
                 } else {
-                    slice(f.end, clause.1.max(f.end).min(next_start))
+                    slice(f.end, clause.1.max(f.end).min(next_start).min(f.end + REACH))
                 };
                 // `7方面29项重点任务`: a count right before another counts what the second one names.
                 let own = if next_start == f.end && !f.kind.is_change() {

@@ -63,8 +63,7 @@ pub struct Unit {
 /// All word lists, built once and shared by every thread.
 #[derive(Debug, Clone)]
 pub struct Dicts {
-    units: HashMap<String, Unit>,
-    max_unit_chars: usize,
+    units_by_first: HashMap<char, Vec<(Vec<char>, Unit)>>,
     /// Phrases whose numbers are not figures.
     pub not_figures: Vec<String>,
     /// Extra words for jieba: `word [freq [tag]]` lines.
@@ -80,12 +79,8 @@ impl Default for Dicts {
 impl Dicts {
     /// The lists shipped in `dicts/`.
     pub fn builtin() -> Self {
-        let mut d = Dicts {
-            units: HashMap::new(),
-            max_unit_chars: 0,
-            not_figures: Vec::new(),
-            user_words: USER_WORDS.to_string(),
-        };
+        let mut d =
+            Dicts { units_by_first: HashMap::new(), not_figures: Vec::new(), user_words: USER_WORDS.to_string() };
         d.add_units(UNITS).expect("built-in units parse");
         d.add_not_figures(NOT_FIGURES);
         d
@@ -116,8 +111,12 @@ impl Dicts {
         if surface.is_empty() {
             return;
         }
-        self.max_unit_chars = self.max_unit_chars.max(surface.chars().count());
-        self.units.insert(surface.to_string(), Unit { canonical: canonical.to_string(), class, digits_only });
+        let unit = Unit { canonical: canonical.to_string(), class, digits_only };
+        let chars: Vec<char> = surface.chars().collect();
+        let list = self.units_by_first.entry(chars[0]).or_default();
+        list.retain(|(s, _)| *s != chars);
+        list.push((chars, unit));
+        list.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
     }
 
     /// Adds non-figure phrases, one per line.
@@ -141,15 +140,12 @@ impl Dicts {
 
     /// The longest unit starting at `chars[i..]`, with its length in chars.
     pub fn unit_at(&self, chars: &[char], i: usize) -> Option<(&Unit, usize)> {
-        let max = self.max_unit_chars.min(chars.len().saturating_sub(i));
-        let mut buf = String::new();
-        let mut best = None;
-        for (k, c) in chars[i..i + max].iter().enumerate() {
-            buf.push(*c);
-            if let Some(u) = self.units.get(&buf) {
-                best = Some((u, k + 1));
-            }
-        }
-        best
+        let first = *chars.get(i)?;
+        // Units by first character, longest first: no allocation on this hot path.
+        let list = self.units_by_first.get(&first)?;
+        list.iter().find_map(|(surface, u)| {
+            let n = surface.len();
+            (chars.len() >= i + n && chars[i..i + n] == surface[..]).then_some((u, n))
+        })
     }
 }

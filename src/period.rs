@@ -307,8 +307,11 @@ fn paragraph_before(chars: &[char], pos: usize) -> String {
 
 /// Sets `ref_year` and `status` of every indicator of one report.
 pub fn assign(indicators: &mut [Indicator], text: &str, year: Option<i32>, kind: ReportKind) {
-    let heads = headings(text, year);
-    let text_chars: Vec<char> = text.chars().collect();
+    // Headings found in the text itself and the text's characters are needed only for figures outside any
+    // section and in five-year reviews: build them on first use.
+    let mut heads: Option<Vec<(usize, Mode)>> = None;
+    let mut text_chars: Option<Vec<char>> = None;
+    let mut last_section: Option<(String, Mode)> = None;
     for ind in indicators.iter_mut() {
         let f = &ind.figure;
         let (s0, _) = ind.sentence_span;
@@ -317,18 +320,31 @@ pub fn assign(indicators: &mut [Indicator], text: &str, year: Option<i32>, kind:
         let b = f.end.saturating_sub(s0).min(chars.len());
         let before: String = chars[..a].iter().collect();
         let after: String = chars[b..].iter().take(6).collect();
-        let mode = if ind.section.is_empty() {
-            mode_at(&heads, f.start)
-        } else {
-            // The analyzer's path, outermost first: the last part saying something about time wins.
-            ind.section
-                .split(" > ")
-                .map(|p| classify_heading(p, year))
-                .filter(|m| *m != Mode::Unknown)
-                .last()
-                .unwrap_or_else(|| mode_at(&heads, f.start))
+        // The analyzer's path, outermost first: the last part saying something about time wins.
+        let by_section = match &last_section {
+            Some((sec, m)) if *sec == ind.section => *m,
+            _ => {
+                let m = ind
+                    .section
+                    .split(" > ")
+                    .map(|p| classify_heading(p, year))
+                    .filter(|m| *m != Mode::Unknown)
+                    .last()
+                    .unwrap_or(Mode::Unknown);
+                last_section = Some((ind.section.clone(), m));
+                m
+            }
         };
-        let para_before = if mode == Mode::SpanReview { paragraph_before(&text_chars, s0) } else { String::new() };
+        let mode = if by_section != Mode::Unknown {
+            by_section
+        } else {
+            mode_at(heads.get_or_insert_with(|| headings(text, year)), f.start)
+        };
+        let para_before = if mode == Mode::SpanReview {
+            paragraph_before(text_chars.get_or_insert_with(|| text.chars().collect()), s0)
+        } else {
+            String::new()
+        };
         let (ry, st) = period_of(kind, year, &before, &ind.sentence, &after, mode, &para_before);
         ind.ref_year = ry;
         ind.status = st;
