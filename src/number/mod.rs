@@ -429,13 +429,12 @@ impl<'a> Scan<'a> {
             }
             // `达到74.4` + line break + `万亿元` (national_gwr_utf8/china_2017_gwr.txt): a scale cut off by a
             // line break still belongs to the number.
-            if matches!(pieces.last(), Some(Piece::Arabic(_))) {
-                if let Some(after) = self.gap_end(k).filter(|&e| e > k) {
-                    if self.c(after).is_some_and(|n| chinese::big_unit(n).is_some()) {
-                        k = after;
-                        continue;
-                    }
-                }
+            if matches!(pieces.last(), Some(Piece::Arabic(_)))
+                && let Some(after) = self.gap_end(k).filter(|&e| e > k)
+                && self.c(after).is_some_and(|n| chinese::big_unit(n).is_some())
+            {
+                k = after;
+                continue;
             }
             if ascii_digit(c).is_some() || (k == i && matches!(c, '-' | '－' | '−' | '负')) {
                 if matches!(pieces.last(), Some(Piece::Arabic(_))) {
