@@ -214,7 +214,18 @@ const SPAN_WORDS: &[&str] =
 /// `before` is the sentence text before the figure, `sentence` the whole sentence, `after` the text right
 /// after the figure in its sentence (for `从X增加到Y`), `section` the section path if any, `mode_hint` the mode
 /// of the heading above it.
+/// What a sentence says of time, whatever figure of it is asked about: (names a target, names the past).
+fn sentence_flags(sentence: &str) -> (bool, bool) {
+    let target = TARGET_WORDS.iter().any(|w| sentence.contains(w));
+    let past = PAST_WORDS.iter().any(|w| {
+        sentence.match_indices(w).any(|(i, _)| !sentence[..i].ends_with('比') && !sentence[..i].ends_with('较'))
+    });
+    (target, past)
+}
+
+#[allow(clippy::too_many_arguments)]
 fn period_of(
+    flags: (bool, bool),
     kind: ReportKind,
     year: Option<i32>,
     before: &str,
@@ -223,7 +234,7 @@ fn period_of(
     mode: Mode,
     para_before: &str,
 ) -> (Option<i32>, Status) {
-    let target_sentence = TARGET_WORDS.iter().any(|w| sentence.contains(w));
+    let (target_sentence, past) = flags;
     if let Some(e) = explicit_year(before) {
         let status = match year {
             Some(y) if e < y => Status::Actual,
@@ -243,9 +254,6 @@ fn period_of(
     if kind == ReportKind::Bulletin {
         return (Some(y), Status::Actual);
     }
-    let past = PAST_WORDS.iter().any(|w| {
-        sentence.match_indices(w).any(|(i, _)| !sentence[..i].ends_with('比') && !sentence[..i].ends_with('较'))
-    });
     let span_sentence = SPAN_WORDS.iter().any(|w| before.contains(w));
     let span_start = starts_a_span(after);
     match mode {
@@ -312,6 +320,7 @@ pub fn assign(indicators: &mut [Indicator], text: &str, year: Option<i32>, kind:
     let mut heads: Option<Vec<(usize, Mode)>> = None;
     let mut text_chars: Option<Vec<char>> = None;
     let mut last_section: Option<(String, Mode)> = None;
+    let mut last_flags: Option<((usize, usize), (bool, bool))> = None;
     for ind in indicators.iter_mut() {
         let f = &ind.figure;
         let (s0, _) = ind.sentence_span;
@@ -345,7 +354,11 @@ pub fn assign(indicators: &mut [Indicator], text: &str, year: Option<i32>, kind:
         } else {
             String::new()
         };
-        let (ry, st) = period_of(kind, year, &before, &ind.sentence, &after, mode, &para_before);
+        if last_flags.as_ref().is_none_or(|(span, _)| *span != ind.sentence_span) {
+            last_flags = Some((ind.sentence_span, sentence_flags(&ind.sentence)));
+        }
+        let flags = last_flags.as_ref().map_or((false, false), |(_, f)| *f);
+        let (ry, st) = period_of(flags, kind, year, &before, &ind.sentence, &after, mode, &para_before);
         ind.ref_year = ry;
         ind.status = st;
     }
@@ -359,7 +372,16 @@ mod tests {
         let i = sentence.find(fig).expect("figure in sentence");
         let before = &sentence[..i];
         let after = &sentence[i + fig.len()..];
-        period_of(kind, Some(year), before, sentence, after, classify_heading(heading, Some(year)), "")
+        period_of(
+            sentence_flags(sentence),
+            kind,
+            Some(year),
+            before,
+            sentence,
+            after,
+            classify_heading(heading, Some(year)),
+            "",
+        )
     }
 
     #[test]
