@@ -52,6 +52,15 @@ const LEADING_FILLER: &[&str] = &[
     "有",
 ];
 const TRAILING_FILLER: &[&str] = &[
+    "迈上",
+    "跨上",
+    "跃上",
+    "站上",
+    "跨越",
+    "越过",
+    "每年",
+    "平均每年",
+    "逐年",
     "要",
     "将",
     "拟",
@@ -115,6 +124,9 @@ const TRAILING_FILLER: &[&str] = &[
     "年均",
     "平均",
 ];
+
+/// Words after a number that never name what it measures (台阶, 大关 …).
+const GENERIC_AFTER: &[&str] = &["台阶", "大关", "关口", "水平", "规模", "以上", "左右", "目标", "的"];
 
 /// Tokens that end a subject phrase looking backwards (prepositions, conjunctions, list ends).
 const BOUNDARY_WORDS: &[&str] = &[
@@ -225,7 +237,9 @@ impl<'j> SubjectFinder<'j> {
 
         let post = self.tokens(after.trim());
         let post_noun = post.first().is_some_and(|t| is_nounish(&t.tag) && !is_punct(&t.word));
-        if (post_noun && ends_open) || (pre_text.is_empty() && !post.is_empty()) {
+        // `迈上6万亿元台阶`, `突破1000亿元大关`: the word after the number is a figure of speech.
+        let post_generic = post.first().is_some_and(|t| GENERIC_AFTER.contains(&t.word.as_str()));
+        if !post_generic && ((post_noun && ends_open) || (pre_text.is_empty() && !post.is_empty())) {
             let out = noun_phrase(&post);
             if !out.is_empty() {
                 return Some(clean(&out));
