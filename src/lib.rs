@@ -16,3 +16,4 @@ pub mod subject;
 
 pub use analyzer::{Analyzer, DocReport, Indicator, Options};
 pub use dicts::Dicts;
+pub mod view;

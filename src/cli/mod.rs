@@ -3,6 +3,7 @@
 mod common;
 mod extract;
 mod text;
+mod view;
 
 use clap::{Parser, Subcommand};
 
@@ -20,6 +21,8 @@ enum Command {
     Extract(extract::Args),
     /// Print the decoded plain text that start/end offsets refer to.
     Text(text::Args),
+    /// Write one self-contained HTML page showing the figures in the text, their checks and trends.
+    View(view::Args),
 }
 
 /// Runs the command line; returns the exit code.
@@ -28,5 +31,6 @@ pub fn run() -> anyhow::Result<u8> {
     match cli.command {
         Command::Extract(a) => extract::run(a),
         Command::Text(a) => text::run(a),
+        Command::View(a) => view::run(a),
     }
 }
