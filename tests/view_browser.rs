@@ -88,12 +88,16 @@ fn extract(path: &Path) -> Vec<serde_json::Value> {
     jsonl(&out.stdout)
 }
 
-fn view(paths: &[&Path], out: &Path) {
-    let mut args = vec!["view".to_string()];
-    args.extend(paths.iter().map(|p| p.display().to_string()));
-    args.extend(["-o".into(), out.display().to_string()]);
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let o = run(&args, None);
+/// `zhibiao view PATHS -o OUT`, run in `cwd` so that the page names reports by the relative paths given.
+fn view(cwd: &Path, paths: &[&Path], out: &Path) {
+    let o = common::zhibiao()
+        .current_dir(cwd)
+        .arg("view")
+        .args(paths.iter().map(|p| p.strip_prefix(cwd).unwrap_or(p)))
+        .arg("-o")
+        .arg(out)
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
@@ -126,12 +130,12 @@ fn view_in_headless_chromium() {
         .enumerate()
         .map(|(i, src)| {
             let page = dir.path().join(format!("page{i}.html"));
-            view(&[src.as_path()], &page);
+            view(dir.path(), &[src.as_path()], &page);
             (page, src)
         })
         .collect();
     let all = dir.path().join("all.html");
-    view(&[older.as_path(), orig.as_path()], &all);
+    view(dir.path(), &[older.as_path(), orig.as_path()], &all);
     let html = std::fs::read_to_string(&all).unwrap();
     assert!(
         html.contains("<svg class=\"chart\""),

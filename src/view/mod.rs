@@ -88,6 +88,8 @@ struct Seg {
 struct TableRow {
     id: String,
     section: String,
+    /// The innermost heading of the section path.
+    section_short: String,
     subject: String,
     kind: &'static str,
     raw: String,
@@ -351,6 +353,12 @@ fn report_view(index: usize, single: bool, entry: &Entry, charts: Vec<Chart>) ->
         rows.push(TableRow {
             id,
             section: ind.section.clone(),
+            section_short: ind
+                .section
+                .rsplit(" > ")
+                .next()
+                .unwrap_or_default()
+                .to_string(),
             subject: ind.subject.clone(),
             kind: f.kind.as_str(),
             raw: f.raw.clone(),
