@@ -105,6 +105,8 @@ struct TableRow {
 struct Chart {
     title: String,
     svg: String,
+    /// The same value every year.
+    flat: bool,
 }
 
 /// What the report template needs.
@@ -395,12 +397,19 @@ pub fn page(entries: &[Entry]) -> Result<String, askama::Error> {
     for t in trends(&refs) {
         let title = t.title();
         let svg = svg(&t.series);
+        let first = t.series.points.first().map_or(0.0, |p| p.value);
+        let flat = t.series.points.iter().all(|p| p.value == first);
         for &ri in &t.sources {
             charts[ri].push(Chart {
                 title: title.clone(),
                 svg: svg.clone(),
+                flat,
             });
         }
+    }
+    // Indicators that moved come first.
+    for c in &mut charts {
+        c.sort_by_key(|c| c.flat);
     }
     let single = entries.len() == 1;
     let reports: Vec<ReportView> = entries
