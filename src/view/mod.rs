@@ -96,6 +96,7 @@ struct TableRow {
     value: String,
     unit: String,
     qualifier: &'static str,
+    ref_year: String,
     status: &'static str,
     check: &'static str,
     check_detail: String,
@@ -333,6 +334,7 @@ fn report_view(index: usize, single: bool, entry: &Entry, charts: Vec<Chart>) ->
     for (i, ind) in r.indicators.iter().enumerate() {
         let f = &ind.figure;
         let id = format!("{prefix}f{i}");
+        let (ref_year, target) = period(r, ind);
         let check = verdict(ind.check.as_deref());
         if check == Some("inconsistent") {
             let name = if ind.subject.is_empty() {
@@ -367,7 +369,8 @@ fn report_view(index: usize, single: bool, entry: &Entry, charts: Vec<Chart>) ->
             value: value_text(ind),
             unit: f.unit.clone(),
             qualifier: f.qualifier.as_str(),
-            status: if period(r, ind).1 { "target" } else { "actual" },
+            ref_year: ref_year.map(|y| y.to_string()).unwrap_or_default(),
+            status: if target { "target" } else { "actual" },
             check: c,
             check_detail: ind.check_detail.clone(),
         });
