@@ -19,3 +19,4 @@ pub mod verify;
 
 pub use analyzer::{Analyzer, DocReport, Indicator, Options};
 pub use dicts::Dicts;
+pub mod view;

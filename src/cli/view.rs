@@ -1,0 +1,77 @@
+//! `zhibiao view`: reports in, one self-contained HTML page out.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use zhibiao::input::InputError;
+use zhibiao::view::{self, Entry};
+
+use super::common::{self, DictArgs, InputArgs, Sink};
+
+/// Flags of `view`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub dicts: DictArgs,
+    /// Write the page to FILE (atomically) instead of stdout.
+    #[arg(short = 'o', long)]
+    pub output: Option<PathBuf>,
+    /// Also show years, dates and ordinals.
+    #[arg(long)]
+    pub all: bool,
+}
+
+/// Runs `view`.
+pub fn run(a: Args) -> anyhow::Result<u8> {
+    a.input.init_threads();
+    let opts = a.input.options()?;
+    let analyzer = common::analyzer(&a.dicts, a.all)?;
+    if a.input.paths.is_empty() {
+        anyhow::bail!("no input: give report files or directories, or - for stdin");
+    }
+    let mut errors: Vec<InputError> = Vec::new();
+    let sources = common::sources(&a.input, &mut errors);
+    let mut failed = errors.len();
+    for e in &errors {
+        common::report_error(e);
+    }
+    let results: Vec<_> = sources
+        .par_iter()
+        .map(|src| {
+            common::read_source(src, &opts)
+                .into_iter()
+                .map(|d| {
+                    d.map(|doc| {
+                        let mut report = analyzer.analyze(&doc);
+                        view::checks(&mut report);
+                        Entry::new(&doc, report)
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut entries = Vec::new();
+    for r in results.into_iter().flatten() {
+        match r {
+            Ok(e) => entries.push(e),
+            Err(e) => {
+                failed += 1;
+                common::report_error(&e);
+            }
+        }
+    }
+    if entries.is_empty() {
+        anyhow::bail!("no report could be read");
+    }
+    let html = view::page(&entries)?;
+    let mut sink = Sink::open(a.output.as_ref())?;
+    sink.write_all(html.as_bytes())?;
+    sink.commit()?;
+    if entries.len() > 1 || failed > 0 {
+        eprintln!("zhibiao: {} reports shown, {failed} failed", entries.len());
+    }
+    Ok(if failed > 0 { 2 } else { 0 })
+}
