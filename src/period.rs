@@ -51,6 +51,8 @@ pub enum ReportKind {
     WorkReport,
     /// 统计公报: reports its data year.
     Bulletin,
+    /// A yearly account of work done (法治政府建设情况报告, 工作总结): reports its year, plans the next.
+    AnnualAccount,
 }
 
 impl ReportKind {
@@ -63,6 +65,10 @@ impl ReportKind {
         }
         if t.contains("政府工作报告") || t.contains("gwr") {
             return ReportKind::WorkReport;
+        }
+        if t.contains("情况报告") || t.contains("工作总结") || t.contains("年度报告") || t.contains("法治政府")
+        {
+            return ReportKind::AnnualAccount;
         }
         let lname = name.to_lowercase();
         if lname.contains("tjgb") || name.contains("统计公报") || head.contains("统计公报") {
@@ -253,6 +259,14 @@ fn period_of(
     };
     if kind == ReportKind::Bulletin {
         return (Some(y), Status::Actual);
+    }
+    if kind == ReportKind::AnnualAccount {
+        // `下一步工作打算` plans the next year; everything else reports the year itself.
+        return if matches!(mode, Mode::Plan | Mode::SpanPlan) || (target_sentence && !past) {
+            (Some(y + 1), Status::Target)
+        } else {
+            (Some(y), Status::Actual)
+        };
     }
     let span_sentence = SPAN_WORDS.iter().any(|w| before.contains(w));
     let span_start = starts_a_span(after);

@@ -17,9 +17,7 @@ fn chromium() -> Option<PathBuf> {
     if fixed.is_file() {
         return Some(fixed);
     }
-    std::env::split_paths(&std::env::var_os("PATH")?)
-        .map(|d| d.join("chromium"))
-        .find(|p| p.is_file())
+    std::env::split_paths(&std::env::var_os("PATH")?).map(|d| d.join("chromium")).find(|p| p.is_file())
 }
 
 /// Runs headless Chromium on a page with a fresh profile; returns stdout. Gives up after two minutes.
@@ -67,24 +65,14 @@ fn headless(chrome: &Path, page: &Path, extra: &[String]) -> String {
 /// `data-NAME="N"` set by the page's script on <body>.
 fn body_count(dom: &str, name: &str) -> usize {
     let key = format!("data-{name}=\"");
-    let i = dom
-        .find(&key)
-        .unwrap_or_else(|| panic!("the page's script did not set {key}: {dom:.400}"))
-        + key.len();
+    let i = dom.find(&key).unwrap_or_else(|| panic!("the page's script did not set {key}: {dom:.400}")) + key.len();
     dom[i..].split('"').next().unwrap().parse().unwrap()
 }
 
 /// The rows `zhibiao extract` gives for a report.
 fn extract(path: &Path) -> Vec<serde_json::Value> {
-    let out = run(
-        &["extract", "--format", "jsonl", path.to_str().unwrap()],
-        None,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run(&["extract", "--format", "jsonl", path.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     jsonl(&out.stdout)
 }
 
@@ -117,13 +105,7 @@ fn view_in_headless_chromium() {
     let older = older.join(SAMPLE.replace("2025", "2024"));
     std::fs::write(&orig, &text).unwrap();
     std::fs::write(&altered, text.replace("96.5%", "92.5%")).unwrap();
-    std::fs::write(
-        &older,
-        text.replace("2026年", "2025年")
-            .replace("2025", "2024")
-            .replace("360起", "450起"),
-    )
-    .unwrap();
+    std::fs::write(&older, text.replace("2026年", "2025年").replace("2025", "2024").replace("360起", "450起")).unwrap();
 
     let pages: Vec<(PathBuf, &PathBuf)> = [&orig, &altered]
         .into_iter()
@@ -137,10 +119,7 @@ fn view_in_headless_chromium() {
     let all = dir.path().join("all.html");
     view(dir.path(), &[older.as_path(), orig.as_path()], &all);
     let html = std::fs::read_to_string(&all).unwrap();
-    assert!(
-        html.contains("<svg class=\"chart\""),
-        "two years give trend charts"
-    );
+    assert!(html.contains("<svg class=\"chart\""), "two years give trend charts");
     assert!(
         !html.contains(" src=") && !html.contains("href=\"http") && !html.contains("@import"),
         "nothing is loaded from elsewhere"
@@ -154,36 +133,24 @@ fn view_in_headless_chromium() {
     for (page, src) in &pages {
         let rows = extract(src);
         let dom = headless(&chrome, page, &["--dump-dom".into()]);
-        assert_eq!(
-            body_count(&dom, "figs"),
-            rows.len(),
-            "highlighted figures vs extract rows for {}",
-            src.display()
-        );
+        assert_eq!(body_count(&dom, "figs"), rows.len(), "highlighted figures vs extract rows for {}", src.display());
         assert_eq!(dom.matches("<mark id=").count(), rows.len());
         let inconsistent = rows.iter().filter(|r| r["check"] == "inconsistent").count();
         assert_eq!(body_count(&dom, "bad"), inconsistent);
-        let altered_flagged = rows
-            .iter()
-            .any(|r| r["check"] == "inconsistent" && r["raw"].as_str().unwrap().contains("92.5"));
+        let altered_flagged =
+            rows.iter().any(|r| r["check"] == "inconsistent" && r["raw"].as_str().unwrap().contains("92.5"));
         if altered_flagged {
             assert!(dom.contains("class=\"badge inconsistent\""));
             assert!(dom.contains("class=\"bad-list\""));
         } else if *src == &altered {
-            eprintln!(
-                "note: extract does not flag 92.5% (verification absent): red badge not asserted"
-            );
+            eprintln!("note: extract does not flag 92.5% (verification absent): red badge not asserted");
         }
     }
 
     // Several reports: the index opens a report's inert template on demand.
     let rows = extract(&orig);
     let dom = headless(&chrome, &all, &["--dump-dom".into()]);
-    assert_eq!(
-        body_count(&dom, "figs"),
-        0,
-        "no report is shown before one is chosen"
-    );
+    assert_eq!(body_count(&dom, "figs"), 0, "no report is shown before one is chosen");
     assert!(dom.contains("<table class=\"index\">"));
     let hash = PathBuf::from(format!("{}#r2", all.display()));
     let dom = headless(&chrome, &hash, &["--dump-dom".into()]);
@@ -191,14 +158,7 @@ fn view_in_headless_chromium() {
 
     // Screenshot of the altered report.
     let shot = dir.path().join("view.png");
-    headless(
-        &chrome,
-        &pages[1].0,
-        &[
-            format!("--screenshot={}", shot.display()),
-            "--window-size=1280,1600".into(),
-        ],
-    );
+    headless(&chrome, &pages[1].0, &[format!("--screenshot={}", shot.display()), "--window-size=1280,1600".into()]);
     let png = std::fs::read(&shot).expect("screenshot written");
     assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000);
     if std::env::var_os("UPDATE_SCREENSHOT").is_some() {

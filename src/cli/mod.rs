@@ -5,6 +5,7 @@ mod compare;
 mod extract;
 mod text;
 mod verify;
+mod view;
 
 use clap::{Parser, Subcommand};
 
@@ -26,6 +27,8 @@ enum Command {
     Text(text::Args),
     /// Check every stated percentage, growth rate and percentage-point change against its figures.
     Verify(verify::Args),
+    /// Write a self-contained HTML page: the report text with its figures highlighted, checks and trends.
+    View(view::Args),
 }
 
 /// Runs the command line; returns the exit code.
@@ -36,5 +39,6 @@ pub fn run() -> anyhow::Result<u8> {
         Command::Compare(a) => compare::run(a),
         Command::Text(a) => text::run(a),
         Command::Verify(a) => verify::run(a),
+        Command::View(a) => view::run(a),
     }
 }

@@ -58,14 +58,9 @@ pub fn svg(series: &Series) -> String {
         out.push_str("</svg>");
         return out;
     }
-    let (y0, y1) = pts.iter().fold((i32::MAX, i32::MIN), |(a, b), p| {
-        (a.min(p.year), b.max(p.year))
-    });
-    let (mut v0, mut v1) = pts
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| {
-            (a.min(p.value), b.max(p.value))
-        });
+    let (y0, y1) = pts.iter().fold((i32::MAX, i32::MIN), |(a, b), p| (a.min(p.year), b.max(p.year)));
+    let (mut v0, mut v1) =
+        pts.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| (a.min(p.value), b.max(p.value)));
     if v1 - v0 < 1e-9 {
         let pad = if v0.abs() > 0.0 { v0.abs() * 0.1 } else { 1.0 };
         v0 -= pad;
@@ -106,17 +101,10 @@ pub fn svg(series: &Series) -> String {
     }
     // Lines: results solid, targets dashed.
     for target in [false, true] {
-        let line: Vec<String> = pts
-            .iter()
-            .filter(|p| p.target == target)
-            .map(|p| format!("{:.1},{:.1}", x(p.year), y(p.value)))
-            .collect();
+        let line: Vec<String> =
+            pts.iter().filter(|p| p.target == target).map(|p| format!("{:.1},{:.1}", x(p.year), y(p.value))).collect();
         if line.len() >= 2 {
-            let dash = if target {
-                r#" stroke-dasharray="4 3""#
-            } else {
-                ""
-            };
+            let dash = if target { r#" stroke-dasharray="4 3""# } else { "" };
             let _ = write!(
                 out,
                 r##"<polyline class="{}" points="{}" fill="none" stroke="#1f6feb" stroke-width="1.5"{dash}/>"##,
@@ -126,11 +114,7 @@ pub fn svg(series: &Series) -> String {
         }
     }
     for p in pts {
-        let (class, fill) = if p.target {
-            ("target", "#fff")
-        } else {
-            ("actual", "#1f6feb")
-        };
+        let (class, fill) = if p.target { ("target", "#fff") } else { ("actual", "#1f6feb") };
         let _ = write!(
             out,
             r##"<circle class="{class}" cx="{:.1}" cy="{:.1}" r="3" fill="{fill}" stroke="#1f6feb" stroke-width="1.5"><title>{} {}{}</title></circle>"##,

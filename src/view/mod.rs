@@ -29,37 +29,22 @@ pub struct Entry {
 impl Entry {
     /// The entry of a document and its report.
     pub fn new(doc: &Document, report: DocReport) -> Self {
-        Entry {
-            text: doc.text.clone(),
-            report,
-        }
+        Entry { text: doc.text.clone(), report }
     }
 }
 
-/// Verification of the figures of a report.
-///
-/// STUB: does nothing until `zhibiao::verify` lands in this branch; then its body becomes
-/// `crate::verify::check_report(report)`. It is the single place the view asks for checks.
+/// Verification of the figures of a report: the same checks extract fills in.
 pub fn checks(report: &mut DocReport) {
-    let _ = report;
+    crate::verify::check_report(report);
 }
 
-/// The year a figure is about and whether it is a target rather than a result.
-///
-/// Until the cross-year comparison lands (`Indicator::ref_year`, `Indicator::status`), this guesses from the
-/// words around the figure; afterwards its body becomes
-/// `(ind.ref_year.or(report.year), ind.status == crate::period::Status::Target)`.
+/// The year a figure is about and whether it is a target rather than a result, from the analysis.
 pub fn period(report: &DocReport, ind: &Indicator) -> (Option<i32>, bool) {
-    const TARGET_WORDS: &[&str] = &["预期目标", "目标", "力争", "预计", "计划"];
-    const TARGET_SECTIONS: &[&str] = &["下一步", "打算", "工作安排", "目标任务", "今年"];
-    let target = TARGET_WORDS.iter().any(|w| ind.sentence.contains(w))
-        || TARGET_SECTIONS.iter().any(|w| ind.section.contains(w))
-        || ind.sentence.starts_with("今年");
-    (report.year, target)
+    (ind.ref_year.or(report.year), ind.status == crate::period::Status::Target)
 }
 
-/// Whether [`period`] comes from the analysis (true once compare lands) or from the guess above.
-const PERIOD_FROM_ANALYSIS: bool = false;
+/// Whether [`period`] comes from the analysis rather than a guess from wording.
+const PERIOD_FROM_ANALYSIS: bool = true;
 
 /// One highlighted figure in the text.
 struct Mark {
@@ -157,11 +142,7 @@ fn value_text(ind: &Indicator) -> String {
 ///
 /// Offsets are code points of `text`; every indicator gets exactly one mark, even when spans overlap.
 fn segments(text: &str, report: &DocReport, prefix: &str) -> Vec<Seg> {
-    let bytes: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect();
+    let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
     let at = |cp: usize| bytes[cp.min(bytes.len() - 1)];
     let mut order: Vec<usize> = (0..report.indicators.len()).collect();
     order.sort_by_key(|&i| {
@@ -176,21 +157,14 @@ fn segments(text: &str, report: &DocReport, prefix: &str) -> Vec<Seg> {
         let s = at(f.start).max(cursor);
         let e = at(f.end).max(s);
         if s > cursor {
-            segs.push(Seg {
-                text: text[cursor..s].to_string(),
-                fig: None,
-            });
+            segs.push(Seg { text: text[cursor..s].to_string(), fig: None });
         }
         let (ref_year, target) = period(report, ind);
         let check = verdict(ind.check.as_deref());
         let value = value_text(ind);
         let mut title = format!(
             "{} · {} {} · {} · {}",
-            if ind.subject.is_empty() {
-                "?"
-            } else {
-                &ind.subject
-            },
+            if ind.subject.is_empty() { "?" } else { &ind.subject },
             value,
             f.unit,
             f.kind.as_str(),
@@ -223,10 +197,7 @@ fn segments(text: &str, report: &DocReport, prefix: &str) -> Vec<Seg> {
         cursor = e;
     }
     if cursor < text.len() {
-        segs.push(Seg {
-            text: text[cursor..].to_string(),
-            fig: None,
-        });
+        segs.push(Seg { text: text[cursor..].to_string(), fig: None });
     }
     segs
 }
@@ -275,25 +246,12 @@ pub fn trends(reports: &[&DocReport]) -> Vec<Trend> {
             let (Some(year), Some(value)) = (year, f.value.to_f64()) else {
                 continue;
             };
-            let key = (
-                r.region.clone().unwrap_or_default(),
-                ind.subject.clone(),
-                f.unit.clone(),
-                f.kind.as_str(),
-            );
+            let key = (r.region.clone().unwrap_or_default(), ind.subject.clone(), f.unit.clone(), f.kind.as_str());
             let (series, sources) = groups.entry(key).or_default();
-            if series
-                .points
-                .iter()
-                .any(|p| p.year == year && p.target == target)
-            {
+            if series.points.iter().any(|p| p.year == year && p.target == target) {
                 continue;
             }
-            series.points.push(Point {
-                year,
-                value,
-                target,
-            });
+            series.points.push(Point { year, value, target });
             if !sources.contains(&ri) {
                 sources.push(ri);
             }
@@ -305,14 +263,7 @@ pub fn trends(reports: &[&DocReport]) -> Vec<Trend> {
             series.points.sort_by_key(|p| (p.year, p.target));
             let mut years: Vec<i32> = series.points.iter().map(|p| p.year).collect();
             years.dedup();
-            (years.len() >= 2).then_some(Trend {
-                region,
-                subject,
-                unit,
-                kind,
-                series,
-                sources,
-            })
+            (years.len() >= 2).then_some(Trend { region, subject, unit, kind, series, sources })
         })
         .collect()
 }
@@ -320,11 +271,7 @@ pub fn trends(reports: &[&DocReport]) -> Vec<Trend> {
 fn report_view(index: usize, single: bool, entry: &Entry, charts: Vec<Chart>) -> ReportView {
     let r = &entry.report;
     let anchor = format!("r{}", index + 1);
-    let prefix = if single {
-        String::new()
-    } else {
-        format!("{anchor}-")
-    };
+    let prefix = if single { String::new() } else { format!("{anchor}-") };
     let segs = segments(&entry.text, r, &prefix);
     let mut rows = Vec::with_capacity(r.indicators.len());
     let mut bad = Vec::new();
@@ -337,11 +284,7 @@ fn report_view(index: usize, single: bool, entry: &Entry, charts: Vec<Chart>) ->
         let (ref_year, target) = period(r, ind);
         let check = verdict(ind.check.as_deref());
         if check == Some("inconsistent") {
-            let name = if ind.subject.is_empty() {
-                f.raw.clone()
-            } else {
-                format!("{} {}", ind.subject, f.raw)
-            };
+            let name = if ind.subject.is_empty() { f.raw.clone() } else { format!("{} {}", ind.subject, f.raw) };
             bad.push((id.clone(), name));
         }
         if !sections.contains(&ind.section) {
@@ -357,12 +300,7 @@ fn report_view(index: usize, single: bool, entry: &Entry, charts: Vec<Chart>) ->
         rows.push(TableRow {
             id,
             section: ind.section.clone(),
-            section_short: ind
-                .section
-                .rsplit(" > ")
-                .next()
-                .unwrap_or_default()
-                .to_string(),
+            section_short: ind.section.rsplit(" > ").next().unwrap_or_default().to_string(),
             subject: ind.subject.clone(),
             kind: f.kind.as_str(),
             raw: f.raw.clone(),
@@ -403,11 +341,7 @@ pub fn page(entries: &[Entry]) -> Result<String, askama::Error> {
         let first = t.series.points.first().map_or(0.0, |p| p.value);
         let flat = t.series.points.iter().all(|p| p.value == first);
         for &ri in &t.sources {
-            charts[ri].push(Chart {
-                title: title.clone(),
-                svg: svg.clone(),
-                flat,
-            });
+            charts[ri].push(Chart { title: title.clone(), svg: svg.clone(), flat });
         }
     }
     // Indicators that moved come first.
@@ -415,23 +349,10 @@ pub fn page(entries: &[Entry]) -> Result<String, askama::Error> {
         c.sort_by_key(|c| c.flat);
     }
     let single = entries.len() == 1;
-    let reports: Vec<ReportView> = entries
-        .iter()
-        .zip(charts)
-        .enumerate()
-        .map(|(i, (e, c))| report_view(i, single, e, c))
-        .collect();
-    let title = if single {
-        reports[0].doc.clone()
-    } else {
-        format!("{} reports", reports.len())
-    };
-    Page {
-        title,
-        single,
-        reports: &reports,
-    }
-    .render()
+    let reports: Vec<ReportView> =
+        entries.iter().zip(charts).enumerate().map(|(i, (e, c))| report_view(i, single, e, c)).collect();
+    let title = if single { reports[0].doc.clone() } else { format!("{} reports", reports.len()) };
+    Page { title, single, reports: &reports }.render()
 }
 
 #[cfg(test)]
