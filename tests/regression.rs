@@ -120,3 +120,12 @@ fn national_targets_keep_the_subject_before_modal_verbs() {
     let r = analyze("赤字率拟按3%安排。");
     has(&r, "3%", "赤字率", "percent", "3");
 }
+
+/// provincial_gwr_2026_csv (several provinces): `省委十二届十一次全会` numbers a session, and `三元` in a
+/// list of company names is a name.
+#[test]
+fn provincial_2026_session_numbers_and_names_are_not_figures() {
+    assert!(analyze("按照省委十二届十一次全会精神。扶持壮大三元、麦福劳等企业。").is_empty());
+    let r = analyze("召开常务会议12次。");
+    has(&r, "12次", "常务会议", "quantity", "12");
+}

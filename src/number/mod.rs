@@ -699,7 +699,18 @@ impl<'a> Scan<'a> {
             return Step::Skip(core.end);
         };
         // Chinese numerals need more care: 一个, 一项 are rarely figures.
-        if core.lone_one && matches!(class, UnitClass::Count | UnitClass::Time) {
+        // 十二届十一次全会, 第五次全国人口普查: the number of a session is an ordinal.
+        if unit_name == "次"
+            && (["全会", "会议", "全体会议", "代表大会", "常委会", "党代会", "集体学习", "人口普查", "经济普查"]
+                .iter()
+                .any(|w| self.starts_with(k, w))
+                || self.ends_with(i, "届"))
+        {
+            return self.typed(i, k, Kind::Ordinal, value);
+        }
+        if core.lone_one
+            && matches!(class, UnitClass::Count | UnitClass::Time | UnitClass::Money | UnitClass::Physical)
+        {
             return Step::Skip(k);
         }
         // Years, dates and durations.
