@@ -1,6 +1,7 @@
 //! The pipeline for one document: structure → figures → subjects → (checks) → indicators.
 
 use jieba_rs::Jieba;
+use rayon::prelude::*;
 
 use crate::dicts::Dicts;
 use crate::figure::{Figure, Kind};
@@ -76,9 +77,28 @@ impl Analyzer {
         Analyzer { recognizer: Recognizer::new(dicts), jieba, options }
     }
 
-    /// The figures of `text`, without subjects.
+    /// The figures of `text`, without subjects. A large text is searched in parallel, in pieces cut at line
+    /// breaks.
     pub fn figures(&self, text: &str) -> Vec<Figure> {
-        self.recognizer.find(text, self.options.keep_non_indicators)
+        let keep = self.options.keep_non_indicators;
+        if text.len() < PARALLEL_BYTES {
+            return self.recognizer.find(text, keep);
+        }
+        let pieces = pieces_at_line_breaks(text, PARALLEL_BYTES / 4);
+        let found: Vec<Vec<Figure>> = pieces
+            .par_iter()
+            .map(|&(b0, b1, c0)| {
+                let mut v = self.recognizer.find(&text[b0..b1], keep);
+                for f in &mut v {
+                    f.start += c0;
+                    f.end += c0;
+                    f.num_start += c0;
+                    f.num_end += c0;
+                }
+                v
+            })
+            .collect();
+        found.into_iter().flatten().collect()
     }
 
     /// Analyzes one document.
@@ -90,125 +110,149 @@ impl Analyzer {
         let figures = self.figures(&doc.text);
         let starts: Vec<usize> = figures.iter().map(|f| f.start).collect();
         let structure = text::split_for(&doc.text, &starts);
-        let finder = SubjectFinder::new(&self.jieba);
-        let mut indicators = Vec::with_capacity(figures.len());
-        // Byte offsets of every char boundary are needed to slice; build lazily per sentence.
+        // Each sentence with the figures that start in it; sentences are independent of one another.
+        let mut work: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+        let mut stray: Vec<usize> = Vec::new();
         let mut fi = 0;
-        for sent in &structure.sentences {
+        for (si, sent) in structure.sentences.iter().enumerate() {
             while fi < figures.len() && figures[fi].start < sent.start {
-                // A figure before any sentence (should not happen) keeps an empty context.
-                indicators.push(self.bare(&figures[fi]));
+                stray.push(fi);
                 fi += 1;
             }
             let first = fi;
             while fi < figures.len() && figures[fi].start < sent.end {
                 fi += 1;
             }
-            if first == fi {
-                continue;
-            }
-            let sent_text = &doc.text[sent.byte_start..sent.byte_end];
-            let sent_chars: Vec<(usize, char)> = sent_text.char_indices().collect();
-            let slice = |a: usize, b: usize| -> &str {
-                // a, b: absolute code points, clamped into the sentence.
-                let a = a.clamp(sent.start, sent.end) - sent.start;
-                let b = b.clamp(sent.start, sent.end) - sent.start;
-                let ba = sent_chars.get(a).map_or(sent_text.len(), |x| x.0);
-                let bb = sent_chars.get(b).map_or(sent_text.len(), |x| x.0);
-                &sent_text[ba..bb.max(ba)]
-            };
-            let section =
-                sent.section.and_then(|s| structure.sections.get(s)).map(|s| s.path.clone()).unwrap_or_default();
-            let mut last_subject: Option<String> = None;
-            let mut last_level_subject: Option<String> = None;
-            let mut levels: Vec<String> = Vec::new();
-            let mut distributed: std::collections::VecDeque<String> = Default::default();
-            for k in first..fi {
-                let f = &figures[k];
-                let clause = sent
-                    .clauses
-                    .iter()
-                    .find(|c| c.start <= f.start && f.start < c.end.max(c.start + 1))
-                    .map(|c| (c.start, c.end))
-                    .unwrap_or((sent.start, sent.end));
-                let prev_end = if k > first { figures[k - 1].end } else { 0 };
-                let next_start = if k + 1 < fi { figures[k + 1].start } else { usize::MAX };
-                // A subject sits near its number: segment at most this many characters on each side.
-                const REACH: usize = 40;
-                let before = slice(clause.0.max(prev_end).max(f.start.saturating_sub(REACH)), f.start);
-                // `6方面37个问题`: a figure right before another shares what follows the second.
-                let after = if next_start == f.end {
-                    let after_next = if k + 2 < fi { figures[k + 2].start } else { usize::MAX };
-                    slice(figures[k + 1].end, clause.1.max(f.end).min(after_next))
-                } else {
-                    slice(f.end, clause.1.max(f.end).min(next_start).min(f.end + REACH))
-                };
-                // `7方面29项重点任务`: a count right before another counts what the second one names.
-                let own = if next_start == f.end && !f.kind.is_change() {
-                    finder.subject("", after).or_else(|| finder.subject(before, ""))
-                } else {
-                    finder.subject(before, after)
-                };
-                let mut subject = match own {
-                    Some(s) => s,
-                    None => {
-                        let inherited = if f.kind.is_change() { last_level_subject.clone() } else { None };
-                        inherited.or_else(|| last_subject.clone()).unwrap_or_default()
-                    }
-                };
-                // 分别: `82起，死亡48人，同比分别下降8.89%、7.69%` and `能源和电力消耗分别比上年下降5.63%和5.75%`
-                // give each figure of the list its own subject, in order.
-                if let Some(s) = distributed.pop_front() {
-                    subject = s;
-                } else if before.contains("分别") && f.kind.is_change() {
-                    let run = 1 + figures[k + 1..fi]
-                        .iter()
-                        .zip(&figures[k..fi])
-                        .take_while(|(b, a)| b.kind == f.kind && b.start <= a.end + 1)
-                        .count();
-                    if run >= 2 {
-                        let head = &before[..before.find("分别").unwrap_or(0)];
-                        let items = split_list(head);
-                        let names: Vec<String> = if items.len() == run {
-                            share_head(&items)
-                        } else if levels.len() >= run {
-                            levels[levels.len() - run..].to_vec()
-                        } else {
-                            Vec::new()
-                        };
-                        if names.len() == run {
-                            subject = names[0].clone();
-                            distributed.extend(names[1..].iter().cloned());
-                        }
-                    }
-                }
-                if !f.kind.is_change() && !subject.is_empty() {
-                    levels.push(subject.clone());
-                }
-                if !subject.is_empty() {
-                    last_subject = Some(subject.clone());
-                    if !f.kind.is_change() {
-                        last_level_subject = Some(subject.clone());
-                    }
-                }
-                indicators.push(Indicator {
-                    figure: f.clone(),
-                    subject,
-                    section: section.clone(),
-                    sentence_span: (sent.start, sent.end),
-                    sentence: sent_text.to_string(),
-                    check: None,
-                    check_detail: String::new(),
-                    ref_year: None,
-                    status: Status::Actual,
-                });
+            if first < fi {
+                work.push((si, first..fi));
             }
         }
-        for f in &figures[fi..] {
-            indicators.push(self.bare(f));
+        stray.extend(fi..figures.len());
+        let run = |(si, range): &(usize, std::ops::Range<usize>)| {
+            self.sentence_indicators(&doc.text, &structure, &structure.sentences[*si], &figures[range.clone()])
+        };
+        let per_sentence: Vec<Vec<Indicator>> = if doc.text.len() < PARALLEL_BYTES {
+            work.iter().map(run).collect()
+        } else {
+            work.par_iter().map(run).collect()
+        };
+        let mut indicators: Vec<Indicator> = per_sentence.into_iter().flatten().collect();
+        if !stray.is_empty() {
+            // A figure outside every sentence (should not happen) keeps an empty context, in text order.
+            indicators.extend(stray.into_iter().map(|k| self.bare(&figures[k])));
+            indicators.sort_by_key(|i| (i.figure.start, i.figure.end));
         }
         period::assign(&mut indicators, &doc.text, year, report_kind);
         DocReport { doc: doc.name.clone(), region, year, indicators }
+    }
+
+    /// The indicators of one sentence: each figure with its subject, inherited along the chain of clauses.
+    fn sentence_indicators(
+        &self,
+        text: &str,
+        structure: &text::Structure,
+        sent: &text::Sentence,
+        figs: &[Figure],
+    ) -> Vec<Indicator> {
+        let finder = SubjectFinder::new(&self.jieba);
+        let mut out = Vec::with_capacity(figs.len());
+        let (first, fi) = (0, figs.len());
+        let sent_text = &text[sent.byte_start..sent.byte_end];
+        let sent_chars: Vec<(usize, char)> = sent_text.char_indices().collect();
+        let slice = |a: usize, b: usize| -> &str {
+            // a, b: absolute code points, clamped into the sentence.
+            let a = a.clamp(sent.start, sent.end) - sent.start;
+            let b = b.clamp(sent.start, sent.end) - sent.start;
+            let ba = sent_chars.get(a).map_or(sent_text.len(), |x| x.0);
+            let bb = sent_chars.get(b).map_or(sent_text.len(), |x| x.0);
+            &sent_text[ba..bb.max(ba)]
+        };
+        let section = sent.section.and_then(|s| structure.sections.get(s)).map(|s| s.path.clone()).unwrap_or_default();
+        let mut last_subject: Option<String> = None;
+        let mut last_level_subject: Option<String> = None;
+        let mut levels: Vec<String> = Vec::new();
+        let mut distributed: std::collections::VecDeque<String> = Default::default();
+        for k in first..fi {
+            let f = &figs[k];
+            let clause = sent
+                .clauses
+                .iter()
+                .find(|c| c.start <= f.start && f.start < c.end.max(c.start + 1))
+                .map(|c| (c.start, c.end))
+                .unwrap_or((sent.start, sent.end));
+            let prev_end = if k > first { figs[k - 1].end } else { 0 };
+            let next_start = if k + 1 < fi { figs[k + 1].start } else { usize::MAX };
+            // A subject sits near its number: segment at most this many characters on each side.
+            const REACH: usize = 40;
+            let before = slice(clause.0.max(prev_end).max(f.start.saturating_sub(REACH)), f.start);
+            // `6方面37个问题`: a figure right before another shares what follows the second.
+            let after = if next_start == f.end {
+                let after_next = if k + 2 < fi { figs[k + 2].start } else { usize::MAX };
+                slice(figs[k + 1].end, clause.1.max(f.end).min(after_next))
+            } else {
+                slice(f.end, clause.1.max(f.end).min(next_start).min(f.end + REACH))
+            };
+            // `7方面29项重点任务`: a count right before another counts what the second one names.
+            let own = if next_start == f.end && !f.kind.is_change() {
+                finder.subject("", after).or_else(|| finder.subject(before, ""))
+            } else {
+                finder.subject(before, after)
+            };
+            let mut subject = match own {
+                Some(s) => s,
+                None => {
+                    let inherited = if f.kind.is_change() { last_level_subject.clone() } else { None };
+                    inherited.or_else(|| last_subject.clone()).unwrap_or_default()
+                }
+            };
+            // 分别: `82起，死亡48人，同比分别下降8.89%、7.69%` and `能源和电力消耗分别比上年下降5.63%和5.75%`
+            // give each figure of the list its own subject, in order.
+            if let Some(s) = distributed.pop_front() {
+                subject = s;
+            } else if before.contains("分别") && f.kind.is_change() {
+                let run = 1 + figs[k + 1..fi]
+                    .iter()
+                    .zip(&figs[k..fi])
+                    .take_while(|(b, a)| b.kind == f.kind && b.start <= a.end + 1)
+                    .count();
+                if run >= 2 {
+                    let head = &before[..before.find("分别").unwrap_or(0)];
+                    let items = split_list(head);
+                    let names: Vec<String> = if items.len() == run {
+                        share_head(&items)
+                    } else if levels.len() >= run {
+                        levels[levels.len() - run..].to_vec()
+                    } else {
+                        Vec::new()
+                    };
+                    if names.len() == run {
+                        subject = names[0].clone();
+                        distributed.extend(names[1..].iter().cloned());
+                    }
+                }
+            }
+            if !f.kind.is_change() && !subject.is_empty() {
+                levels.push(subject.clone());
+            }
+            if !subject.is_empty() {
+                last_subject = Some(subject.clone());
+                if !f.kind.is_change() {
+                    last_level_subject = Some(subject.clone());
+                }
+            }
+            out.push(Indicator {
+                figure: f.clone(),
+                subject,
+                section: section.clone(),
+                sentence_span: (sent.start, sent.end),
+                sentence: sent_text.to_string(),
+                check: None,
+                check_detail: String::new(),
+                ref_year: None,
+                status: Status::Actual,
+            });
+        }
+        out
     }
 
     fn bare(&self, f: &Figure) -> Indicator {
@@ -224,6 +268,32 @@ impl Analyzer {
             status: Status::Actual,
         }
     }
+}
+
+/// Texts at least this large are searched and analysed in parallel pieces.
+const PARALLEL_BYTES: usize = 256 * 1024;
+
+/// Pieces of about `target` bytes cut after a line break (not after a digit, whose scale may follow on the
+/// next line): (byte start, byte end, code-point start).
+fn pieces_at_line_breaks(text: &str, target: usize) -> Vec<(usize, usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let (mut b0, mut c0) = (0usize, 0usize);
+    let mut at = target;
+    while at < text.len() {
+        let cut = bytes[at..]
+            .iter()
+            .enumerate()
+            .position(|(k, &b)| b == b'\n' && !bytes[at + k - 1].is_ascii_digit() && at + k > b0)
+            .map(|k| at + k + 1);
+        let Some(cut) = cut else { break };
+        c0 += text[b0..cut].chars().count();
+        out.push((b0, cut, c0 - text[b0..cut].chars().count()));
+        b0 = cut;
+        at = cut + target;
+    }
+    out.push((b0, text.len(), c0));
+    out
 }
 
 /// The items of `A和B`, `A、B及C` at the end of a clause.

@@ -708,8 +708,7 @@ impl<'a> Scan<'a> {
         {
             return self.typed(i, k, Kind::Ordinal, value);
         }
-        if core.lone_one
-            && matches!(class, UnitClass::Count | UnitClass::Time | UnitClass::Money | UnitClass::Physical)
+        if core.lone_one && matches!(class, UnitClass::Count | UnitClass::Time | UnitClass::Money | UnitClass::Physical)
         {
             return Step::Skip(k);
         }
