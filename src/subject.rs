@@ -236,7 +236,14 @@ impl<'j> SubjectFinder<'j> {
         let pre_text = join(&phrase);
 
         let post = self.tokens(after.trim());
-        let post_noun = post.first().is_some_and(|t| is_nounish(&t.tag) && !is_punct(&t.word));
+        // `6个万亿级产业`: a scale word before the noun still opens a noun phrase.
+        let lead =
+            post.iter().take_while(|t| matches!(t.tag.as_str(), "m" | "q") && t.word.chars().count() <= 3).count();
+        let post_noun = lead <= 2 && post.get(lead).is_some_and(|t| is_nounish(&t.tag) && !is_punct(&t.word));
+        // `新增仙桃、潜江、宜都、大冶4个千亿县`: a list of names before the number names instances, not the thing.
+        let pre_names =
+            !phrase.is_empty() && phrase.iter().all(|t| matches!(t.tag.as_str(), "ns" | "nr" | "nrt" | "nz"));
+        let ends_open = ends_open || pre_names;
         // `迈上6万亿元台阶`, `突破1000亿元大关`: the word after the number is a figure of speech.
         let post_generic = post.first().is_some_and(|t| GENERIC_AFTER.contains(&t.word.as_str()));
         if !post_generic && ((post_noun && ends_open) || (pre_text.is_empty() && !post.is_empty())) {
@@ -264,7 +271,13 @@ impl<'j> SubjectFinder<'j> {
 /// adverbs, and at a verb unless a noun follows it (执法证考试, 重点行政执法单位).
 fn noun_phrase(toks: &[Tok]) -> String {
     let mut out = String::new();
+    let lead = toks.iter().take_while(|t| matches!(t.tag.as_str(), "m" | "q") && t.word.chars().count() <= 3).count();
+    let lead = if lead <= 2 && toks.get(lead).is_some_and(|t| is_nounish(&t.tag)) { lead } else { 0 };
     for (k, t) in toks.iter().enumerate() {
+        if k < lead {
+            out.push_str(&t.word);
+            continue;
+        }
         if is_punct(&t.word) || matches!(t.tag.as_str(), "uj" | "ul" | "p" | "c" | "d" | "r" | "m" | "y") {
             break;
         }
