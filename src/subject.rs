@@ -195,6 +195,9 @@ impl<'j> SubjectFinder<'j> {
     /// The subject from the text before the figure in its clause (`before`) and after it (`after`).
     /// Returns `None` when the clause itself names nothing, so that the caller inherits a subject.
     pub fn subject(&self, before: &str, after: &str) -> Option<String> {
+        // Footnote marks (`装备制造业[12]增加值`) are not part of any name.
+        let (before, after) = (strip_footnotes(before), strip_footnotes(after));
+        let (before, after) = (before.as_ref(), after.as_ref());
         let before = before.trim();
         let mut pre = self.tokens(before);
         trim_trailing(&mut pre);
@@ -296,6 +299,28 @@ fn noun_phrase(toks: &[Tok]) -> String {
         out.push_str(&t.word);
     }
     out
+}
+
+/// Removes `[12]`-style footnote marks.
+fn strip_footnotes(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['[', '［']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if matches!(chars[i], '[' | '［') {
+            let digits = chars[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits > 0 && matches!(chars.get(i + 1 + digits), Some(']' | '］')) {
+                i += digits + 2;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn join(toks: &[Tok]) -> String {

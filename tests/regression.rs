@@ -129,3 +129,14 @@ fn provincial_2026_session_numbers_and_names_are_not_figures() {
     let r = analyze("召开常务会议12次。");
     has(&r, "12次", "常务会议", "quantity", "12");
 }
+
+/// tjgb/china_2024_tjgb_excerpt.txt: footnote marks inside names, 多增 as a change, per-person rates.
+#[test]
+fn national_2024_bulletin_footnotes_changes_and_rates() {
+    let r = analyze("全年全国城镇新增就业[7]1256万人，比上年多增12万人。");
+    has(&r, "1256万人", "城镇新增就业", "quantity", "12560000");
+    has(&r, "多增12万人", "城镇新增就业", "change_abs", "120000");
+    let r = analyze("全员劳动生产率[4]为173898元/人。其中，装备制造业[12]增加值比上年增长7.7%。");
+    has(&r, "173898元/人", "全员劳动生产率", "quantity", "173898");
+    has(&r, "7.7%", "装备制造业增加值", "change_pct", "7.7");
+}

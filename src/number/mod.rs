@@ -49,6 +49,10 @@ const CHANGE_VERBS: &[(&str, i8)] = &[
     ("扩大", 1),
     ("攀升", 1),
     ("增多", 1),
+    ("多增", 1),
+    ("少增", -1),
+    ("升值", 1),
+    ("贬值", -1),
     ("下降", -1),
     ("减少", -1),
     ("降低", -1),
@@ -644,6 +648,29 @@ impl<'a> Scan<'a> {
         if let Some((u, at, n)) = unit_at {
             unit = Some((u.canonical.clone(), u.class));
             k = at + n;
+            // Per-unit rates: 173898元/人, 370.8元/间夜, 127.1部/百人.
+            if matches!(self.c(k), Some('/' | '／')) {
+                let per: String = self.chars[k + 1..]
+                    .iter()
+                    .take_while(|c| c.is_alphabetic() && !matches!(c, '，' | '。'))
+                    .take(3)
+                    .collect();
+                let per_unit = self.dicts.unit_at(self.chars, k + 1).map(|(pu, pn)| (pu.canonical.clone(), pn));
+                let per = match per_unit {
+                    Some((pu, pn)) => Some((pu, pn)),
+                    None if ["人", "百人", "间夜", "户", "千人"].contains(&per.as_str()) => {
+                        let n = per.chars().count();
+                        Some((per, n))
+                    }
+                    None => None,
+                };
+                if let Some((pu, pn)) = per {
+                    if let Some(u) = unit.as_mut() {
+                        u.0 = format!("{}/{}", u.0, pu);
+                    }
+                    k += 1 + pn;
+                }
+            }
         } else if self.c(k) == Some('成')
             && core.value > Decimal::ZERO
             && core.value < Decimal::TEN
