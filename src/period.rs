@@ -338,11 +338,13 @@ pub fn assign(indicators: &mut [Indicator], text: &str, year: Option<i32>, kind:
     for ind in indicators.iter_mut() {
         let f = &ind.figure;
         let (s0, _) = ind.sentence_span;
-        let chars: Vec<char> = ind.sentence.chars().collect();
-        let a = f.start.saturating_sub(s0).min(chars.len());
-        let b = f.end.saturating_sub(s0).min(chars.len());
-        let before: String = chars[..a].iter().collect();
-        let after: String = chars[b..].iter().take(6).collect();
+        // Byte offsets of the figure in its sentence, without collecting the sentence's characters.
+        let sentence = ind.sentence.as_str();
+        let byte_at = |c: usize| sentence.char_indices().nth(c).map_or(sentence.len(), |(b, _)| b);
+        let a = byte_at(f.start.saturating_sub(s0));
+        let b = byte_at(f.end.saturating_sub(s0)).max(a);
+        let before = sentence[..a].to_string();
+        let after: String = sentence[b..].chars().take(6).collect();
         // The analyzer's path, outermost first: the last part saying something about time wins.
         let by_section = match &last_section {
             Some((sec, m)) if *sec == ind.section => *m,
