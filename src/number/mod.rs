@@ -186,20 +186,14 @@ impl Recognizer {
     fn mask(&self, text: &str, chars: &[char]) -> Vec<bool> {
         let mut mask = vec![false; chars.len()];
         // Non-figure phrases: byte offsets → char offsets.
-        let mut byte_to_char = Vec::new();
-        let mut any = false;
+        // Matches come in order: walk a (byte, char) cursor along the text instead of a full offset table.
+        let (mut cb, mut cc) = (0usize, 0usize);
         for m in self.masks.find_iter(text) {
-            if !any {
-                byte_to_char = vec![0usize; text.len() + 1];
-                let mut ci = 0;
-                for (b, _) in text.char_indices() {
-                    byte_to_char[b] = ci;
-                    ci += 1;
-                }
-                byte_to_char[text.len()] = ci;
-                any = true;
-            }
-            mask[byte_to_char[m.start()]..byte_to_char[m.end()]].fill(true);
+            cc += text[cb..m.start()].chars().count();
+            let n = text[m.start()..m.end()].chars().count();
+            mask[cc..cc + n].fill(true);
+            cc += n;
+            cb = m.end();
         }
         // Bracketed spans.
         let mut i = 0;
@@ -271,8 +265,14 @@ impl<'a> Scan<'a> {
     }
 
     fn ends_with(&self, end: usize, s: &str) -> bool {
-        let n = s.chars().count();
-        end >= n && self.starts_with(end - n, s)
+        let mut k = end;
+        for c in s.chars().rev() {
+            if k == 0 || self.chars[k - 1] != c {
+                return false;
+            }
+            k -= 1;
+        }
+        true
     }
 
     fn at(&self, i: usize) -> Step {
