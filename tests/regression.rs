@@ -140,3 +140,14 @@ fn national_2024_bulletin_footnotes_changes_and_rates() {
     has(&r, "173898元/人", "全员劳动生产率", "quantity", "173898");
     has(&r, "7.7%", "装备制造业增加值", "change_pct", "7.7");
 }
+
+/// provincial_gwr_2026_csv: a class (5万吨级, 220千伏变电站) or a rank (排名前1%) is not an amount; the
+/// count beside it is.
+#[test]
+fn provincial_2026_classes_and_ranks_are_not_amounts() {
+    let r = analyze("建成5万吨级泊位3个。开工220千伏变电站2座。85个学科进入ESI世界学科排名前1%。");
+    assert_eq!(r.len(), 3, "{r:#?}");
+    has(&r, "3个", "泊位", "quantity", "3");
+    has(&r, "2座", "变电站", "quantity", "2");
+    has(&r, "85个", "学科", "quantity", "85");
+}

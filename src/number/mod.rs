@@ -614,6 +614,10 @@ impl<'a> Scan<'a> {
         if prev == Some('每') {
             return Step::Skip(core.end);
         }
+        // Ranks: 排名前1%, 位居前10位, 跻身前三.
+        if ["名前", "居前", "入前", "身前", "列前", "排前"].iter().any(|w| self.ends_with(i, w)) {
+            return self.typed(i, core.end, Kind::Ordinal, core.value);
+        }
         // Ratios: 1.9:35.4:62.7.
         if !core.chinese
             && matches!(after, Some(':' | '：'))
@@ -725,6 +729,13 @@ impl<'a> Scan<'a> {
             }
             return Step::Skip(core.end);
         };
+        // A class, not an amount: 5万吨级泊位, 百万千瓦级机组, 220千伏变电站.
+        if self.c(k) == Some('级')
+            || (unit_name == "千伏"
+                && ["变电站", "线路", "输变电", "电网", "主变", "变电"].iter().any(|w| self.starts_with(k, w)))
+        {
+            return self.typed(i, k, Kind::Ordinal, value);
+        }
         // Chinese numerals need more care: 一个, 一项 are rarely figures.
         // 十二届十一次全会, 第五次全国人口普查: the number of a session is an ordinal.
         if unit_name == "次"
