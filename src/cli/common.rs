@@ -143,6 +143,7 @@ impl Sink {
             None => Sink::Stdout(io::BufWriter::new(io::stdout())),
             Some(p) => {
                 let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+                install_interrupt_handler();
                 let tmp = tempfile::Builder::new()
                     .prefix(".zhibiao-")
                     .tempfile_in(dir)
@@ -188,8 +189,11 @@ static PENDING: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
 /// On Ctrl-C (or SIGTERM), deletes `tmp` and exits with 130, so an interrupted run leaves neither a
 /// half-written output file (the target is only ever renamed into place whole) nor the temp file.
 fn remove_on_interrupt(tmp: &std::path::Path) {
-    static HANDLER: std::sync::Once = std::sync::Once::new();
     *PENDING.lock().unwrap_or_else(|e| e.into_inner()) = Some(tmp.to_path_buf());
+}
+
+fn install_interrupt_handler() {
+    static HANDLER: std::sync::Once = std::sync::Once::new();
     HANDLER.call_once(|| {
         let _ = ctrlc::set_handler(|| {
             if let Some(p) = PENDING.lock().unwrap_or_else(|e| e.into_inner()).take() {

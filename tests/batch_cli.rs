@@ -1,0 +1,232 @@
+//! Batches and distributed runs: xlsx, Chinese headers, --stdin-jsonl, --files-from, --shard, interrupts.
+
+mod common;
+
+use std::io::Read;
+
+use common::{jsonl, root, run};
+
+const REPORT: &str = "示例县2025年法治政府建设情况报告\n一、主要成效\n全年立刑事案件428起,同比减少153起,下降26.33%。\n排查矛盾纠纷3559件,化解3439件,成功率达96.6%。\n";
+
+fn samples() -> String {
+    root().join("samples").display().to_string()
+}
+
+fn zip_member(bytes: &[u8], name: &str) -> String {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut s = String::new();
+    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+#[test]
+fn xlsx_needs_a_file_and_has_two_sheets_with_numbers() {
+    let out = run(&["extract", "--format", "xlsx", "-"], Some(REPORT.as_bytes()));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs -o FILE"));
+    assert!(out.stdout.is_empty());
+
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("t.xlsx");
+    let out = run(
+        &["extract", "--format", "xlsx", "--headers", "zh", "-o", p.to_str().unwrap(), "-"],
+        Some(REPORT.as_bytes()),
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "temp file left");
+    let bytes = std::fs::read(&p).unwrap();
+    let book = zip_member(&bytes, "xl/workbook.xml");
+    assert!(book.contains("name=\"指标\"") && book.contains("name=\"核验\""), "{book}");
+    let strings = zip_member(&bytes, "xl/sharedStrings.xml");
+    assert!(strings.contains("数值上限") && strings.contains("刑事案件"), "{strings}");
+    let sheet = zip_member(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains("state=\"frozen\""), "header not frozen");
+    assert!(sheet.contains("<col "), "columns not sized");
+    // 7 rows (header + 6); value 428 in column G of row 2 is a number, not a string.
+    assert!(sheet.contains("<row r=\"7\"") && !sheet.contains("<row r=\"8\""));
+    assert!(sheet.contains("<c r=\"G2\"><v>428</v></c>"), "{sheet}");
+    // The checks sheet holds only rows with a check (成功率 96.6% is checked).
+    let checks = zip_member(&bytes, "xl/worksheets/sheet2.xml");
+    assert!(checks.contains("<row r=\"2\""), "{checks}");
+}
+
+#[test]
+fn chinese_headers_in_csv_and_json() {
+    let out = run(&["extract", "--headers", "zh", "-"], Some(REPORT.as_bytes()));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.starts_with("文档,地区,年份,章节,指标,类型,数值,数值上限,单位,"), "{csv}");
+    let out = run(&["extract", "--headers", "zh", "--format", "jsonl", "-"], Some(REPORT.as_bytes()));
+    let rows = jsonl(&out.stdout);
+    assert_eq!(rows[0]["指标"], "立刑事案件");
+    assert_eq!(rows[0]["数值"].to_string(), "428");
+    assert!(rows[0].get("subject").is_none());
+}
+
+#[test]
+fn stdin_jsonl_keeps_order_and_survives_bad_lines() {
+    let good = |d: &str, t: &str| serde_json::json!({"doc": d, "text": t}).to_string();
+    let mut input = String::new();
+    for i in 0..40 {
+        input.push_str(&good(&format!("d{i}"), &format!("全年立刑事案件{}起。", 100 + i)));
+        input.push('\n');
+        if i == 3 {
+            input.push_str("{not json\n\n");
+        }
+        if i == 5 {
+            input.push_str(&serde_json::json!({"doc": "missing", "path": "/nonexistent/x.txt"}).to_string());
+            input.push('\n');
+            input.push_str(&serde_json::json!({"doc": "neither"}).to_string());
+            input.push('\n');
+        }
+    }
+    let p = root().join("samples/示例县_2025_法治政府建设情况报告.txt");
+    input.push_str(&serde_json::json!({"doc": "by-path", "path": p}).to_string());
+    for j in ["1", "2"] {
+        let out = run(&["extract", "--stdin-jsonl", "-j", j], Some(input.as_bytes()));
+        assert_eq!(out.status.code(), Some(2));
+        let rows = jsonl(&out.stdout);
+        let docs: Vec<&str> = rows.iter().map(|r| r["doc"].as_str().unwrap()).collect();
+        let want: Vec<String> = (0..40).map(|i| format!("d{i}")).collect();
+        assert_eq!(&docs[..40], &want.iter().map(|s| s.as_str()).collect::<Vec<_>>()[..]);
+        assert!(docs[40..].iter().all(|d| *d == "by-path") && docs.len() > 45);
+        assert_eq!(rows[7]["value"].to_string(), "107");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("zhibiao: line 5: not a JSON line"), "{err}");
+        assert!(err.contains("zhibiao: missing: no such file"), "{err}");
+        assert!(err.contains("zhibiao: neither: needs \"text\" or \"path\""), "{err}");
+        assert!(err.contains("44 documents read, 3 failed"), "{err}");
+    }
+    let bad = run(&["extract", "--stdin-jsonl", "--format", "csv"], Some(b""));
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+fn sorted_lines(out: &[u8]) -> Vec<String> {
+    let mut v: Vec<String> = String::from_utf8_lossy(out).lines().map(str::to_string).collect();
+    v.sort();
+    v
+}
+
+/// A corpus of many small files, some bad, in nested folders.
+fn corpus_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..30 {
+        let sub = dir.path().join(format!("y{}", i % 3));
+        std::fs::create_dir_all(&sub).unwrap();
+        let body = format!("示例县{}年报告\n全年立刑事案件{}起,下降{}.5%。\n", 2000 + i, 100 + i, i);
+        std::fs::write(sub.join(format!("r{i:02}.txt")), body).unwrap();
+    }
+    std::fs::write(dir.path().join("y0/empty.txt"), b"").unwrap();
+    for e in std::fs::read_dir(root().join("samples")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn shards_together_equal_the_whole_run() {
+    let dir = corpus_dir();
+    let d = dir.path().to_str().unwrap();
+    let full = run(&["extract", "--format", "jsonl", d], None);
+    assert_eq!(full.status.code(), Some(2)); // the empty file
+    let full_rows = sorted_lines(&full.stdout);
+    assert!(full_rows.len() > 100);
+    for n in [1u32, 3, 4] {
+        let mut all = Vec::new();
+        let mut failed = 0;
+        for i in 0..n {
+            let shard = format!("{i}/{n}");
+            let one = run(&["extract", "--format", "jsonl", "--shard", &shard, "-j", "1", d], None);
+            let two = run(&["extract", "--format", "jsonl", "--shard", &shard, "-j", "2", d], None);
+            assert_eq!(one.stdout, two.stdout, "shard {shard}: -j changes the output");
+            failed += String::from_utf8_lossy(&one.stderr).lines().filter(|l| l.contains("empty file")).count();
+            all.extend(String::from_utf8_lossy(&one.stdout).lines().map(str::to_string));
+        }
+        let n_rows = all.len();
+        all.sort();
+        assert_eq!(all, full_rows, "{n} shards");
+        assert_eq!(n_rows, full_rows.len());
+        assert_eq!(failed, 1, "the bad file is reported by exactly one shard");
+    }
+}
+
+#[test]
+fn files_from_lists_paths_and_shards_do_not_reshuffle() {
+    let dir = corpus_dir();
+    let mut files = Vec::new();
+    for sub in ["y0", "y1", "y2"] {
+        for e in std::fs::read_dir(dir.path().join(sub)).unwrap() {
+            files.push(e.unwrap().path().display().to_string());
+        }
+    }
+    files.sort();
+    let list = dir.path().join("list.txt");
+    std::fs::write(&list, files.join("\n") + "\n\n").unwrap();
+    let by_list = run(&["extract", "--format", "jsonl", "--files-from", list.to_str().unwrap()], None);
+    let by_stdin = run(&["extract", "--format", "jsonl", "--files-from", "-"], Some(files.join("\r\n").as_bytes()));
+    let direct: Vec<&str> = files.iter().map(|s| s.as_str()).collect();
+    let direct = run(&[&["extract", "--format", "jsonl"][..], &direct[..]].concat(), None);
+    assert_eq!(by_list.stdout, direct.stdout);
+    assert_eq!(by_stdin.stdout, direct.stdout);
+    assert!(!direct.stdout.is_empty());
+    // Adding files to the list leaves each old file in its shard.
+    let docs_of = |out: &[u8]| -> std::collections::BTreeSet<String> {
+        jsonl(out).iter().map(|r| r["doc"].as_str().unwrap().to_string()).collect()
+    };
+    let half = dir.path().join("half.txt");
+    std::fs::write(&half, files[..files.len() / 2].join("\n")).unwrap();
+    for i in 0..3 {
+        let shard = format!("{i}/3");
+        let small = docs_of(
+            &run(&["extract", "--format", "jsonl", "--shard", &shard, "--files-from", half.to_str().unwrap()], None)
+                .stdout,
+        );
+        let big = docs_of(
+            &run(&["extract", "--format", "jsonl", "--shard", &shard, "--files-from", list.to_str().unwrap()], None)
+                .stdout,
+        );
+        assert!(small.is_subset(&big), "shard {shard}");
+    }
+    let bad = run(&["extract", "--shard", "3/3", "--files-from", list.to_str().unwrap()], None);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+/// Ctrl-C in the middle of a run: the target never appears half-written, and the temp file goes too.
+#[test]
+fn interrupted_run_leaves_no_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("out.csv");
+    let mut child = common::zhibiao()
+        .args(["extract", "-o", target.to_str().unwrap(), "-"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The run is waiting on stdin, its temp file open beside the target.
+    let t0 = std::time::Instant::now();
+    while std::fs::read_dir(dir.path()).unwrap().count() == 0 {
+        assert!(t0.elapsed().as_secs() < 20, "no temp file appeared");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let killed = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    drop(child.stdin.take());
+    assert!(!status.success());
+    assert!(!target.exists(), "half-written output");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+#[test]
+fn summary_line_and_progress_stays_off_when_stderr_is_not_a_terminal() {
+    let out = run(&["extract", &samples()], None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("zhibiao: 4 files read, 0 failed,"), "{err}");
+    assert!(!err.contains('\r'));
+    // One good file: no summary.
+    let out = run(&["extract", "-"], Some(REPORT.as_bytes()));
+    assert!(out.stderr.is_empty());
+}
