@@ -211,7 +211,15 @@ fn interrupted_run_leaves_no_output_file() {
     std::thread::sleep(std::time::Duration::from_millis(100));
     let killed = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     assert!(killed.success());
-    let status = child.wait().unwrap();
+    // Not child.wait(): it would close stdin first, and a run that sees the end of its input may finish
+    // (whole) before the signal is handled.
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(t0.elapsed().as_secs() < 30, "still running after SIGINT");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
     drop(child.stdin.take());
     assert!(!status.success());
     assert!(!target.exists(), "half-written output");
