@@ -238,3 +238,64 @@ fn summary_line_and_progress_stays_off_when_stderr_is_not_a_terminal() {
     let out = run(&["extract", "-"], Some(REPORT.as_bytes()));
     assert!(out.stderr.is_empty());
 }
+
+fn zip_of(members: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in members {
+        z.start_file(*name, opts).unwrap();
+        z.write_all(bytes).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+/// Every bad-file case of the issue in one run: each gets one `zhibiao: PATH: reason` line, the good files'
+/// rows are all there, the summary counts them, and the exit code is 2.
+///
+/// The single long line is 20 MB by default (100 MB takes ~30 s in a debug build on this 2-core machine);
+/// `ZHIBIAO_BIG_LINE_MB=100` runs the full size.
+#[test]
+fn bad_files_in_one_run_lose_no_rows() {
+    let mb: usize = std::env::var("ZHIBIAO_BIG_LINE_MB").ok().and_then(|s| s.parse().ok()).unwrap_or(20);
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a_good.txt"), REPORT).unwrap();
+    std::fs::write(d.join("b_empty.txt"), b"").unwrap();
+    std::fs::write(d.join("c_binary.dat"), [0u8, 1, 2, 0, 0, 255, 254, 0, 0, 0].repeat(100)).unwrap();
+    std::fs::write(d.join("d_truncated.docx"), b"PK\x03\x04 truncated").unwrap();
+    let zeros = vec![b'0'; 40 << 20];
+    std::fs::write(d.join("e_bomb.zip"), zip_of(&[("bomb.txt", &zeros), ("ok.txt", REPORT.as_bytes())])).unwrap();
+    let filler = "各项工作扎实推进，".repeat((mb << 20) / 27);
+    std::fs::write(d.join("f_long_line.txt"), format!("全年立刑事案件428起。{filler}")).unwrap();
+    let (gbk, _, _) = encoding_rs::GBK.encode(REPORT);
+    std::fs::write(d.join("g_gbk.txt"), &gbk).unwrap();
+    std::fs::write(d.join("z_good.txt"), REPORT.replace("428", "429")).unwrap();
+
+    // Rows go to a file with -o (written atomically), in a folder outside the input.
+    let outdir = tempfile::tempdir().unwrap();
+    let o = outdir.path().join("rows.jsonl");
+    let t0 = std::time::Instant::now();
+    let out = run(
+        &["extract", "--format", "jsonl", "--encoding", "utf-8", "-o", o.to_str().unwrap(), d.to_str().unwrap()],
+        None,
+    );
+    println!("{mb} MB line run: {:?}", t0.elapsed());
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let reported = |name: &str| err.lines().filter(|l| l.starts_with("zhibiao: ") && l.contains(name)).count();
+    for name in ["b_empty.txt", "c_binary.dat", "d_truncated.docx", "e_bomb.zip!bomb.txt", "g_gbk.txt"] {
+        assert_eq!(reported(name), 1, "{name}: {err}");
+    }
+    assert!(err.lines().any(|l| l.contains("g_gbk.txt") && l.contains("invalid UTF-8")), "{err}");
+    assert!(err.lines().any(|l| l.contains("bomb.txt") && l.contains("zip bomb")), "{err}");
+    assert!(err.contains("8 files read, 5 failed"), "{err}");
+    assert!(out.stdout.is_empty());
+    let rows = jsonl(&std::fs::read(&o).unwrap());
+    let count = |doc: &str| rows.iter().filter(|r| r["doc"].as_str().unwrap().ends_with(doc)).count();
+    assert_eq!(count("a_good.txt"), 6);
+    assert_eq!(count("e_bomb.zip!ok.txt"), 6);
+    assert_eq!(count("z_good.txt"), 6);
+    assert_eq!(count("f_long_line.txt"), 1);
+    assert_eq!(rows.len(), 19);
+}
