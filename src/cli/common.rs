@@ -143,10 +143,12 @@ impl Sink {
             None => Sink::Stdout(io::BufWriter::new(io::stdout())),
             Some(p) => {
                 let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+                install_interrupt_handler();
                 let tmp = tempfile::Builder::new()
                     .prefix(".zhibiao-")
                     .tempfile_in(dir)
                     .with_context(|| format!("cannot write in {}", dir.display()))?;
+                remove_on_interrupt(tmp.path());
                 Sink::File(io::BufWriter::new(tmp), p.clone())
             }
         })
@@ -159,6 +161,7 @@ impl Sink {
             Sink::File(w, p) => {
                 let tmp = w.into_inner().map_err(|e| e.into_error())?;
                 tmp.persist(&p).with_context(|| format!("cannot write {}", p.display()))?;
+                forget_on_interrupt();
                 Ok(())
             }
         }
@@ -178,6 +181,31 @@ impl Write for Sink {
             Sink::File(w, _) => w.flush(),
         }
     }
+}
+
+/// The temp file to delete if the run is interrupted.
+static PENDING: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+
+/// On Ctrl-C (or SIGTERM), deletes `tmp` and exits with 130, so an interrupted run leaves neither a
+/// half-written output file (the target is only ever renamed into place whole) nor the temp file.
+fn remove_on_interrupt(tmp: &std::path::Path) {
+    *PENDING.lock().unwrap_or_else(|e| e.into_inner()) = Some(tmp.to_path_buf());
+}
+
+fn install_interrupt_handler() {
+    static HANDLER: std::sync::Once = std::sync::Once::new();
+    HANDLER.call_once(|| {
+        let _ = ctrlc::set_handler(|| {
+            if let Some(p) = PENDING.lock().unwrap_or_else(|e| e.into_inner()).take() {
+                let _ = std::fs::remove_file(p);
+            }
+            std::process::exit(130);
+        });
+    });
+}
+
+fn forget_on_interrupt() {
+    PENDING.lock().unwrap_or_else(|e| e.into_inner()).take();
 }
 
 /// Prints a per-file problem the way the run reports it.

@@ -593,7 +593,10 @@ impl<'a> Scan<'a> {
     /// Reads a number and everything that belongs to it: unit, qualifiers, range, change verb.
     fn number(&self, i: usize) -> Step {
         let Some(core) = self.core(i) else {
-            return Step::Skip(i + 1);
+            // A digit run too long for any number (> 28 digits): skip all of it, not one digit at a
+            // time, which made a long run of digits quadratic.
+            let run = self.skip_digits(i);
+            return Step::Skip(if run - i > 28 { run } else { i + 1 });
         };
         let prev = if i > 0 { self.c(i - 1) } else { None };
         // Ordinals and list markers: 第一, 一是, (一), 一、 1.

@@ -7,6 +7,9 @@ use serde::Serialize;
 
 use crate::analyzer::{DocReport, Indicator};
 
+mod xlsx;
+pub use xlsx::XlsxWriter;
+
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
 pub enum Format {
@@ -40,6 +43,48 @@ pub const FIELDS: &[&str] = &[
     "ref_year",
     "status",
 ];
+
+/// Chinese column names (`--headers zh`), in the order of [`FIELDS`].
+pub const FIELDS_ZH: &[&str] = &[
+    "文档",
+    "地区",
+    "年份",
+    "章节",
+    "指标",
+    "类型",
+    "数值",
+    "数值上限",
+    "单位",
+    "限定",
+    "原文",
+    "起始位置",
+    "结束位置",
+    "句子",
+    "核验",
+    "核验说明",
+    "所属年份",
+    "性质",
+];
+
+/// Language of the column names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum Headers {
+    /// English field names (doc, region, year …).
+    #[default]
+    En,
+    /// Chinese column names (文档, 地区, 年份 …).
+    Zh,
+}
+
+impl Headers {
+    /// The column names, in output order.
+    pub fn names(self) -> &'static [&'static str] {
+        match self {
+            Headers::En => FIELDS,
+            Headers::Zh => FIELDS_ZH,
+        }
+    }
+}
 
 /// One row of the indicator table.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -100,6 +145,30 @@ impl Row {
         }
     }
 
+    /// The row as text cells, in column order (what CSV writes).
+    pub fn cells(&self) -> [String; 18] {
+        [
+            self.doc.clone(),
+            self.region.clone(),
+            self.year.map(|y| y.to_string()).unwrap_or_default(),
+            self.section.clone(),
+            self.subject.clone(),
+            self.kind.to_string(),
+            self.value.clone(),
+            self.value_max.clone(),
+            self.unit.clone(),
+            self.qualifier.to_string(),
+            self.raw.clone(),
+            self.start.to_string(),
+            self.end.to_string(),
+            self.sentence.clone(),
+            self.check.clone(),
+            self.check_detail.clone(),
+            self.ref_year.map(|y| y.to_string()).unwrap_or_default(),
+            self.status.to_string(),
+        ]
+    }
+
     fn to_json(&self) -> serde_json::Value {
         let mut v = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
         if let serde_json::Value::Object(m) = &mut v {
@@ -123,19 +192,25 @@ pub struct RowWriter<W: Write> {
     csv: Option<csv::Writer<W>>,
     out: Option<W>,
     first: bool,
+    headers: Headers,
 }
 
 impl<W: Write> RowWriter<W> {
     /// A writer; CSV writes its header at once.
-    pub fn new(format: Format, mut w: W, bom: bool) -> io::Result<Self> {
+    pub fn new(format: Format, w: W, bom: bool) -> io::Result<Self> {
+        Self::with_headers(format, w, bom, Headers::En)
+    }
+
+    /// A writer whose column names (CSV header, JSON keys) are in `headers`.
+    pub fn with_headers(format: Format, mut w: W, bom: bool, headers: Headers) -> io::Result<Self> {
         if bom {
             w.write_all(b"\xef\xbb\xbf")?;
         }
-        let mut rw = RowWriter { format, csv: None, out: None, first: true };
+        let mut rw = RowWriter { format, csv: None, out: None, first: true, headers };
         match format {
             Format::Csv => {
                 let mut c = csv::Writer::from_writer(w);
-                c.write_record(FIELDS).map_err(io::Error::other)?;
+                c.write_record(headers.names()).map_err(io::Error::other)?;
                 rw.csv = Some(c);
             }
             Format::Jsonl => rw.out = Some(w),
@@ -175,17 +250,34 @@ impl<W: Write> RowWriter<W> {
                 .map_err(io::Error::other)
             }
             Format::Jsonl => {
+                let v = self.json(row);
                 let w = self.out.as_mut().expect("writer");
-                serde_json::to_writer(&mut *w, &row.to_json())?;
+                serde_json::to_writer(&mut *w, &v)?;
                 w.write_all(b"\n")
             }
             Format::Json => {
+                let v = self.json(row);
                 let w = self.out.as_mut().expect("writer");
                 w.write_all(if self.first { b"\n" } else { b",\n" })?;
-                serde_json::to_writer(&mut *w, &row.to_json())?;
+                serde_json::to_writer(&mut *w, &v)?;
                 self.first = false;
                 Ok(())
             }
+        }
+    }
+
+    fn json(&self, row: &Row) -> serde_json::Value {
+        let v = row.to_json();
+        match (self.headers, v) {
+            (Headers::Zh, serde_json::Value::Object(m)) => serde_json::Value::Object(
+                m.into_iter()
+                    .map(|(k, x)| {
+                        let i = FIELDS.iter().position(|f| *f == k);
+                        (i.map_or(k, |i| FIELDS_ZH[i].to_string()), x)
+                    })
+                    .collect(),
+            ),
+            (_, v) => v,
         }
     }
 
