@@ -208,7 +208,7 @@ proptest! {
 
 #[test]
 fn very_long_lines_and_digit_runs_stay_fast() {
-    let t0 = std::time::Instant::now();
+    // Speed is measured by the benches; these inputs once made the scan quadratic (a hang, not a slowdown).
     for (name, bytes) in [
         ("digits.txt", "9".repeat(200_000).into_bytes()),
         ("mixed.txt", "增长5.5%，达到1.2万亿元。".repeat(5_000).into_bytes()),
@@ -218,5 +218,4 @@ fn very_long_lines_and_digit_runs_stay_fast() {
     ] {
         bytes_to_rows(name, &bytes, &InputOptions::default());
     }
-    assert!(t0.elapsed().as_secs() < 60, "too slow: {:?}", t0.elapsed());
 }

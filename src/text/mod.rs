@@ -225,6 +225,9 @@ pub fn split_for(text: &str, wanted: &[usize]) -> Structure {
     split_where(text, Some(wanted))
 }
 
+/// Characters after which a sentence with no full stop ends at its next clause delimiter.
+const LONG_SENTENCE: usize = 500;
+
 fn split_where<'a>(text: &'a str, wanted: Option<&'a [usize]>) -> Structure {
     let mut sp = Splitter {
         wanted,
@@ -459,6 +462,16 @@ impl<'a> Splitter<'a> {
         let mut it = s.char_indices().peekable();
         let mut last_text = start; // end of the last non-space char
         while let Some((i, ch)) = it.next() {
+            // A run-on text with no full stop for hundreds of characters (tables flattened into one line,
+            // broken dumps) ends its sentence at the next clause delimiter, or anywhere but inside a number
+            // once it is very long: every row carries its sentence, and checks look within it.
+            let long = c - start.c;
+            let cut = (long >= LONG_SENTENCE && matches!(ch, '，' | ',' | '；' | ';' | '、'))
+                || (long >= 4 * LONG_SENTENCE && !ch.is_ascii_digit() && !matches!(ch, '.' | '．'));
+            if cut && !is_terminal(ch) {
+                let e = Pos { b: start.b + i + ch.len_utf8(), c: c + 1 };
+                return (e, e, Some(Block::Tight));
+            }
             if is_terminal(ch) {
                 let mut e = Pos { b: start.b + i + ch.len_utf8(), c: c + 1 };
                 while let Some(&(j, d)) = it.peek() {
