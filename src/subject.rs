@@ -174,9 +174,9 @@ pub struct SubjectFinder<'j> {
 
 /// One token: word, POS tag, and its char span relative to the segmented string.
 #[derive(Debug, Clone)]
-struct Tok {
-    word: String,
-    tag: String,
+struct Tok<'a> {
+    word: &'a str,
+    tag: &'a str,
 }
 
 impl<'j> SubjectFinder<'j> {
@@ -185,11 +185,11 @@ impl<'j> SubjectFinder<'j> {
         SubjectFinder { jieba }
     }
 
-    fn tokens(&self, s: &str) -> Vec<Tok> {
+    fn tokens<'a>(&'a self, s: &'a str) -> Vec<Tok<'a>> {
         if s.is_empty() {
             return Vec::new();
         }
-        self.jieba.tag(s, true).into_iter().map(|t| Tok { word: t.word.to_string(), tag: t.tag.to_string() }).collect()
+        self.jieba.tag(s, true).into_iter().map(|t| Tok { word: t.word, tag: t.tag }).collect()
     }
 
     /// The subject from the text before the figure in its clause (`before`) and after it (`after`).
@@ -218,7 +218,7 @@ impl<'j> SubjectFinder<'j> {
                 }
                 break;
             }
-            if is_punct(&t.word) || BOUNDARY_WORDS.contains(&t.word.as_str()) || t.tag == "uj" {
+            if is_punct(t.word) || BOUNDARY_WORDS.contains(&t.word) || t.tag == "uj" {
                 break;
             }
             if chars >= 8 && (t.tag == "v" || chars + t.word.chars().count() > 14) {
@@ -230,25 +230,22 @@ impl<'j> SubjectFinder<'j> {
         let ends_open = pre.is_empty()
             || start == pre.len()
             || pre.last().is_some_and(|t| {
-                matches!(t.tag.as_str(), "v" | "vn" | "p" | "c" | "d" | "uj" | "vd" | "ad")
-                    || BOUNDARY_WORDS.contains(&t.word.as_str())
+                matches!(t.tag, "v" | "vn" | "p" | "c" | "d" | "uj" | "vd" | "ad") || BOUNDARY_WORDS.contains(&t.word)
             });
-        let mut phrase: Vec<Tok> = pre[start..].to_vec();
+        let mut phrase: Vec<Tok<'_>> = pre[start..].to_vec();
         trim_leading(&mut phrase);
         trim_trailing(&mut phrase);
         let pre_text = join(&phrase);
 
         let post = self.tokens(after.trim());
         // `6个万亿级产业`: a scale word before the noun still opens a noun phrase.
-        let lead =
-            post.iter().take_while(|t| matches!(t.tag.as_str(), "m" | "q") && t.word.chars().count() <= 3).count();
-        let post_noun = lead <= 2 && post.get(lead).is_some_and(|t| is_nounish(&t.tag) && !is_punct(&t.word));
+        let lead = post.iter().take_while(|t| matches!(t.tag, "m" | "q") && t.word.chars().count() <= 3).count();
+        let post_noun = lead <= 2 && post.get(lead).is_some_and(|t| is_nounish(t.tag) && !is_punct(t.word));
         // `新增仙桃、潜江、宜都、大冶4个千亿县`: a list of names before the number names instances, not the thing.
-        let pre_names =
-            !phrase.is_empty() && phrase.iter().all(|t| matches!(t.tag.as_str(), "ns" | "nr" | "nrt" | "nz"));
+        let pre_names = !phrase.is_empty() && phrase.iter().all(|t| matches!(t.tag, "ns" | "nr" | "nrt" | "nz"));
         let ends_open = ends_open || pre_names;
         // `迈上6万亿元台阶`, `突破1000亿元大关`: the word after the number is a figure of speech.
-        let post_generic = post.first().is_some_and(|t| GENERIC_AFTER.contains(&t.word.as_str()));
+        let post_generic = post.first().is_some_and(|t| GENERIC_AFTER.contains(&t.word));
         if !post_generic && ((post_noun && ends_open) || (pre_text.is_empty() && !post.is_empty())) {
             let out = noun_phrase(&post);
             if !out.is_empty() {
@@ -258,7 +255,7 @@ impl<'j> SubjectFinder<'j> {
         if !pre_text.is_empty() {
             return Some(clean(&pre_text));
         }
-        if before.is_empty() && !post.is_empty() && !matches!(post[0].tag.as_str(), "uj" | "c" | "p") {
+        if before.is_empty() && !post.is_empty() && !matches!(post[0].tag, "uj" | "c" | "p") {
             // `74件未进入诉讼程序`: a clause opening with the number is about what follows it.
             let tail: String = after.trim().chars().take(12).collect();
             let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
@@ -272,20 +269,20 @@ impl<'j> SubjectFinder<'j> {
 
 /// The noun phrase at the start of `toks`: stops at punctuation, 的, prepositions, conjunctions and
 /// adverbs, and at a verb unless a noun follows it (执法证考试, 重点行政执法单位).
-fn noun_phrase(toks: &[Tok]) -> String {
+fn noun_phrase(toks: &[Tok<'_>]) -> String {
     let mut out = String::new();
-    let lead = toks.iter().take_while(|t| matches!(t.tag.as_str(), "m" | "q") && t.word.chars().count() <= 3).count();
-    let lead = if lead <= 2 && toks.get(lead).is_some_and(|t| is_nounish(&t.tag)) { lead } else { 0 };
+    let lead = toks.iter().take_while(|t| matches!(t.tag, "m" | "q") && t.word.chars().count() <= 3).count();
+    let lead = if lead <= 2 && toks.get(lead).is_some_and(|t| is_nounish(t.tag)) { lead } else { 0 };
     for (k, t) in toks.iter().enumerate() {
         if k < lead {
-            out.push_str(&t.word);
+            out.push_str(t.word);
             continue;
         }
-        if is_punct(&t.word) || matches!(t.tag.as_str(), "uj" | "ul" | "p" | "c" | "d" | "r" | "m" | "y") {
+        if is_punct(t.word) || matches!(t.tag, "uj" | "ul" | "p" | "c" | "d" | "r" | "m" | "y") {
             break;
         }
-        if is_verbish(&t.tag) || t.tag == "v" {
-            let noun_next = toks.get(k + 1).is_some_and(|n| is_nounish(&n.tag) && !is_punct(&n.word));
+        if is_verbish(t.tag) || t.tag == "v" {
+            let noun_next = toks.get(k + 1).is_some_and(|n| is_nounish(n.tag) && !is_punct(n.word));
             if !noun_next || (out.is_empty() && k > 0) {
                 if out.is_empty() && k == 0 && !noun_next {
                     // A clause that opens with a verb after the number (74件未进入…) is handled by the caller.
@@ -296,7 +293,7 @@ fn noun_phrase(toks: &[Tok]) -> String {
         if out.chars().count() + t.word.chars().count() > 14 {
             break;
         }
-        out.push_str(&t.word);
+        out.push_str(t.word);
     }
     out
 }
@@ -323,20 +320,18 @@ fn strip_footnotes(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-fn join(toks: &[Tok]) -> String {
-    toks.iter().map(|t| t.word.as_str()).collect()
+fn join(toks: &[Tok<'_>]) -> String {
+    toks.iter().map(|t| t.word).collect()
 }
 
-fn trim_trailing(toks: &mut Vec<Tok>) {
+fn trim_trailing(toks: &mut Vec<Tok<'_>>) {
     loop {
         let before = toks.len();
         // `压缩至45天`, `提高到67.4%`, `控制在3%以内`: the verb and its 至/到/在 say where the level went.
-        if toks
-            .last()
-            .is_some_and(|t| matches!(t.word.as_str(), "至" | "到" | "在" | "降至" | "增至" | "升至" | "达到"))
+        if toks.last().is_some_and(|t| matches!(t.word, "至" | "到" | "在" | "降至" | "增至" | "升至" | "达到"))
         {
             toks.pop();
-            if toks.last().is_some_and(|t| matches!(t.tag.as_str(), "v" | "vn" | "a" | "ad")) {
+            if toks.last().is_some_and(|t| matches!(t.tag, "v" | "vn" | "a" | "ad")) {
                 toks.pop();
             }
         }
@@ -344,7 +339,7 @@ fn trim_trailing(toks: &mut Vec<Tok>) {
         // `[69]2376家`: a footnote mark.
         let strippable = |t: &Tok| {
             matches!(
-                t.word.as_str(),
+                t.word,
                 "的" | "去年"
                     | "今年"
                     | "上年"
@@ -361,15 +356,14 @@ fn trim_trailing(toks: &mut Vec<Tok>) {
             ) || t.word.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
         };
         let tail = toks.iter().rev().take_while(|t| strippable(t)).count();
-        let opener = toks.len().checked_sub(tail + 1).map(|i| toks[i].word.as_str());
+        let opener = toks.len().checked_sub(tail + 1).map(|i| toks[i].word);
         if matches!(opener, Some("由" | "从")) {
             toks.truncate(toks.len() - tail - 1);
         } else if tail > 0 && toks[toks.len() - tail..].iter().all(|t| t.word != "的") {
             toks.truncate(toks.len() - tail);
         }
         while let Some(t) = toks.last() {
-            if TRAILING_FILLER.contains(&t.word.as_str())
-                || (is_punct(&t.word) && !t.word.ends_with(['”', '》', ')', '）']))
+            if TRAILING_FILLER.contains(&t.word) || (is_punct(t.word) && !t.word.ends_with(['”', '》', ')', '）']))
             {
                 toks.pop();
             } else {
@@ -382,13 +376,11 @@ fn trim_trailing(toks: &mut Vec<Tok>) {
     }
 }
 
-fn trim_leading(toks: &mut Vec<Tok>) {
+fn trim_leading(toks: &mut Vec<Tok<'_>>) {
     let mut k = 0;
     while k < toks.len() {
         let t = &toks[k];
-        if LEADING_FILLER.contains(&t.word.as_str())
-            || (is_punct(&t.word) && !t.word.starts_with(['“', '《', '(', '（']))
-        {
+        if LEADING_FILLER.contains(&t.word) || (is_punct(t.word) && !t.word.starts_with(['“', '《', '(', '（'])) {
             k += 1;
         } else {
             break;
