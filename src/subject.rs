@@ -237,13 +237,20 @@ impl<'j> SubjectFinder<'j> {
         trim_trailing(&mut phrase);
         let pre_text = join(&phrase);
 
-        let post = self.tokens(after.trim());
-        // `6个万亿级产业`: a scale word before the noun still opens a noun phrase.
-        let lead = post.iter().take_while(|t| matches!(t.tag, "m" | "q") && t.word.chars().count() <= 3).count();
-        let post_noun = lead <= 2 && post.get(lead).is_some_and(|t| is_nounish(t.tag) && !is_punct(t.word));
         // `新增仙桃、潜江、宜都、大冶4个千亿县`: a list of names before the number names instances, not the thing.
         let pre_names = !phrase.is_empty() && phrase.iter().all(|t| matches!(t.tag, "ns" | "nr" | "nrt" | "nz"));
         let ends_open = ends_open || pre_names;
+        if !ends_open && !pre_text.is_empty() {
+            // What follows the number cannot change the answer: spare segmenting it.
+            return Some(clean(&pre_text));
+        }
+        // A noun phrase after the number is at most 14 characters; segment a little more than that.
+        let after = after.trim();
+        let after = after.char_indices().nth(20).map_or(after, |(b, _)| &after[..b]);
+        let post = self.tokens(after);
+        // `6个万亿级产业`: a scale word before the noun still opens a noun phrase.
+        let lead = post.iter().take_while(|t| matches!(t.tag, "m" | "q") && t.word.chars().count() <= 3).count();
+        let post_noun = lead <= 2 && post.get(lead).is_some_and(|t| is_nounish(t.tag) && !is_punct(t.word));
         // `迈上6万亿元台阶`, `突破1000亿元大关`: the word after the number is a figure of speech.
         let post_generic = post.first().is_some_and(|t| GENERIC_AFTER.contains(&t.word));
         if !post_generic && ((post_noun && ends_open) || (pre_text.is_empty() && !post.is_empty())) {
@@ -257,7 +264,7 @@ impl<'j> SubjectFinder<'j> {
         }
         if before.is_empty() && !post.is_empty() && !matches!(post[0].tag, "uj" | "c" | "p") {
             // `74件未进入诉讼程序`: a clause opening with the number is about what follows it.
-            let tail: String = after.trim().chars().take(12).collect();
+            let tail: String = after.chars().take(12).collect();
             let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
             if !tail.is_empty() {
                 return Some(clean(&tail));
