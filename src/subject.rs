@@ -199,7 +199,13 @@ impl<'j> SubjectFinder<'j> {
         let (before, after) = (strip_footnotes(before), strip_footnotes(after));
         let (before, after) = (before.as_ref(), after.as_ref());
         let before = before.trim();
-        let mut pre = self.tokens(before);
+        // The walk back below takes at most about 14 characters (a quoted name a little more): segment the
+        // last 24, dropping the first token when the cut may have split a word.
+        let cut = before.char_indices().rev().nth(23).map(|(b, _)| b).filter(|&b| b > 0);
+        let mut pre = self.tokens(cut.map_or(before, |b| &before[b..]));
+        if cut.is_some() && pre.len() > 1 {
+            pre.remove(0);
+        }
         trim_trailing(&mut pre);
         // Walk back from the number to a boundary, at most about 12 characters; a quoted name
         // (“案结事了”率, “法律明白人”) is taken whole.
