@@ -8,6 +8,18 @@ use jieba_rs::Jieba;
 
 /// Words dropped from the edges of a subject: they say when or how, not what (全年 累计 共 完成 …).
 const LEADING_FILLER: &[&str] = &[
+    "五年",
+    "五年来",
+    "五年间",
+    "三年",
+    "两年",
+    "十年",
+    "近年来",
+    "多年来",
+    "期间",
+    "一年来",
+    "过去一年",
+    "过去五年",
     "全年",
     "累计",
     "共计",
@@ -61,6 +73,7 @@ const TRAILING_FILLER: &[&str] = &[
     "每年",
     "平均每年",
     "逐年",
+    "保证",
     "要",
     "将",
     "拟",
@@ -341,8 +354,7 @@ fn trim_trailing(toks: &mut Vec<Tok<'_>>) {
     loop {
         let before = toks.len();
         // `压缩至45天`, `提高到67.4%`, `控制在3%以内`: the verb and its 至/到/在 say where the level went.
-        if toks.last().is_some_and(|t| matches!(t.word, "至" | "到" | "在" | "降至" | "增至" | "升至" | "达到"))
-        {
+        if toks.last().is_some_and(|t| matches!(t.word, "至" | "到" | "在" | "降至" | "增至" | "升至")) {
             toks.pop();
             if toks.last().is_some_and(|t| matches!(t.tag, "v" | "vn" | "a" | "ad")) {
                 toks.pop();
@@ -390,10 +402,31 @@ fn trim_trailing(toks: &mut Vec<Tok<'_>>) {
 }
 
 fn trim_leading(toks: &mut Vec<Tok<'_>>) {
+    // `２０００年` comes as one token per full-width digit.
+    let digits = toks
+        .iter()
+        .take_while(|t| !t.word.is_empty() && t.word.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)))
+        .count();
+    if digits > 0 && toks.get(digits).is_some_and(|t| t.word == "年") {
+        toks.drain(..=digits);
+    }
     let mut k = 0;
     while k < toks.len() {
         let t = &toks[k];
-        if LEADING_FILLER.contains(&t.word) || (is_punct(t.word) && !t.word.starts_with(['“', '《', '(', '（'])) {
+        // Years (`2015年旅游收入`) say when, not what.
+        let is_digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        let year = (t.word.ends_with('年') && is_digits(t.word.trim_end_matches('年')))
+            || (t.word == "年" && k > 0 && is_digits(toks[k - 1].word));
+        let digits = is_digits(t.word) && toks.get(k + 1).is_some_and(|n| n.word.starts_with('年'));
+        // `五年内`, `五年间`: what is left of a duration once its years are gone.
+        let after_duration =
+            k > 0 && matches!(t.word, "内" | "间" | "来" | "中" | "里" | "以来") && toks[k - 1].word.ends_with('年');
+        if LEADING_FILLER.contains(&t.word)
+            || year
+            || digits
+            || after_duration
+            || (is_punct(t.word) && !t.word.starts_with(['“', '《', '(', '（']))
+        {
             k += 1;
         } else {
             break;
