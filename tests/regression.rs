@@ -151,3 +151,17 @@ fn provincial_2026_classes_and_ranks_are_not_amounts() {
     has(&r, "2座", "变电站", "quantity", "2");
     has(&r, "85个", "学科", "quantity", "85");
 }
+
+/// hailar_gwr_gbk/hailar_2016_gwr.gbk.txt: a leading year is not part of the subject, 达到 keeps the noun
+/// before it, and 年均递增 is a growth rate.
+#[test]
+fn hailar_2016_years_durations_and_yearly_growth() {
+    let r = analyze("2015年旅游收入达到69亿元，是2010年的2.6倍。");
+    has(&r, "69亿元", "旅游收入", "quantity", "6900000000");
+    assert!(r.iter().all(|x| !x.1.contains("2015")), "{r:?}");
+    let r = analyze("城镇常住居民人均可支配收入完成30788元，比2010年增加13480元，年均递增12.2%。");
+    has(&r, "12.2%", "人均可支配收入", "change_pct", "12.2");
+    let r = analyze("五年内修建公路3万公里。");
+    has(&r, "3万公里", "修建公路", "quantity", "30000");
+    assert!(r.iter().all(|x| !x.1.starts_with('内')), "{r:?}");
+}
