@@ -202,7 +202,17 @@ impl Analyzer {
                 Some(s) => s,
                 None => {
                     let inherited = if f.kind.is_change() { last_level_subject.clone() } else { None };
-                    inherited.or_else(|| last_subject.clone()).unwrap_or_default()
+                    inherited.or_else(|| last_subject.clone()).unwrap_or_else(|| {
+                        // `人工草场面积，计划由…增加到…`: the first figure of a sentence whose own clause names
+                        // nothing takes the noun phrase that ends the clause before it.
+                        sent.clauses
+                            .iter()
+                            .rev()
+                            .find(|c| c.end <= clause.0)
+                            .filter(|_| k == first)
+                            .and_then(|c| finder.subject(slice(c.start, c.end), ""))
+                            .unwrap_or_default()
+                    })
                 }
             };
             // 分别: `82起，死亡48人，同比分别下降8.89%、7.69%` and `能源和电力消耗分别比上年下降5.63%和5.75%`

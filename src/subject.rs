@@ -74,6 +74,7 @@ const TRAILING_FILLER: &[&str] = &[
     "平均每年",
     "逐年",
     "保证",
+    "计划",
     "要",
     "将",
     "拟",
@@ -378,7 +379,10 @@ fn trim_trailing(toks: &mut Vec<Tok<'_>>) {
                     | "［"
                     | "]"
                     | "］"
-            ) || t.word.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            ) || t
+                .word
+                .chars()
+                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇○零一二三四五六七八九".contains(c))
         };
         let tail = toks.iter().rev().take_while(|t| strippable(t)).count();
         let opener = toks.len().checked_sub(tail + 1).map(|i| toks[i].word);

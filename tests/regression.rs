@@ -165,3 +165,16 @@ fn hailar_2016_years_durations_and_yearly_growth() {
     has(&r, "3万公里", "修建公路", "quantity", "30000");
     assert!(r.iter().all(|x| !x.1.starts_with('内')), "{r:?}");
 }
+
+/// national_gwr_utf8/china_1998_gwr.txt: digits typeset with spaces between them (`7 4 7 7 2 亿元`,
+/// `8 ．8 ％`), and tjgb/china_1995_gongyepucha_gb.md: a space between a number and its unit in a table.
+#[test]
+fn national_1998_spaced_digits_and_spaced_units() {
+    let r = analyze("1 9 9 7 年国内生产总值达到7 4 7 7 2 亿元，平均每年增长1 1 ％。去年经济增长8 ．8 ％。");
+    has(&r, "7 4 7 7 2 亿元", "国内生产总值", "quantity", "7477200000000");
+    has(&r, "1 1 ％", "国内生产总值", "change_pct", "11");
+    has(&r, "8 ．8 ％", "经济", "change_pct", "8.8");
+    assert_eq!(r.len(), 3, "{r:#?}");
+    let r = analyze("| 原煤 | 13.61 亿吨 |");
+    has(&r, "13.61 亿吨", "原煤", "quantity", "1361000000");
+}

@@ -323,7 +323,8 @@ impl<'a> Scan<'a> {
                 return None;
             }
         }
-        newline.then_some(e)
+        // `39.8 万亿元`, `| 560.57 万吨 |`: one or two spaces also part a number from its scale or unit.
+        (newline || e - k <= 2).then_some(e)
     }
 
     fn skip_digits(&self, mut i: usize) -> usize {
@@ -367,26 +368,35 @@ impl<'a> Scan<'a> {
             {
                 k += 1;
             }
-            // Spaced single digits: 1 9 8 0 年.
-            if k - int_start == 1
-                && self.c(k).is_some_and(is_space)
-                && self.c(k + 1).and_then(ascii_digit).is_some()
-                && self.c(k + 2).is_some_and(is_space)
-            {
+            // Spaced digits, as some reports are typeset: `1 9 8 0 年`, `7 4 7 7 2 亿元`, `8 ．8 ％`.
+            if k - int_start == 1 && self.c(k).is_some_and(is_space) {
+                let digit_at = |j: usize| self.c(j).and_then(ascii_digit);
+                let point_at = |j: usize| self.c(j).is_some_and(is_point);
                 let mut j = k;
                 let mut digits = s.clone();
-                while self.c(j).is_some_and(is_space) && self.c(j + 1).and_then(ascii_digit).is_some() {
-                    digits.push(self.c(j + 1).unwrap_or('0'));
-                    j += 2;
+                let mut decimals = 0u32;
+                let mut in_fraction = false;
+                loop {
+                    // One space, then a digit; or an optionally spaced point followed by a digit.
+                    let sp = usize::from(self.c(j).is_some_and(is_space));
+                    if digit_at(j + sp).is_some() && sp == 1 {
+                        digits.push(char::from_digit(digit_at(j + sp).unwrap_or(0), 10).unwrap_or('0'));
+                        decimals += u32::from(in_fraction);
+                        j += sp + 1;
+                    } else if !in_fraction && point_at(j + sp) {
+                        let sp2 = usize::from(self.c(j + sp + 1).is_some_and(is_space));
+                        let Some(d) = digit_at(j + sp + 1 + sp2) else { break };
+                        digits.push('.');
+                        digits.push(char::from_digit(d, 10).unwrap_or('0'));
+                        in_fraction = true;
+                        decimals += 1;
+                        j += sp + 1 + sp2 + 1;
+                    } else {
+                        break;
+                    }
                 }
-                if digits.len() == 4 {
-                    let mut t = j;
-                    while self.c(t).is_some_and(is_space) {
-                        t += 1;
-                    }
-                    if self.c(t) == Some('年') {
-                        return Decimal::from_str(&digits).ok().map(|v| (v, 0, j));
-                    }
+                if j > k {
+                    return Decimal::from_str(&digits).ok().map(|v| (if negative { -v } else { v }, decimals, j));
                 }
             }
         }
