@@ -139,6 +139,19 @@ const TRAILING_FILLER: &[&str] = &[
     "平均",
 ];
 
+/// Phrases saying how a change was measured (at comparable prices, on a comparable basis).
+const PRICE_BASIS: &[&str] = &[
+    "按可比价格计算",
+    "按不变价格计算",
+    "按可比价计算",
+    "按可比口径计算",
+    "按可比口径",
+    "按现价计算",
+    "扣除价格因素",
+    "扣除价格因素后",
+    "按可比价",
+];
+
 /// Words after a number that never name what it measures (台阶, 大关 …).
 const GENERIC_AFTER: &[&str] = &["台阶", "大关", "关口", "水平", "规模", "以上", "左右", "目标", "的"];
 
@@ -210,7 +223,13 @@ impl<'j> SubjectFinder<'j> {
     /// Returns `None` when the clause itself names nothing, so that the caller inherits a subject.
     pub fn subject(&self, before: &str, after: &str) -> Option<String> {
         // Footnote marks (`装备制造业[12]增加值`) are not part of any name.
-        let (before, after) = (strip_footnotes(before), strip_footnotes(after));
+        let (mut before, after) = (strip_footnotes(before), strip_footnotes(after));
+        // `按可比价格计算，比上年增长6.1%`: how a change was measured, not what changed.
+        for w in PRICE_BASIS {
+            if before.contains(w) {
+                before = std::borrow::Cow::Owned(before.replace(w, ""));
+            }
+        }
         let (before, after) = (before.as_ref(), after.as_ref());
         let before = before.trim();
         // The walk back below takes at most about 14 characters (a quoted name a little more): segment the

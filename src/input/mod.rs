@@ -235,6 +235,8 @@ fn text_body(t: &str) -> String {
         clean_webdump(&t)
     } else if t.contains("<U+") {
         html::strip_tags_and_escapes(&t, false)
+    } else if pdf::looks_hard_wrapped(&t) {
+        pdf::reflow(&t)
     } else {
         t
     }

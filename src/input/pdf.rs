@@ -72,9 +72,30 @@ fn width(l: &str) -> usize {
     l.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
 }
 
+/// Whether plain text is hard-wrapped like a PDF's text layer (`tjgb/hefei_2024_tjgb.txt`): many lines,
+/// most of them the same full width and not ending a sentence, so words and numbers are cut at line ends.
+pub(crate) fn looks_hard_wrapped(text: &str) -> bool {
+    let lines: Vec<&str> = text.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect();
+    if lines.len() < 20 {
+        return false;
+    }
+    let mut widths: Vec<usize> = lines.iter().map(|l| width(l)).collect();
+    widths.sort_unstable();
+    let full = widths[widths.len() * 4 / 5].max(10);
+    let wrapped = lines
+        .iter()
+        .filter(|l| {
+            let w = width(l);
+            w * 10 >= full * 9 && w <= full + 4 && !l.ends_with(['。', '！', '？', '：', '；', '!', '?', ':'])
+        })
+        .count();
+    // Line-per-paragraph reports have long lines of every width; a wrapped one has most lines cut at one width.
+    full <= 120 && wrapped * 2 >= lines.len()
+}
+
 /// Join hard-wrapped lines into paragraphs: a line that fills the usual width and does not
 /// end a sentence continues on the next line (so a number broken at a line end is whole again).
-fn reflow(raw: &str) -> String {
+pub(crate) fn reflow(raw: &str) -> String {
     let lines: Vec<String> =
         raw.split('\n').map(|l| squeeze_spaces(l.trim())).filter(|l| !l.is_empty() && !is_page_number(l)).collect();
     let mut widths: Vec<usize> = lines.iter().map(|l| width(l)).collect();
@@ -107,6 +128,24 @@ fn reflow(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// tjgb/hefei_2024_tjgb.txt is a PDF's text saved as .txt: lines cut at one width, mid-word.
+    #[test]
+    fn hard_wrapped_text_is_recognised_and_line_per_paragraph_text_is_not() {
+        let para = "全市上下坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，稳中求进。";
+        let wrapped: String = para
+            .repeat(30)
+            .chars()
+            .collect::<Vec<_>>()
+            .chunks(26)
+            .map(|c| c.iter().collect::<String>() + "\n")
+            .collect();
+        assert!(looks_hard_wrapped(&wrapped));
+        assert!(reflow(&wrapped).lines().count() < 5);
+        // A report with one paragraph per line: lines of many widths, each ending a sentence.
+        let per_paragraph: String = (0..30).map(|i| format!("{}{}\n", "增长".repeat(i % 7), para)).collect();
+        assert!(!looks_hard_wrapped(&per_paragraph));
+    }
 
     #[test]
     fn reflow_joins_wrapped_lines() {

@@ -1024,7 +1024,10 @@ impl<'a> Scan<'a> {
             }
             let rest = &window[pos + c.len_utf8()..];
             let opens_noun = rest.starts_with(['重', '例', '率', '值', '较']);
-            if rest.is_empty() || opens_noun || rest.chars().count() > 12 || window[..pos].ends_with(['占', '同', '环'])
+            if rest.is_empty()
+                || opens_noun
+                || rest.chars().count() > 12
+                || window[..pos].ends_with(['占', '同', '环', '可', '对', '相', '类', '无'])
             {
                 continue;
             }
