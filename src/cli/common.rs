@@ -21,6 +21,20 @@ pub struct InputArgs {
     pub threads: Option<usize>,
 }
 
+/// Where and how a table goes: the output flags `verify` and `compare` share.
+#[derive(clap::Args, Debug, Clone)]
+pub struct TableOutput {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = zhibiao::output::Format::Csv)]
+    pub format: zhibiao::output::Format,
+    /// Write to FILE (atomically) instead of stdout.
+    #[arg(short = 'o', long)]
+    pub output: Option<PathBuf>,
+    /// CSV with a UTF-8 BOM, so Excel opens it correctly.
+    #[arg(long)]
+    pub excel: bool,
+}
+
 /// Flags that extend the word lists.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct DictArgs {
@@ -87,6 +101,43 @@ impl InputArgs {
 pub enum Source {
     File(PathBuf),
     Stdin,
+}
+
+/// The sources to read, with what could not be listed already reported; the count of those failures.
+pub fn listed_sources(args: &InputArgs) -> (Vec<Source>, usize) {
+    let mut errors = Vec::new();
+    let sources = sources(args, &mut errors);
+    for e in &errors {
+        report_error(e);
+    }
+    (sources, errors.len())
+}
+
+/// Reads the sources in parallel, bounded batches and hands `each` what `analyze` made of every document,
+/// in input order; a document that cannot be read is reported and counted. Returns the failures.
+pub fn for_each_document<T: Send>(
+    sources: &[Source],
+    opts: &InputOptions,
+    analyze: impl Fn(Document) -> T + Sync,
+    mut each: impl FnMut(T) -> anyhow::Result<()>,
+) -> anyhow::Result<usize> {
+    use rayon::prelude::*;
+    let mut failed = 0;
+    let batch = (rayon::current_num_threads() * 4).max(1);
+    for chunk in sources.chunks(batch) {
+        let results: Vec<Vec<Result<T, InputError>>> =
+            chunk.par_iter().map(|src| read_source(src, opts).into_iter().map(|d| d.map(&analyze)).collect()).collect();
+        for r in results.into_iter().flatten() {
+            match r {
+                Ok(x) => each(x)?,
+                Err(e) => {
+                    failed += 1;
+                    report_error(&e);
+                }
+            }
+        }
+    }
+    Ok(failed)
 }
 
 /// Expands the paths into sources, reporting what cannot be listed.

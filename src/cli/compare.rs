@@ -4,12 +4,10 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use rayon::prelude::*;
 use zhibiao::compare::{self, Aliases, Table};
-use zhibiao::input::InputError;
 use zhibiao::output::Format;
 
-use super::common::{self, DictArgs, InputArgs, Sink};
+use super::common::{self, DictArgs, InputArgs, Sink, TableOutput};
 
 /// Flags of `compare`.
 #[derive(clap::Args, Debug)]
@@ -18,15 +16,8 @@ pub struct Args {
     pub input: InputArgs,
     #[command(flatten)]
     pub dicts: DictArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
-    pub format: Format,
-    /// Write to FILE (atomically) instead of stdout.
-    #[arg(short = 'o', long)]
-    pub output: Option<PathBuf>,
-    /// CSV with a UTF-8 BOM, so Excel opens it correctly.
-    #[arg(long)]
-    pub excel: bool,
+    #[command(flatten)]
+    pub out: TableOutput,
     /// One row per figure instead of one row per indicator.
     #[arg(long, conflicts_with = "claims")]
     pub long: bool,
@@ -55,28 +46,17 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
         let t = std::fs::read_to_string(f).with_context(|| format!("{}", f.display()))?;
         aliases.add(&t);
     }
-    let mut errors: Vec<InputError> = Vec::new();
-    let sources = common::sources(&a.input, &mut errors);
-    for e in &errors {
-        common::report_error(e);
-    }
-    let mut failed = errors.len();
-    let results: Vec<_> = sources
-        .par_iter()
-        .map(|src| {
-            common::read_source(src, &opts).into_iter().map(|d| d.map(|doc| analyzer.analyze(&doc))).collect::<Vec<_>>()
-        })
-        .collect();
+    let (sources, mut failed) = common::listed_sources(&a.input);
     let mut reports = Vec::new();
-    for r in results.into_iter().flatten() {
-        match r {
-            Ok(rep) => reports.push(rep),
-            Err(e) => {
-                failed += 1;
-                common::report_error(&e);
-            }
-        }
-    }
+    failed += common::for_each_document(
+        &sources,
+        &opts,
+        |doc| analyzer.analyze(&doc),
+        |rep| {
+            reports.push(rep);
+            Ok(())
+        },
+    )?;
     let entries = compare::entries(&reports, &aliases);
     let table = Table::new(entries);
     let (header, rows) = if a.claims {
@@ -86,8 +66,8 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
     } else {
         table.wide(a.min_years)
     };
-    let mut sink = Sink::open(a.output.as_ref())?;
-    write_table(&mut sink, a.format, a.excel && a.format == Format::Csv, &header, &rows)?;
+    let mut sink = Sink::open(a.out.output.as_ref())?;
+    write_table(&mut sink, a.out.format, a.out.excel && a.out.format == Format::Csv, &header, &rows)?;
     sink.commit()?;
     let disagree = if a.claims { rows.iter().filter(|r| r[5] == "disagrees").count() } else { 0 };
     eprintln!(

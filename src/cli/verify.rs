@@ -1,15 +1,12 @@
 //! `zhibiao verify`: one row per checked percentage, a summary per file, exit 1 on any inconsistency.
 
 use std::io::Write;
-use std::path::PathBuf;
 
-use rayon::prelude::*;
 use serde::Serialize;
-use zhibiao::input::InputError;
 use zhibiao::output::{Format, fmt_decimal};
 use zhibiao::verify::{self, Verdict};
 
-use super::common::{self, DictArgs, InputArgs, Sink};
+use super::common::{self, DictArgs, InputArgs, Sink, TableOutput};
 
 /// Flags of `verify`.
 #[derive(clap::Args, Debug)]
@@ -18,15 +15,8 @@ pub struct Args {
     pub input: InputArgs,
     #[command(flatten)]
     pub dicts: DictArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
-    pub format: Format,
-    /// Write to FILE (atomically) instead of stdout.
-    #[arg(short = 'o', long)]
-    pub output: Option<PathBuf>,
-    /// CSV with a UTF-8 BOM, so Excel opens it correctly.
-    #[arg(long)]
-    pub excel: bool,
+    #[command(flatten)]
+    pub out: TableOutput,
     /// Exit 0 even when a figure is inconsistent.
     #[arg(long)]
     pub no_fail: bool,
@@ -101,94 +91,70 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
     a.input.init_threads();
     let opts = a.input.options()?;
     let analyzer = common::analyzer(&a.dicts, false)?;
-    let mut errors: Vec<InputError> = Vec::new();
-    let sources = common::sources(&a.input, &mut errors);
-    for e in &errors {
-        common::report_error(e);
-    }
-    let mut failed = errors.len();
+    let (sources, mut failed) = common::listed_sources(&a.input);
     if a.input.paths.is_empty() {
         anyhow::bail!("no input: give report files or directories, or - for stdin");
     }
-    let mut sink = Sink::open(a.output.as_ref())?;
-    if a.excel && a.format == Format::Csv {
+    let mut sink = Sink::open(a.out.output.as_ref())?;
+    if a.out.excel && a.out.format == Format::Csv {
         sink.write_all(b"\xef\xbb\xbf")?;
     }
-    if a.format == Format::Csv {
+    if a.out.format == Format::Csv {
         sink.write_all(&csv_line(FIELDS.iter().map(|s| s.to_string()))?)?;
     }
-    if a.format == Format::Json {
+    if a.out.format == Format::Json {
         sink.write_all(b"[")?;
     }
     let mut first = true;
     let mut total = Tally::default();
-    let batch = rayon::current_num_threads() * 4;
-    for chunk in sources.chunks(batch.max(1)) {
-        let results: Vec<_> = chunk
-            .par_iter()
-            .map(|src| {
-                common::read_source(src, &opts)
-                    .into_iter()
-                    .map(|d| {
-                        d.map(|doc| {
-                            let report = analyzer.analyze(&doc);
-                            let checks = verify::checks(&report);
-                            (report, checks)
-                        })
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        for per_file in results {
-            for r in per_file {
-                let (report, checks) = match r {
-                    Ok(x) => x,
-                    Err(e) => {
-                        failed += 1;
-                        common::report_error(&e);
-                        continue;
-                    }
+    failed += common::for_each_document(
+        &sources,
+        &opts,
+        |doc| {
+            let report = analyzer.analyze(&doc);
+            let checks = verify::checks(&report);
+            (report, checks)
+        },
+        |(report, checks)| {
+            let mut tally = Tally::default();
+            for c in &checks {
+                tally.add(c.verdict);
+                total.add(c.verdict);
+                let ind = &report.indicators[c.index];
+                let row = Row {
+                    doc: report.doc.clone(),
+                    subject: ind.subject.clone(),
+                    stated: ind.figure.raw.clone(),
+                    computed: c.computed.map(fmt_decimal),
+                    tolerance: c.tolerance.clone(),
+                    verdict: c.verdict.as_str(),
+                    formula: c.formula.clone(),
+                    detail: c.detail.clone(),
+                    start: ind.figure.start,
+                    end: ind.figure.end,
+                    sentence: ind.sentence.clone(),
                 };
-                let mut tally = Tally::default();
-                for c in &checks {
-                    tally.add(c.verdict);
-                    total.add(c.verdict);
-                    let ind = &report.indicators[c.index];
-                    let row = Row {
-                        doc: report.doc.clone(),
-                        subject: ind.subject.clone(),
-                        stated: ind.figure.raw.clone(),
-                        computed: c.computed.map(fmt_decimal),
-                        tolerance: c.tolerance.clone(),
-                        verdict: c.verdict.as_str(),
-                        formula: c.formula.clone(),
-                        detail: c.detail.clone(),
-                        start: ind.figure.start,
-                        end: ind.figure.end,
-                        sentence: ind.sentence.clone(),
-                    };
-                    match a.format {
-                        Format::Csv => sink.write_all(&csv_line(row.fields())?)?,
-                        Format::Jsonl => {
-                            serde_json::to_writer(&mut sink, &row)?;
-                            sink.write_all(b"\n")?;
-                        }
-                        Format::Json => {
-                            sink.write_all(if first { b"\n" } else { b",\n" })?;
-                            serde_json::to_writer(&mut sink, &row)?;
-                            first = false;
-                        }
+                match a.out.format {
+                    Format::Csv => sink.write_all(&csv_line(row.fields())?)?,
+                    Format::Jsonl => {
+                        serde_json::to_writer(&mut sink, &row)?;
+                        sink.write_all(b"\n")?;
+                    }
+                    Format::Json => {
+                        sink.write_all(if first { b"\n" } else { b",\n" })?;
+                        serde_json::to_writer(&mut sink, &row)?;
+                        first = false;
                     }
                 }
-                eprintln!(
-                    "{}: {} checked, {} consistent, {} inconsistent, {} unverifiable",
-                    report.doc, tally.checked, tally.consistent, tally.inconsistent, tally.unverifiable
-                );
             }
-        }
-        sink.flush()?;
-    }
-    if a.format == Format::Json {
+            eprintln!(
+                "{}: {} checked, {} consistent, {} inconsistent, {} unverifiable",
+                report.doc, tally.checked, tally.consistent, tally.inconsistent, tally.unverifiable
+            );
+            Ok(())
+        },
+    )?;
+    if a.out.format == Format::Json {
         sink.write_all(b"\n]\n")?;
     }
     sink.commit()?;

@@ -3,8 +3,6 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use rayon::prelude::*;
-use zhibiao::input::InputError;
 use zhibiao::view::{self, Entry};
 
 use super::common::{self, DictArgs, InputArgs, Sink};
@@ -32,37 +30,21 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
     if a.input.paths.is_empty() {
         anyhow::bail!("no input: give report files or directories, or - for stdin");
     }
-    let mut errors: Vec<InputError> = Vec::new();
-    let sources = common::sources(&a.input, &mut errors);
-    let mut failed = errors.len();
-    for e in &errors {
-        common::report_error(e);
-    }
-    let results: Vec<_> = sources
-        .par_iter()
-        .map(|src| {
-            common::read_source(src, &opts)
-                .into_iter()
-                .map(|d| {
-                    d.map(|doc| {
-                        let mut report = analyzer.analyze(&doc);
-                        view::checks(&mut report);
-                        Entry::new(&doc, report)
-                    })
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let (sources, mut failed) = common::listed_sources(&a.input);
     let mut entries = Vec::new();
-    for r in results.into_iter().flatten() {
-        match r {
-            Ok(e) => entries.push(e),
-            Err(e) => {
-                failed += 1;
-                common::report_error(&e);
-            }
-        }
-    }
+    failed += common::for_each_document(
+        &sources,
+        &opts,
+        |doc| {
+            let mut report = analyzer.analyze(&doc);
+            view::checks(&mut report);
+            Entry::new(&doc, report)
+        },
+        |e| {
+            entries.push(e);
+            Ok(())
+        },
+    )?;
     if entries.is_empty() {
         anyhow::bail!("no report could be read");
     }
