@@ -188,6 +188,8 @@ impl<'a> Sentence<'a> {
             c
         } else if let Some(c) = self.level_and_change(k) {
             c
+        } else if let Some(c) = self.listed_level_and_change(k) {
+            c
         } else if self.whole().contains("分别") {
             self.result(
                 k,
@@ -308,6 +310,67 @@ impl<'a> Sentence<'a> {
             (r, lo, hi, format!("{} / ({} {op} {})", fd.raw_num(), fq.raw_num(), fd.raw_num()))
         };
         Some(self.judged(k, r, lo, hi, formula, "change beside its level"))
+    }
+
+    /// `82起，死亡48人，同比分别减少8起、4人，分别下降8.89%、7.69%`: the i-th rate of a 分别 list of rates
+    /// goes with the i-th of an equally long list of absolute changes, and that with the i-th of the levels
+    /// before them, matched by unit.
+    fn listed_level_and_change(&self, k: usize) -> Option<Check> {
+        let f = self.fig(k);
+        let run = |end: usize, kind: Kind| -> Vec<usize> {
+            let mut v = vec![];
+            let mut i = end;
+            while i > 0 && self.fig(i - 1).kind == kind {
+                i -= 1;
+                v.push(i);
+            }
+            v.reverse();
+            v
+        };
+        // The rates: k's list, from its first member to the last.
+        let mut first = k;
+        while first > 0
+            && self.fig(first - 1).kind == f.kind
+            && self.short_gap(self.fig(first - 1).end, self.fig(first).start, 2)
+        {
+            first -= 1;
+        }
+        let mut last = k;
+        while last + 1 < self.inds.len()
+            && self.fig(last + 1).kind == f.kind
+            && self.short_gap(self.fig(last).end, self.fig(last + 1).start, 2)
+        {
+            last += 1;
+        }
+        let n = last - first + 1;
+        if n < 2 || !self.text(self.clause_start(self.fig(first).start), self.fig(first).start).contains("分别") {
+            return None;
+        }
+        let changes = run(first, Kind::ChangeAbs);
+        if changes.len() != n {
+            return None;
+        }
+        let levels = run(changes[0], Kind::Quantity);
+        if levels.len() < n {
+            return None;
+        }
+        let levels = &levels[levels.len() - n..];
+        let i = k - first;
+        let (fq, fd) = (self.fig(levels[i]), self.fig(changes[i]));
+        if fq.unit != fd.unit || self.split_number(fq) || self.split_number(fd) {
+            return None;
+        }
+        let base = fq.value - fd.value;
+        if base <= Decimal::ZERO {
+            return None;
+        }
+        let (dd, dq) = (half_quantum(fd), half_quantum(fq));
+        let r = fd.value / base * Decimal::ONE_HUNDRED;
+        let (lo, hi) = ratio_range(fd.value.abs(), dd, base, dq + dd);
+        let (lo, hi) = signed_range(fd.value, lo, hi);
+        let op = if fd.value < Decimal::ZERO { "+" } else { "−" };
+        let formula = format!("{} / ({} {op} {})", fd.raw_num(), fq.raw_num(), fd.raw_num());
+        Some(self.judged(k, r, lo, hi, formula, "分别 list: change beside its level"))
     }
 
     /// 年均增长P% between two levels stated with their years.

@@ -178,3 +178,13 @@ fn national_1998_spaced_digits_and_spaced_units() {
     let r = analyze("| 原煤 | 13.61 亿吨 |");
     has(&r, "13.61 亿吨", "原煤", "quantity", "1361000000");
 }
+
+/// 分别 with absolute changes of different counts: `同比分别减少8起、4人` is two changes, of 事故 and 死亡.
+#[test]
+fn fenbie_absolute_changes_of_different_counts() {
+    let r = analyze("全年发生道路交通事故82起，死亡48人，同比分别减少8起、4人，分别下降8.89%、7.69%。");
+    has(&r, "减少8起", "交通事故", "change_abs", "-8");
+    has(&r, "4人", "死亡", "change_abs", "-4");
+    has(&r, "8.89%", "交通事故", "change_pct", "-8.89");
+    has(&r, "7.69%", "死亡", "change_pct", "-7.69");
+}

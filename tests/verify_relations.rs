@@ -175,3 +175,18 @@ fn named_rate_after_unrelated_counts_unverifiable() {
     let s = "创业就业优惠政策全面落实，为9373人次就业困难人员发放社保补贴2368万元，发放小额担保贷款1850万元，城镇新增就业6128人，再就业2291人，城镇登记失业率为3.84%。";
     assert_eq!(verdict_of(s, "3.84%").0, "unverifiable");
 }
+
+/// The 分别 relation, in the shape of the 南京 2024 公报 sentence (`82起，死亡48人，同比分别下降8.89%、
+/// 7.69%`) with the absolute changes stated too, as a 公报 often does; the corpus has no such sentence with
+/// both lists. Each rate goes with the change and the level of the same place in its list.
+#[test]
+fn fenbie_lists_pair_rates_with_their_changes_and_levels() {
+    let s = "全年发生道路交通事故82起，死亡48人，同比分别减少8起、4人，分别下降8.89%、7.69%。";
+    assert_eq!(verdict_of(s, "8.89%").0, "consistent");
+    assert_eq!(verdict_of(s, "7.69%").0, "consistent");
+    let altered = s.replace("7.69%", "9.69%");
+    assert_eq!(verdict_of(&altered, "9.69%").0, "inconsistent");
+    // Without the changes the previous levels are not stated: nothing to check against.
+    let bare = "全年发生道路交通事故82起，死亡48人，同比分别下降8.89%、7.69%。";
+    assert_eq!(verdict_of(bare, "8.89%").0, "unverifiable");
+}

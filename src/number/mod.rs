@@ -1165,9 +1165,12 @@ fn carry_list_changes(chars: &[char], figs: &mut [Figure]) {
         if !matches!(between.as_str(), "、" | "和" | "与" | "及" | "，" | ",") {
             continue;
         }
+        // `同比分别减少8起、4人`: under 分别 an absolute change may list figures of other counts.
+        let fenbie = chars[prev.start.saturating_sub(6)..prev.start].iter().collect::<String>().contains("分别");
         let same_unit = cur.unit == prev.unit
             || (prev.kind == Kind::ChangePct && cur.kind == Kind::Percent)
-            || (prev.kind == Kind::ChangePp && cur.kind == Kind::ChangePp);
+            || (prev.kind == Kind::ChangePp && cur.kind == Kind::ChangePp)
+            || (fenbie && prev.kind == Kind::ChangeAbs && cur.kind == Kind::Quantity);
         if !same_unit || (between != "、" && between != "和" && !prev.raw.contains("分别")) {
             continue;
         }
