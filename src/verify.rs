@@ -549,11 +549,20 @@ impl<'a> Sentence<'a> {
         }
         let stem = subject.trim_end_matches(|c: char| "率比重占例面额份".contains(c));
         let stem = if stem.is_empty() { before } else { stem };
-        // The rate names its part: a word of the numerator's clause that the denominator's lacks.
-        if shares_bigram_not_in(stem, &num_clause, &den_clause) {
+        // The rate names its part: a word of the numerator's clause that the denominator's lacks, at the
+        // end of the rate's name (`城镇化率` after `城镇常住人口`). A word earlier in the name names the base
+        // instead: `应届毕业生121.7万人，毕业生就业率97%` is employed graduates over graduates, not this share.
+        let stem_chars: Vec<char> = stem.chars().filter(|c| is_cjk(*c)).collect();
+        let tail: String = stem_chars[stem_chars.len().saturating_sub(3)..].iter().collect();
+        if shares_bigram_not_in(&tail, &num_clause, &den_clause) {
             return None;
         }
-        // `排查3559件,化解3439件,成功率96.6%`: a bare verb states the part.
+        // `排查3559件,化解3439件,成功率96.6%`: a bare verb states the part, and nothing follows its count
+        // (`9880万人领取养老金` names what the people did; `覆盖面` is not their share).
+        let num_after = self.text(fb.end, self.clause_end(fb.end));
+        if num_after.chars().any(is_cjk) {
+            return Some(format!("the rate ({subject}) does not name the counts before it"));
+        }
         let bare = num_before.trim_start_matches("其中").chars().filter(|c| is_cjk(*c)).count();
         // A rate with a long name of its own (城镇登记失业率) is an indicator of its own, not this share.
         let named = stem.chars().filter(|c| is_cjk(*c)).count();

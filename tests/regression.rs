@@ -188,3 +188,23 @@ fn fenbie_absolute_changes_of_different_counts() {
     has(&r, "8.89%", "交通事故", "change_pct", "-8.89");
     has(&r, "7.69%", "死亡", "change_pct", "-7.69");
 }
+
+/// tjgb/china_2024_weijian_tjgb.md: a change in brackets after an absolute change (`比上年增加54.2万人（增长3.6%）`)
+/// is its own figure; its basis never reaches back over another number.
+#[test]
+fn weijian_2024_bracketed_change_does_not_swallow_the_one_before() {
+    let r = analyze("2024年末，全国卫生人员总数1578.0万人，比上年增加54.2万人（增长3.6%）。");
+    has(&r, "比上年增加54.2万人", "卫生人员", "change_abs", "542000");
+    assert!(r.iter().any(|x| x.0 == "增长3.6%" && x.2 == "change_pct"), "{r:#?}");
+}
+
+/// national_gwr_utf8/china_1958_gwr.txt: a basis may name a year in Chinese numerals (比一九五七年的预计数),
+/// and the first figure of a sentence takes its subject from the clause before when its own names nothing.
+#[test]
+fn national_1958_chinese_year_basis_and_subject_from_the_clause_before() {
+    let r = analyze(
+        "一九五八年的基本建设总投资额，拟定为一百四十五亿七千七百万元，比一九五七年的预计数增加了二十二亿元，增长百分之十七点八。",
+    );
+    has(&r, "一百四十五亿七千七百万元", "基本建设总投资额", "quantity", "14577000000");
+    has(&r, "比一九五七年的预计数增加了二十二亿元", "基本建设总投资额", "change_abs", "2200000000");
+}

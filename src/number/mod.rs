@@ -1006,7 +1006,7 @@ impl<'a> Scan<'a> {
         let mut k = start;
         while k > lo {
             let c = self.chars[k - 1];
-            if "，,。；;：:！？\n".contains(c) {
+            if "，,。；;：:！？\n（(）)".contains(c) {
                 break;
             }
             k -= 1;
@@ -1024,8 +1024,26 @@ impl<'a> Scan<'a> {
             }
             let rest = &window[pos + c.len_utf8()..];
             let opens_noun = rest.starts_with(['重', '例', '率', '值', '较']);
+            // Numbers in a comparison phrase are a year (比2020年), never another figure.
+            let numeral = |c: char| ascii_digit(c).is_some() || chinese::is_numeral_char(c);
+            // Years (比2020年, 比一九五七年的预计数) and 上一年 may stand in it; any other number is a figure.
+            let rc: Vec<char> = rest.chars().collect();
+            let mut other = 0;
+            let mut j = 0;
+            while j < rc.len() {
+                if j + 4 <= rc.len() && rc[j..j + 4].iter().all(|c| numeral(*c)) && rc.get(j + 4) == Some(&'年') {
+                    j += 5;
+                } else if rc[j] == '一' && j > 0 && matches!(rc[j - 1], '上' | '前' | '同') {
+                    j += 1;
+                } else {
+                    other += usize::from(numeral(rc[j]));
+                    j += 1;
+                }
+            }
+
             if rest.is_empty()
                 || opens_noun
+                || other > 0
                 || rest.chars().count() > 12
                 || window[..pos].ends_with(['占', '同', '环', '可', '对', '相', '类', '无'])
             {
