@@ -297,26 +297,43 @@ struct SentenceFlags {
     target: bool,
     /// It names the past.
     past: bool,
-    /// Byte end of the first [`SPAN_WORDS`] word in it (`usize::MAX` if none), found on first use.
-    span_end: std::cell::OnceCell<usize>,
+    /// Byte end of the earliest-ending [`SPAN_WORDS`] word in it (`usize::MAX` if none).
+    span_end: usize,
 }
 
 impl SentenceFlags {
     /// Whether `sentence[..before_len]` holds one of the [`SPAN_WORDS`].
-    fn span_before(&self, sentence: &str, before_len: usize) -> bool {
-        let end = *self.span_end.get_or_init(|| {
-            SPAN_WORDS.iter().filter_map(|w| sentence.find(w).map(|i| i + w.len())).min().unwrap_or(usize::MAX)
-        });
-        end <= before_len
+    fn span_before(&self, before_len: usize) -> bool {
+        self.span_end <= before_len
     }
 }
 
+/// [`TARGET_WORDS`], [`PAST_WORDS`] and [`SPAN_WORDS`] in one automaton, in that order.
+fn time_words() -> &'static aho_corasick::AhoCorasick {
+    static A: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    A.get_or_init(|| {
+        let words = TARGET_WORDS.iter().chain(PAST_WORDS).chain(SPAN_WORDS);
+        aho_corasick::AhoCorasick::new(words).expect("time words")
+    })
+}
+
+/// One pass over the sentence finds every occurrence of every word (none of them overlaps itself, so these
+/// are also what `match_indices` gives).
 fn sentence_flags(sentence: &str) -> SentenceFlags {
-    let target = TARGET_WORDS.iter().any(|w| sentence.contains(w));
-    let past = PAST_WORDS.iter().any(|w| {
-        sentence.match_indices(w).any(|(i, _)| !sentence[..i].ends_with('比') && !sentence[..i].ends_with('较'))
-    });
-    SentenceFlags { target, past, span_end: Default::default() }
+    let (nt, np) = (TARGET_WORDS.len(), PAST_WORDS.len());
+    let mut f = SentenceFlags { target: false, past: false, span_end: usize::MAX };
+    for m in time_words().find_overlapping_iter(sentence) {
+        let k = m.pattern().as_usize();
+        if k < nt {
+            f.target = true;
+        } else if k < nt + np {
+            let pre = &sentence[..m.start()];
+            f.past |= !pre.ends_with('比') && !pre.ends_with('较');
+        } else {
+            f.span_end = f.span_end.min(m.end());
+        }
+    }
+    f
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -359,7 +376,7 @@ fn period_of(
             (Some(y), Status::Actual)
         };
     }
-    let span_sentence = flags.span_before(sentence, before.len());
+    let span_sentence = flags.span_before(before.len());
     let span_start = starts_a_span(after);
     match mode {
         Mode::Plan => {
@@ -560,6 +577,29 @@ mod tests {
         }
         assert_eq!(paragraph_before("ab\n一二三", 9), "一二");
         assert_eq!(paragraph_before("ab\n一二三", 0), "");
+    }
+
+    #[test]
+    fn sentence_flags_match_word_scans() {
+        let sentences = [
+            "今年发展主要预期目标是：国内生产总值增长5%左右；",
+            "比去年增长3%，过去一年来，较过去一年",
+            "过去五年，年均增长7.1%，十三五期间",
+            "刚刚过去的2017年，去年去年",
+            "",
+            "比去年下降",
+        ];
+        for s in sentences {
+            let f = sentence_flags(s);
+            assert_eq!(f.target, TARGET_WORDS.iter().any(|w| s.contains(w)), "{s}");
+            let past = PAST_WORDS
+                .iter()
+                .any(|w| s.match_indices(w).any(|(i, _)| !s[..i].ends_with('比') && !s[..i].ends_with('较')));
+            assert_eq!(f.past, past, "{s}");
+            for (a, _) in s.char_indices().chain([(s.len(), ' ')]) {
+                assert_eq!(f.span_before(a), SPAN_WORDS.iter().any(|w| s[..a].contains(w)), "{s} {a}");
+            }
+        }
     }
 
     #[test]
