@@ -168,7 +168,6 @@ fn headings(text: &str, yw: &YearWords) -> Vec<(usize, Mode)> {
 /// heading `一、…` opens the text, a line or a sentence (after `\n` or `。`), after spaces, tabs or `\u{3000}`;
 /// the title runs up to 40 characters and stops before `。` or `\n`.
 fn heading_titles(text: &str) -> Vec<std::ops::Range<usize>> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut try_at = |q: usize| {
         let mut it = text[q..].char_indices();
@@ -196,15 +195,11 @@ fn heading_titles(text: &str) -> Vec<std::ops::Range<usize>> {
         out.push(t0..t1);
     };
     try_at(0);
-    // Every other start follows `\n` or `。` (E3 80 82); no title holds either, so matches never overlap.
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => try_at(i + 1),
-            0xE3 if bytes[i + 1..].starts_with(&[0x80, 0x82]) => try_at(i + 3),
-            _ => {}
-        }
-        i += 1;
+    // Every other start follows `\n` or `。`; no title holds either, so matches never overlap.
+    static ENDS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let ends = ENDS.get_or_init(|| aho_corasick::AhoCorasick::new(["\n", "。"]).expect("line and sentence ends"));
+    for m in ends.find_iter(text) {
+        try_at(m.end());
     }
     out
 }
@@ -472,6 +467,8 @@ pub fn assign(indicators: &mut [Indicator], text: &str, year: Option<i32>, kind:
     let mut heads: Option<Vec<(usize, Mode)>> = None;
     // Where the last sentence start was found in the text (characters, bytes), for five-year reviews.
     let mut text_at = (0usize, 0usize);
+    // The paragraph before that sentence start.
+    let mut para_at = "";
     let mut last_section: Option<(String, Mode)> = None;
     // Modes of the section path's parts met so far.
     let mut part_modes: std::collections::HashMap<String, Mode> = Default::default();
@@ -517,8 +514,11 @@ pub fn assign(indicators: &mut [Indicator], text: &str, year: Option<i32>, kind:
             mode_at(heads.get_or_insert_with(|| headings(text, &yw)), f.start)
         };
         let para_before = if mode == Mode::SpanReview {
-            text_at = byte_of_char(text, text_at, s0);
-            paragraph_before(text, text_at.1)
+            if text_at.0 != s0 || text_at.1 == 0 {
+                text_at = byte_of_char(text, text_at, s0);
+                para_at = paragraph_before(text, text_at.1);
+            }
+            para_at
         } else {
             ""
         };
