@@ -77,10 +77,13 @@ fn checks_with(report: &DocReport, tolerances: bool) -> Vec<Check> {
         while j < inds.len() && inds[j].sentence_span == span {
             j += 1;
         }
-        let sent = Sentence::new(&inds[i..j], i, tolerances);
-        for k in 0..(j - i) {
-            if is_checkable(inds[i + k].figure.kind) {
-                out.push(sent.check(k));
+        // A sentence's characters are collected only when one of its figures is checked.
+        if inds[i..j].iter().any(|ind| is_checkable(ind.figure.kind)) {
+            let sent = Sentence::new(&inds[i..j], i, tolerances);
+            for k in 0..(j - i) {
+                if is_checkable(inds[i + k].figure.kind) {
+                    out.push(sent.check(k));
+                }
             }
         }
         i = j;
