@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use zhibiao::input::{self, InputOptions};
-use zhibiao::{Analyzer, Dicts, Document, Options, text};
+use zhibiao::output::{Format, RowWriter};
+use zhibiao::{Analyzer, Dicts, Document, Options, text, verify};
 
 fn corpus() -> Vec<(PathBuf, Vec<u8>, Document)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -51,6 +52,18 @@ fn benches(c: &mut Criterion) {
     });
     g.bench_function("stage_figures", |b| {
         b.iter(|| docs.iter().map(|d| analyzer.figures(&d.2.text).len()).sum::<usize>())
+    });
+    // Checks and CSV rows of reports analysed once beforehand.
+    let reports: Vec<_> = docs.iter().map(|d| analyzer.analyze(&d.2)).collect();
+    g.bench_function("stage_checks", |b| b.iter(|| reports.iter().map(|r| verify::checks(r).len()).sum::<usize>()));
+    g.bench_function("stage_output_csv", |b| {
+        b.iter(|| {
+            let mut w = RowWriter::new(Format::Csv, Vec::new(), false).unwrap();
+            for r in &reports {
+                w.write_report(r).unwrap();
+            }
+            w.finish().unwrap().len()
+        })
     });
     g.finish();
 

@@ -99,9 +99,25 @@ pub fn detect(name: &str, text: &str) -> ReportMeta {
 
 /// The first [`HEAD_CHARS`] characters with full-width digits made ASCII.
 fn head(text: &str) -> String {
-    text.trim_start_matches('\u{FEFF}')
-        .chars()
-        .take(HEAD_CHARS)
+    let t = text.trim_start_matches('\u{FEFF}');
+    // The first HEAD_CHARS characters: count UTF-8 lead bytes.
+    let mut n = 0;
+    let end = t.bytes().position(|b| {
+        if b & 0xC0 != 0x80 {
+            n += 1;
+        }
+        n > HEAD_CHARS
+    });
+    let t = &t[..end.unwrap_or(t.len())];
+    // Most heads have nothing to change: no `\r` and no full-width digit (EF BC 90..99).
+    let b = t.as_bytes();
+    if !b.iter().enumerate().any(|(i, &x)| {
+        x == b'\r'
+            || (x == 0xEF && b.get(i + 1) == Some(&0xBC) && b.get(i + 2).is_some_and(|y| (0x90..=0x99).contains(y)))
+    }) {
+        return t.to_string();
+    }
+    t.chars()
         .map(|c| match c {
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
             '\r' => '\n',
@@ -144,7 +160,8 @@ fn report_type(head: &str, lines: &[&str], file: &str) -> Option<String> {
 fn region(head: &str, lines: &[&str], file: &str, ty: Option<&str>) -> Option<String> {
     let ok = |s: &str| normalise(s);
     // The congress the report was delivered to.
-    if let Some(c) = CONGRESS.captures(head)
+    if head.contains("人民代表大会")
+        && let Some(c) = CONGRESS.captures(head)
         && let Some(r) = ok(&c[1])
     {
         return Some(r);
@@ -171,7 +188,9 @@ fn region(head: &str, lines: &[&str], file: &str, ty: Option<&str>) -> Option<St
     }
     // The speaker: `上海市市长　应勇`, `海拉尔区人民政府区长`.
     for l in lines.iter().take(20) {
-        if let Some(c) = OFFICIAL.captures(l)
+        // Every title of OFFICIAL ends in 长 or is 主席.
+        if (l.contains('长') || l.contains("主席"))
+            && let Some(c) = OFFICIAL.captures(l)
             && let Some(r) = ok(&c[1])
         {
             return Some(r);
@@ -185,6 +204,7 @@ fn region(head: &str, lines: &[&str], file: &str, ty: Option<&str>) -> Option<St
             return Some(r);
         }
         if !l.starts_with("国家统计局")
+            && l.contains("统计局")
             && let Some(c) = BUREAU.captures(l)
             && let Some(r) = ok(&c[1])
         {
@@ -360,6 +380,26 @@ mod tests {
         );
         assert_eq!(m.region.as_deref(), Some("上海市"));
         assert_eq!(m.year, Some(2020));
+    }
+
+    #[test]
+    fn head_is_the_first_characters_normalised() {
+        let slow = |t: &str| -> String {
+            t.trim_start_matches('\u{FEFF}')
+                .chars()
+                .take(HEAD_CHARS)
+                .map(|c| match c {
+                    '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                    '\r' => '\n',
+                    _ => c,
+                })
+                .collect()
+        };
+        let long = "年（２０２４）".repeat(1000);
+        for t in ["\u{FEFF}政府工作报告\r\n２０２４年，", "（一）：", "", "abc", long.as_str(), &long[..3000]]
+        {
+            assert_eq!(head(t), slow(t));
+        }
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub enum ReportKind {
 impl ReportKind {
     /// From the detected report type, the document name and the opening of the text.
     pub fn guess(report_type: Option<&str>, name: &str, text: &str) -> ReportKind {
-        let head: String = text.chars().take(300).collect();
+        let head = &text[..byte_of_char(text, (0, 0), 300).1];
         let t = report_type.unwrap_or("");
         if t.contains("公报") || t.contains("tjgb") {
             return ReportKind::Bulletin;
@@ -95,6 +95,7 @@ enum Mode {
 }
 
 struct Res {
+    #[cfg(test)]
     heading: Regex,
     year: Regex,
 }
@@ -103,16 +104,32 @@ fn res() -> &'static Res {
     static R: OnceLock<Res> = OnceLock::new();
     R.get_or_init(|| Res {
         // A top-level heading: `一、…` at a line start or after a sentence end, up to the line/sentence end.
+        // [`heading_titles`] finds the same without it.
+        #[cfg(test)]
         heading: Regex::new(r"(?m)(?:^|[。\n])[ \t\u{3000}]*[一二三四五六七八九十]{1,3}、([^。\n]{0,40})").unwrap(),
         year: Regex::new(r"(\d{4})\s*年").unwrap(),
     })
 }
 
+#[cfg(test)]
 fn classify_heading(h: &str, year: Option<i32>) -> Mode {
-    let h: String = h.chars().take(30).collect();
+    classify_heading_in(h, &YearWords::new(year))
+}
+
+/// `{Y}年` and `{Y-1}年` of the report's year, made once per report.
+struct YearWords(Option<(String, String)>);
+
+impl YearWords {
+    fn new(year: Option<i32>) -> Self {
+        YearWords(year.map(|y| (format!("{y}年"), format!("{}年", y - 1))))
+    }
+}
+
+fn classify_heading_in(h: &str, yw: &YearWords) -> Mode {
+    let h = &h[..byte_of_char(h, (0, 0), 30).1];
     let span = ["五年", "十一五", "十二五", "十三五", "十四五", "十五五", "时期"].iter().any(|w| h.contains(w));
-    let mentions_this_year = year.is_some_and(|y| h.contains(&format!("{y}年")));
-    let mentions_prev_year = year.is_some_and(|y| h.contains(&format!("{}年", y - 1)));
+    let mentions_this_year = yw.0.as_ref().is_some_and(|(this, _)| h.contains(this.as_str()));
+    let mentions_prev_year = yw.0.as_ref().is_some_and(|(_, prev)| h.contains(prev.as_str()));
     if h.contains("回顾") || h.contains("过去") || h.contains("成就") {
         // `“十二五”时期和2015年工作回顾` reviews five years and the last one: the last year wins per sentence.
         if span && !mentions_prev_year && !h.contains("过去一年") {
@@ -133,17 +150,56 @@ fn classify_heading(h: &str, year: Option<i32>) -> Mode {
 }
 
 /// Headings found in the text: (code-point offset, mode).
-fn headings(text: &str, year: Option<i32>) -> Vec<(usize, Mode)> {
+fn headings(text: &str, yw: &YearWords) -> Vec<(usize, Mode)> {
     let mut out = Vec::new();
     let mut last_byte = 0;
     let mut last_cp = 0;
-    for c in res().heading.captures_iter(text) {
-        let m = c.get(1).unwrap();
-        let cp = last_cp + text[last_byte..m.start()].chars().count();
-        last_byte = m.start();
+    for m in heading_titles(text) {
+        let cp = last_cp + text[last_byte..m.start].chars().count();
+        last_byte = m.start;
         last_cp = cp;
-        let mode = classify_heading(m.as_str(), year);
+        let mode = classify_heading_in(&text[m], yw);
         out.push((cp, mode));
+    }
+    out
+}
+
+/// Byte spans of the titles the `heading` pattern captures, in order, found without the regex: a top-level
+/// heading `一、…` opens the text, a line or a sentence (after `\n` or `。`), after spaces, tabs or `\u{3000}`;
+/// the title runs up to 40 characters and stops before `。` or `\n`.
+fn heading_titles(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut try_at = |q: usize| {
+        let mut it = text[q..].char_indices();
+        let mut cur = it.next();
+        while let Some((_, ' ' | '\t' | '\u{3000}')) = cur {
+            cur = it.next();
+        }
+        let mut n = 0;
+        while let Some((_, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')) = cur {
+            n += 1;
+            cur = it.next();
+        }
+        if !(1..=3).contains(&n) {
+            return;
+        }
+        let Some((i, '、')) = cur else { return };
+        let t0 = q + i + '、'.len_utf8();
+        let mut t1 = t0;
+        for (k, ch) in text[t0..].chars().enumerate() {
+            if k >= 40 || ch == '。' || ch == '\n' {
+                break;
+            }
+            t1 += ch.len_utf8();
+        }
+        out.push(t0..t1);
+    };
+    try_at(0);
+    // Every other start follows `\n` or `。`; no title holds either, so matches never overlap.
+    static ENDS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let ends = ENDS.get_or_init(|| aho_corasick::AhoCorasick::new(["\n", "。"]).expect("line and sentence ends"));
+    for m in ends.find_iter(text) {
+        try_at(m.end());
     }
     out
 }
@@ -164,6 +220,9 @@ fn mode_at(headings: &[(usize, Mode)], pos: usize) -> Mode {
 
 /// An explicit year stated before the figure in its sentence, skipping base years and span starts.
 pub fn explicit_year(before: &str) -> Option<i32> {
+    if !may_name_year(before) {
+        return None;
+    }
     let mut found = None;
     for c in res().year.captures_iter(before) {
         let m = c.get(0).unwrap();
@@ -171,8 +230,9 @@ pub fn explicit_year(before: &str) -> Option<i32> {
         if !(1900..=2100).contains(&y) {
             continue;
         }
-        let pre: String = before[..m.start()].chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
-        let post: String = before[m.end()..].chars().take(3).collect();
+        // Only single characters are looked for before the year and at most two after it.
+        let pre = &before[..m.start()];
+        let post = &before[m.end()..];
         let base = pre.ends_with('是')
             || pre.ends_with('比')
             || pre.ends_with('较')
@@ -194,6 +254,12 @@ pub fn explicit_year(before: &str) -> Option<i32> {
         found = Some(y);
     }
     found
+}
+
+/// Whether the `year` pattern (`(\d{4})\s*年`) may match in `s`: some `年` follows, across whitespace, a
+/// numeric character (`\d` is a subset of those, `\s` is exactly `char::is_whitespace`).
+fn may_name_year(s: &str) -> bool {
+    s.match_indices('年').any(|(i, _)| s[..i].trim_end_matches(char::is_whitespace).ends_with(char::is_numeric))
 }
 
 const SPAN_VERBS: &[&str] = &[
@@ -220,18 +286,54 @@ const SPAN_WORDS: &[&str] =
 /// `before` is the sentence text before the figure, `sentence` the whole sentence, `after` the text right
 /// after the figure in its sentence (for `从X增加到Y`), `section` the section path if any, `mode_hint` the mode
 /// of the heading above it.
-/// What a sentence says of time, whatever figure of it is asked about: (names a target, names the past).
-fn sentence_flags(sentence: &str) -> (bool, bool) {
-    let target = TARGET_WORDS.iter().any(|w| sentence.contains(w));
-    let past = PAST_WORDS.iter().any(|w| {
-        sentence.match_indices(w).any(|(i, _)| !sentence[..i].ends_with('比') && !sentence[..i].ends_with('较'))
-    });
-    (target, past)
+/// What a sentence says of time, whatever figure of it is asked about.
+struct SentenceFlags {
+    /// It names a target.
+    target: bool,
+    /// It names the past.
+    past: bool,
+    /// Byte end of the earliest-ending [`SPAN_WORDS`] word in it (`usize::MAX` if none).
+    span_end: usize,
+}
+
+impl SentenceFlags {
+    /// Whether `sentence[..before_len]` holds one of the [`SPAN_WORDS`].
+    fn span_before(&self, before_len: usize) -> bool {
+        self.span_end <= before_len
+    }
+}
+
+/// [`TARGET_WORDS`], [`PAST_WORDS`] and [`SPAN_WORDS`] in one automaton, in that order.
+fn time_words() -> &'static aho_corasick::AhoCorasick {
+    static A: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    A.get_or_init(|| {
+        let words = TARGET_WORDS.iter().chain(PAST_WORDS).chain(SPAN_WORDS);
+        aho_corasick::AhoCorasick::new(words).expect("time words")
+    })
+}
+
+/// One pass over the sentence finds every occurrence of every word (none of them overlaps itself, so these
+/// are also what `match_indices` gives).
+fn sentence_flags(sentence: &str) -> SentenceFlags {
+    let (nt, np) = (TARGET_WORDS.len(), PAST_WORDS.len());
+    let mut f = SentenceFlags { target: false, past: false, span_end: usize::MAX };
+    for m in time_words().find_overlapping_iter(sentence) {
+        let k = m.pattern().as_usize();
+        if k < nt {
+            f.target = true;
+        } else if k < nt + np {
+            let pre = &sentence[..m.start()];
+            f.past |= !pre.ends_with('比') && !pre.ends_with('较');
+        } else {
+            f.span_end = f.span_end.min(m.end());
+        }
+    }
+    f
 }
 
 #[allow(clippy::too_many_arguments)]
 fn period_of(
-    flags: (bool, bool),
+    flags: &SentenceFlags,
     kind: ReportKind,
     year: Option<i32>,
     before: &str,
@@ -240,7 +342,8 @@ fn period_of(
     mode: Mode,
     para_before: &str,
 ) -> (Option<i32>, Status) {
-    let (target_sentence, past) = flags;
+    let (target_sentence, past) = (flags.target, flags.past);
+    debug_assert!(sentence.starts_with(before));
     if let Some(e) = explicit_year(before) {
         let status = match year {
             Some(y) if e < y => Status::Actual,
@@ -268,7 +371,7 @@ fn period_of(
             (Some(y), Status::Actual)
         };
     }
-    let span_sentence = SPAN_WORDS.iter().any(|w| before.contains(w));
+    let span_sentence = flags.span_before(before.len());
     let span_start = starts_a_span(after);
     match mode {
         Mode::Plan => {
@@ -319,32 +422,74 @@ fn starts_a_span(after: &str) -> bool {
     SPAN_VERBS.iter().any(|w| a.starts_with(w))
 }
 
-/// The text of the paragraph before `pos`, at most 300 characters.
-fn paragraph_before(chars: &[char], pos: usize) -> String {
-    let pos = pos.min(chars.len());
-    let lo = pos.saturating_sub(300);
-    let start = chars[lo..pos].iter().rposition(|&c| c == '\n').map_or(lo, |i| lo + i + 1);
-    chars[start..pos].iter().collect()
+/// The text of the paragraph before byte offset `pos`, at most 300 characters.
+fn paragraph_before(text: &str, pos: usize) -> &str {
+    let bytes = text.as_bytes();
+    let mut lo = pos;
+    for _ in 0..300 {
+        if lo == 0 {
+            break;
+        }
+        lo -= 1;
+        while lo > 0 && (bytes[lo] & 0xC0) == 0x80 {
+            lo -= 1;
+        }
+    }
+    let start = bytes[lo..pos].iter().rposition(|&b| b == b'\n').map_or(lo, |i| lo + i + 1);
+    &text[start..pos]
+}
+
+/// Walks `s` from the position `from` (characters, bytes) to character `n`: its (characters, byte offset), or
+/// (the character count, `s.len()`) when `s` is shorter. Starts over from the beginning when `from` is past `n`.
+fn byte_of_char(s: &str, from: (usize, usize), n: usize) -> (usize, usize) {
+    let (mut c, mut b) = if from.0 <= n { from } else { (0, 0) };
+    let bytes = s.as_bytes();
+    while c < n && b < bytes.len() {
+        let lead = bytes[b];
+        b += if lead < 0x80 {
+            1
+        } else if lead < 0xE0 {
+            2
+        } else if lead < 0xF0 {
+            3
+        } else {
+            4
+        };
+        c += 1;
+    }
+    (c, b)
 }
 
 /// Sets `ref_year` and `status` of every indicator of one report.
 pub fn assign(indicators: &mut [Indicator], text: &str, year: Option<i32>, kind: ReportKind) {
-    // Headings found in the text itself and the text's characters are needed only for figures outside any
-    // section and in five-year reviews: build them on first use.
+    let yw = YearWords::new(year);
+    // Headings found in the text itself are needed only for figures outside any section: find them on first use.
     let mut heads: Option<Vec<(usize, Mode)>> = None;
-    let mut text_chars: Option<Vec<char>> = None;
+    // Where the last sentence start was found in the text (characters, bytes), for five-year reviews.
+    let mut text_at = (0usize, 0usize);
+    // The paragraph before that sentence start.
+    let mut para_at = "";
     let mut last_section: Option<(String, Mode)> = None;
-    let mut last_flags: Option<((usize, usize), (bool, bool))> = None;
+    // Modes of the section path's parts met so far.
+    let mut part_modes: std::collections::HashMap<String, Mode> = Default::default();
+    let mut last_flags: Option<((usize, usize), SentenceFlags)> = None;
+    // Where the last offset was found in the current sentence (characters, bytes).
+    let mut at = (0usize, 0usize);
     for ind in indicators.iter_mut() {
         let f = &ind.figure;
         let (s0, _) = ind.sentence_span;
-        // Byte offsets of the figure in its sentence, without collecting the sentence's characters.
+        // Byte offsets of the figure in its sentence, walking on from the last figure of the same sentence.
         let sentence = ind.sentence.as_str();
-        let byte_at = |c: usize| sentence.char_indices().nth(c).map_or(sentence.len(), |(b, _)| b);
-        let a = byte_at(f.start.saturating_sub(s0));
-        let b = byte_at(f.end.saturating_sub(s0)).max(a);
-        let before = sentence[..a].to_string();
-        let after: String = sentence[b..].chars().take(6).collect();
+        if last_flags.as_ref().is_none_or(|(span, _)| *span != ind.sentence_span) {
+            last_flags = Some((ind.sentence_span, sentence_flags(sentence)));
+            at = (0, 0);
+        }
+        at = byte_of_char(sentence, at, f.start.saturating_sub(s0));
+        let a = at.1;
+        at = byte_of_char(sentence, at, f.end.saturating_sub(s0));
+        let b = at.1.max(a);
+        let before = &sentence[..a];
+        let after = &sentence[b..b + byte_of_char(&sentence[b..], (0, 0), 6).1];
         // The analyzer's path, outermost first: the last part saying something about time wins.
         let by_section = match &last_section {
             Some((sec, m)) if *sec == ind.section => *m,
@@ -352,7 +497,10 @@ pub fn assign(indicators: &mut [Indicator], text: &str, year: Option<i32>, kind:
                 let m = ind
                     .section
                     .split(" > ")
-                    .map(|p| classify_heading(p, year))
+                    .map(|p| match part_modes.get(p) {
+                        Some(m) => *m,
+                        None => *part_modes.entry(p.to_string()).or_insert_with(|| classify_heading_in(p, &yw)),
+                    })
                     .filter(|m| *m != Mode::Unknown)
                     .last()
                     .unwrap_or(Mode::Unknown);
@@ -363,18 +511,19 @@ pub fn assign(indicators: &mut [Indicator], text: &str, year: Option<i32>, kind:
         let mode = if by_section != Mode::Unknown {
             by_section
         } else {
-            mode_at(heads.get_or_insert_with(|| headings(text, year)), f.start)
+            mode_at(heads.get_or_insert_with(|| headings(text, &yw)), f.start)
         };
         let para_before = if mode == Mode::SpanReview {
-            paragraph_before(text_chars.get_or_insert_with(|| text.chars().collect()), s0)
+            if text_at.0 != s0 || text_at.1 == 0 {
+                text_at = byte_of_char(text, text_at, s0);
+                para_at = paragraph_before(text, text_at.1);
+            }
+            para_at
         } else {
-            String::new()
+            ""
         };
-        if last_flags.as_ref().is_none_or(|(span, _)| *span != ind.sentence_span) {
-            last_flags = Some((ind.sentence_span, sentence_flags(&ind.sentence)));
-        }
-        let flags = last_flags.as_ref().map_or((false, false), |(_, f)| *f);
-        let (ry, st) = period_of(flags, kind, year, &before, &ind.sentence, &after, mode, &para_before);
+        let flags = &last_flags.as_ref().expect("flags of the sentence").1;
+        let (ry, st) = period_of(flags, kind, year, before, sentence, after, mode, para_before);
         ind.ref_year = ry;
         ind.status = st;
     }
@@ -389,7 +538,7 @@ mod tests {
         let before = &sentence[..i];
         let after = &sentence[i + fig.len()..];
         period_of(
-            sentence_flags(sentence),
+            &sentence_flags(sentence),
             kind,
             Some(year),
             before,
@@ -398,6 +547,59 @@ mod tests {
             classify_heading(heading, Some(year)),
             "",
         )
+    }
+
+    #[test]
+    fn heading_titles_match_the_regex() {
+        let texts = [
+            "一、2023年工作回顾\n过去一年。二、2024年工作安排：\n\n  三、加强",
+            "\n\n一、\n二、x。十一、abc。一二三四、不是。\u{3000}十二、好\t四、",
+            "二、这是一个很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长的标题。三、短",
+            "",
+            "一、",
+            "。一、a",
+            "abc\n一、b\r\n二、c",
+        ];
+        for t in texts {
+            let want: Vec<_> = res().heading.captures_iter(t).map(|c| c.get(1).unwrap().range()).collect();
+            assert_eq!(heading_titles(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn byte_of_char_walks() {
+        let s = "a一b𝄞c";
+        let mut at = (0, 0);
+        for n in [0, 1, 2, 3, 4, 5, 9, 2, 0] {
+            at = byte_of_char(s, at, n);
+            let want = s.char_indices().nth(n).map_or(s.len(), |(b, _)| b);
+            assert_eq!(at.1, want, "{n}");
+        }
+        assert_eq!(paragraph_before("ab\n一二三", 9), "一二");
+        assert_eq!(paragraph_before("ab\n一二三", 0), "");
+    }
+
+    #[test]
+    fn sentence_flags_match_word_scans() {
+        let sentences = [
+            "今年发展主要预期目标是：国内生产总值增长5%左右；",
+            "比去年增长3%，过去一年来，较过去一年",
+            "过去五年，年均增长7.1%，十三五期间",
+            "刚刚过去的2017年，去年去年",
+            "",
+            "比去年下降",
+        ];
+        for s in sentences {
+            let f = sentence_flags(s);
+            assert_eq!(f.target, TARGET_WORDS.iter().any(|w| s.contains(w)), "{s}");
+            let past = PAST_WORDS
+                .iter()
+                .any(|w| s.match_indices(w).any(|(i, _)| !s[..i].ends_with('比') && !s[..i].ends_with('较')));
+            assert_eq!(f.past, past, "{s}");
+            for (a, _) in s.char_indices().chain([(s.len(), ' ')]) {
+                assert_eq!(f.span_before(a), SPAN_WORDS.iter().any(|w| s[..a].contains(w)), "{s} {a}");
+            }
+        }
     }
 
     #[test]

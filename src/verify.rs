@@ -53,7 +53,8 @@ pub struct Check {
 
 /// Fills `check` and `check_detail` of every percent, change_pct and change_pp indicator.
 pub fn check_report(report: &mut DocReport) {
-    for c in checks(report) {
+    // Only the verdict and the detail are kept: the tolerance is not worked out.
+    for c in checks_with(report, false) {
         let ind = &mut report.indicators[c.index];
         ind.check = Some(c.verdict.as_str().to_string());
         ind.check_detail = c.detail;
@@ -62,6 +63,11 @@ pub fn check_report(report: &mut DocReport) {
 
 /// Checks every percent, change_pct and change_pp indicator of a report, in text order.
 pub fn checks(report: &DocReport) -> Vec<Check> {
+    checks_with(report, true)
+}
+
+/// [`checks`], with [`Check::tolerance`] left empty unless `tolerances`.
+fn checks_with(report: &DocReport, tolerances: bool) -> Vec<Check> {
     let inds = &report.indicators;
     let mut out = Vec::new();
     let mut i = 0;
@@ -71,10 +77,13 @@ pub fn checks(report: &DocReport) -> Vec<Check> {
         while j < inds.len() && inds[j].sentence_span == span {
             j += 1;
         }
-        let sent = Sentence::new(&inds[i..j], i);
-        for k in 0..(j - i) {
-            if is_checkable(inds[i + k].figure.kind) {
-                out.push(sent.check(k));
+        // A sentence's characters are collected only when one of its figures is checked.
+        if inds[i..j].iter().any(|ind| is_checkable(ind.figure.kind)) {
+            let sent = Sentence::new(&inds[i..j], i, tolerances);
+            for k in 0..(j - i) {
+                if is_checkable(inds[i + k].figure.kind) {
+                    out.push(sent.check(k));
+                }
             }
         }
         i = j;
@@ -88,17 +97,28 @@ struct Sentence<'a> {
     offset: usize,
     chars: Vec<char>,
     base: usize,
+    /// Whether checks carry their tolerance.
+    tolerances: bool,
 }
 
-const CLAUSE_SEPS: &str = "，,；;：:。！？!?";
+/// A clause separator: `，,；;：:。！？!?`.
+#[inline]
+fn is_sep(c: char) -> bool {
+    matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？' | '!' | '?')
+}
 
 /// Ends of a rate or share noun (成功率, 增长面, 比重 …).
 const RATE_ENDS: &[&str] = &["率", "比重", "占比", "比例", "面", "份额"];
 
 impl<'a> Sentence<'a> {
-    fn new(inds: &'a [Indicator], offset: usize) -> Self {
+    fn new(inds: &'a [Indicator], offset: usize, tolerances: bool) -> Self {
         let chars = inds[0].sentence.chars().collect();
-        Sentence { inds, offset, chars, base: inds[0].sentence_span.0 }
+        Sentence { inds, offset, chars, base: inds[0].sentence_span.0, tolerances }
+    }
+
+    /// The tolerance of figure `k`, when checks carry it.
+    fn tolerance(&self, k: usize) -> String {
+        if self.tolerances { tolerance(self.fig(k)) } else { String::new() }
     }
 
     fn fig(&self, k: usize) -> &Figure {
@@ -107,23 +127,25 @@ impl<'a> Sentence<'a> {
 
     /// Sentence text between two absolute offsets.
     fn text(&self, a: usize, b: usize) -> String {
+        self.span(a, b).iter().collect()
+    }
+
+    /// Characters of the sentence between two absolute offsets.
+    fn span(&self, a: usize, b: usize) -> &[char] {
         let n = self.chars.len();
         let a = a.saturating_sub(self.base).min(n);
         let b = b.saturating_sub(self.base).min(n);
-        if b <= a {
-            return String::new();
-        }
-        self.chars[a..b].iter().collect()
+        if b <= a { &[] } else { &self.chars[a..b] }
     }
 
-    fn whole(&self) -> String {
-        self.chars.iter().collect()
+    fn whole(&self) -> &str {
+        &self.inds[0].sentence
     }
 
     /// Start of the clause holding absolute offset `pos`.
     fn clause_start(&self, pos: usize) -> usize {
         let mut p = pos.saturating_sub(self.base).min(self.chars.len());
-        while p > 0 && !CLAUSE_SEPS.contains(self.chars[p - 1]) {
+        while p > 0 && !is_sep(self.chars[p - 1]) {
             p -= 1;
         }
         p + self.base
@@ -131,7 +153,7 @@ impl<'a> Sentence<'a> {
 
     /// Number of clause separators between two absolute offsets.
     fn seps_between(&self, a: usize, b: usize) -> usize {
-        self.text(a, b).chars().filter(|c| CLAUSE_SEPS.contains(*c)).count()
+        self.span(a, b).iter().filter(|c| is_sep(**c)).count()
     }
 
     fn result(&self, k: usize, verdict: Verdict, detail: String) -> Check {
@@ -139,7 +161,7 @@ impl<'a> Sentence<'a> {
             index: self.offset + k,
             verdict,
             computed: None,
-            tolerance: tolerance(self.fig(k)),
+            tolerance: self.tolerance(k),
             formula: String::new(),
             detail,
         }
@@ -575,7 +597,7 @@ impl<'a> Sentence<'a> {
     /// End of the clause holding absolute offset `pos`.
     fn clause_end(&self, pos: usize) -> usize {
         let mut p = pos.saturating_sub(self.base).min(self.chars.len());
-        while p < self.chars.len() && !CLAUSE_SEPS.contains(self.chars[p]) {
+        while p < self.chars.len() && !is_sep(self.chars[p]) {
             p += 1;
         }
         p + self.base
@@ -590,9 +612,17 @@ impl<'a> Sentence<'a> {
 
     /// Text between two figures, without punctuation, is at most `n` characters and has no numeral.
     fn short_gap(&self, a: usize, b: usize, n: usize) -> bool {
-        let t = self.text(a, b);
-        let t: Vec<char> = t.chars().filter(|c| !CLAUSE_SEPS.contains(*c) && !c.is_whitespace()).collect();
-        t.len() <= n && !t.iter().any(|c| c.is_ascii_digit() || crate::number::chinese::is_numeral_char(*c))
+        let mut len = 0;
+        for c in self.span(a, b).iter().filter(|c| !is_sep(**c) && !c.is_whitespace()) {
+            if c.is_ascii_digit() || crate::number::chinese::is_numeral_char(*c) {
+                return false;
+            }
+            len += 1;
+            if len > n {
+                return false;
+            }
+        }
+        true
     }
 
     /// Percentage points between two stated rates (`由A%提高到B%，提高X个百分点`).
@@ -620,7 +650,7 @@ impl<'a> Sentence<'a> {
             index: self.offset + k,
             verdict,
             computed: Some(r.round_dp(f.decimals + 4).normalize()),
-            tolerance: tolerance(f),
+            tolerance: self.tolerance(k),
             formula,
             detail,
         }

@@ -85,14 +85,30 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     }
     let mut nul = 0usize;
     let mut ctrl = 0usize;
-    for &b in sample {
-        match b {
-            0 => nul += 1,
-            b'\t' | b'\n' | b'\r' | 0x0c | 0x1b => {}
-            0x01..=0x1f | 0x7f => ctrl += 1,
-            _ => {}
+    let mut count = |c: &[u8]| {
+        for &b in c {
+            match b {
+                0 => nul += 1,
+                b'\t' | b'\n' | b'\r' | 0x0c | 0x1b => {}
+                0x01..=0x1f | 0x7f => ctrl += 1,
+                _ => {}
+            }
+        }
+    };
+    // Eight bytes at a time: a chunk with no byte below 0x20 and no 0x7F counts nothing.
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = sample.chunks_exact(8);
+    for c in chunks.by_ref() {
+        let x = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+        let below_20 = x.wrapping_sub(0x20 * LO) & !x & HI;
+        let y = x ^ (0x7F * LO);
+        let is_7f = y.wrapping_sub(LO) & !y & HI;
+        if below_20 | is_7f != 0 {
+            count(c);
         }
     }
+    count(chunks.remainder());
     nul * 100 > sample.len() || nul > 64 || (nul + ctrl) * 20 > sample.len()
 }
 
@@ -118,6 +134,30 @@ pub fn normalize_newlines(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn binary_counts_by_chunks() {
+        let slow = |bytes: &[u8]| {
+            let sample = &bytes[..bytes.len().min(1 << 16)];
+            let (mut nul, mut ctrl) = (0usize, 0usize);
+            for &b in sample {
+                match b {
+                    0 => nul += 1,
+                    b'\t' | b'\n' | b'\r' | 0x0c | 0x1b => {}
+                    0x01..=0x1f | 0x7f => ctrl += 1,
+                    _ => {}
+                }
+            }
+            !sample.is_empty() && (nul * 100 > sample.len() || nul > 64 || (nul + ctrl) * 20 > sample.len())
+        };
+        for k in 0..300usize {
+            let v: Vec<u8> =
+                (0..k * 7).map(|i| [b'a', 0xE4, 0x7F, 0, 0x01, b'\n', 0x80, 0xFF, 0x20][(i * k) % 9]).collect();
+            assert_eq!(super::looks_binary(&v), slow(&v), "{k}");
+            let w: Vec<u8> = (0..k * 3).map(|i| if i % 23 == 0 { (k % 40) as u8 } else { 0xE5 }).collect();
+            assert_eq!(super::looks_binary(&w), slow(&w), "{k}");
+        }
+    }
+
     use super::*;
     use encoding_rs::{GBK, UTF_16LE};
 

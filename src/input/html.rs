@@ -326,7 +326,8 @@ pub(crate) fn looks_like_webdump(text: &str) -> bool {
     if text.contains("<!--") {
         return true;
     }
-    let escapes = text.matches("<U+").take(10).count();
+    // `<U+` found at each `<` (memchr) rather than by a substring searcher over the whole text.
+    let escapes = text.match_indices('<').filter(|(i, _)| text[*i..].starts_with("<U+")).take(10).count();
     escapes >= 10 || count_tags(text, 20) >= 20
 }
 
@@ -376,7 +377,7 @@ pub fn clean_webdump(text: &str) -> String {
     let untagged = strip_tags_and_escapes(&no_comments, true);
     let lines: Vec<&str> = untagged.split('\n').collect();
     let repeated = is_repeated(&lines);
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<&str, LineHash> = HashSet::default();
     let mut out = String::with_capacity(untagged.len());
     let mut blank = true;
     for line in lines {
@@ -404,7 +405,7 @@ pub fn clean_webdump(text: &str) -> String {
 
 /// Most long lines occur more than once: the page was captured several times.
 fn is_repeated(lines: &[&str]) -> bool {
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut counts: std::collections::HashMap<&str, usize, LineHash> = Default::default();
     for l in lines {
         let t = l.trim_matches(|c: char| c.is_whitespace());
         if t.chars().count() >= 20 {
@@ -414,6 +415,37 @@ fn is_repeated(lines: &[&str]) -> bool {
     let long = counts.len();
     let dup = counts.values().filter(|&&n| n > 1).count();
     long >= 5 && dup * 2 > long
+}
+
+/// A fast hash for sets of lines (FNV-1a over eight-byte words): only membership is asked, never an order.
+#[derive(Default, Clone, Copy)]
+struct LineHash;
+
+struct LineHasher(u64);
+
+impl std::hash::BuildHasher for LineHash {
+    type Hasher = LineHasher;
+    fn build_hasher(&self) -> LineHasher {
+        LineHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for LineHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in chunks.by_ref() {
+            let w = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+            self.0 = (self.0 ^ w).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(23);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        // Spread the low bits the table indexes by.
+        let x = self.0 ^ (self.0 >> 29);
+        x.wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (x >> 32)
+    }
 }
 
 fn remove_comments(text: &str) -> String {

@@ -5,7 +5,13 @@ use quick_xml::events::Event;
 
 /// Does this decoded text look like TMX?
 pub(crate) fn looks_like_tmx(text: &str) -> bool {
-    let head: String = text.chars().take(2000).collect();
+    // The first 2000 characters, borrowed: the byte where the 2001st starts.
+    let mut n = 0;
+    let end = text.bytes().position(|b| {
+        n += usize::from(b & 0xC0 != 0x80);
+        n > 2000
+    });
+    let head = &text[..end.unwrap_or(text.len())];
     head.contains("<tmx") || (head.contains("<tu") && head.contains("<tuv"))
 }
 

@@ -10,6 +10,32 @@ use crate::analyzer::{DocReport, Indicator};
 mod xlsx;
 pub use xlsx::XlsxWriter;
 
+#[cfg(test)]
+mod csv_tests {
+    use super::*;
+
+    #[test]
+    fn fields_quoted_like_the_csv_crate() {
+        let fields =
+            ["", "a", "a,b", "say \"hi\"", "line\nbreak", "cr\r", "增长5.2%，国内生产总值", "12345678,", "1234567\"x"];
+        let mut ours = CsvOut::new(Vec::new());
+        ours.record(fields).unwrap();
+        ours.record(["x", "", "", "", "", "", "", "", ""]).unwrap();
+        let mut theirs = csv::Writer::from_writer(Vec::new());
+        theirs.write_record(fields).unwrap();
+        theirs.write_record(["x", "", "", "", "", "", "", "", ""]).unwrap();
+        assert_eq!(ours.into_inner().unwrap(), theirs.into_inner().unwrap());
+        for n in 0..40 {
+            for b in [b',', b'"', b'\n', b'\r', b'%', b' ', 0xE4] {
+                let mut v = vec![b'a'; n];
+                v.push(b);
+                v.extend(std::iter::repeat_n(0xE5, n % 9));
+                assert_eq!(needs_quotes(&v), v.iter().any(|x| matches!(x, b',' | b'"' | b'\r' | b'\n')));
+            }
+        }
+    }
+}
+
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
 pub enum Format {
@@ -119,6 +145,28 @@ pub fn fmt_decimal(d: Decimal) -> String {
     if s == "-0" { "0".into() } else { s }
 }
 
+/// `fmt_decimal` of `d` into `out` (emptied first; left empty for `None`).
+fn write_decimal(out: &mut String, d: Option<Decimal>) {
+    use std::fmt::Write as _;
+    out.clear();
+    if let Some(d) = d {
+        let _ = write!(out, "{}", d.normalize());
+        if out == "-0" {
+            out.clear();
+            out.push('0');
+        }
+    }
+}
+
+/// The number into `out` (emptied first; left empty for `None`).
+fn write_num(out: &mut String, n: Option<impl std::fmt::Display>) {
+    use std::fmt::Write as _;
+    out.clear();
+    if let Some(n) = n {
+        let _ = write!(out, "{n}");
+    }
+}
+
 impl Row {
     /// The row of one indicator of a report.
     pub fn new(report: &DocReport, ind: &Indicator) -> Self {
@@ -186,10 +234,104 @@ impl Row {
     }
 }
 
+/// A CSV encoder writing what the `csv` crate's default writer writes (fields quoted only when they hold
+/// `,` `"` `\r` or `\n`, quotes doubled, records ended by `\n`), without its per-byte state machine.
+struct CsvOut<W: Write> {
+    /// `None` once [`RowWriter::finish`] took it back.
+    w: Option<W>,
+    buf: Vec<u8>,
+}
+
+/// Bytes buffered before they are handed to the inner writer.
+const CSV_BUF: usize = 64 * 1024;
+
+impl<W: Write> CsvOut<W> {
+    fn new(w: W) -> Self {
+        CsvOut { w: Some(w), buf: Vec::with_capacity(CSV_BUF + 4096) }
+    }
+
+    /// Appends one record.
+    fn record<'a>(&mut self, fields: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
+        let mut first = true;
+        for f in fields {
+            if !first {
+                self.buf.push(b',');
+            }
+            first = false;
+            csv_field(&mut self.buf, f.as_bytes());
+        }
+        self.buf.push(b'\n');
+        if self.buf.len() >= CSV_BUF { self.drain() } else { Ok(()) }
+    }
+
+    /// Hands what is buffered to the inner writer.
+    fn drain(&mut self) -> io::Result<()> {
+        if let Some(w) = self.w.as_mut()
+            && !self.buf.is_empty()
+        {
+            let r = w.write_all(&self.buf);
+            self.buf.clear();
+            r?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.drain()?;
+        self.w.as_mut().map_or(Ok(()), |w| w.flush())
+    }
+
+    fn into_inner(mut self) -> io::Result<W> {
+        self.flush()?;
+        Ok(self.w.take().expect("csv writer"))
+    }
+}
+
+impl<W: Write> Drop for CsvOut<W> {
+    /// Like `csv::Writer`, a writer dropped without `finish` still hands over what it buffered.
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}
+
+/// Whether a field holds `,` `"` `\r` or `\n`. All four are below 0x2D: eight bytes at a time are let through
+/// when none of them is (most bytes of Chinese text are 0x80 and up).
+fn needs_quotes(f: &[u8]) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let special = |b: &u8| matches!(b, b',' | b'"' | b'\r' | b'\n');
+    let mut chunks = f.chunks_exact(8);
+    for c in chunks.by_ref() {
+        let x = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+        // Some byte below 0x2D (exact for bytes below 0x80; bytes from 0x80 up never count).
+        if x.wrapping_sub(0x2D * LO) & !x & HI != 0 && c.iter().any(special) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(special)
+}
+
+/// Appends one CSV field: quoted (inner quotes doubled) when it holds `,` `"` `\r` or `\n`.
+fn csv_field(buf: &mut Vec<u8>, f: &[u8]) {
+    if !needs_quotes(f) {
+        buf.extend_from_slice(f);
+        return;
+    }
+    buf.push(b'"');
+    let mut rest = f;
+    while let Some(i) = rest.iter().position(|&b| b == b'"') {
+        buf.extend_from_slice(&rest[..=i]);
+        buf.push(b'"');
+        rest = &rest[i + 1..];
+    }
+    buf.extend_from_slice(rest);
+    buf.push(b'"');
+}
+
 /// Writes rows in one format.
 pub struct RowWriter<W: Write> {
     format: Format,
-    csv: Option<csv::Writer<W>>,
+    csv: Option<CsvOut<W>>,
     out: Option<W>,
     first: bool,
     headers: Headers,
@@ -209,8 +351,8 @@ impl<W: Write> RowWriter<W> {
         let mut rw = RowWriter { format, csv: None, out: None, first: true, headers };
         match format {
             Format::Csv => {
-                let mut c = csv::Writer::from_writer(w);
-                c.write_record(headers.names()).map_err(io::Error::other)?;
+                let mut c = CsvOut::new(w);
+                c.record(headers.names().iter().copied())?;
                 rw.csv = Some(c);
             }
             Format::Jsonl => rw.out = Some(w),
@@ -227,7 +369,7 @@ impl<W: Write> RowWriter<W> {
         match self.format {
             Format::Csv => {
                 let c = self.csv.as_mut().expect("csv writer");
-                c.write_record([
+                c.record([
                     row.doc.as_str(),
                     &row.region,
                     &row.year.map(|y| y.to_string()).unwrap_or_default(),
@@ -247,7 +389,6 @@ impl<W: Write> RowWriter<W> {
                     &row.ref_year.map(|y| y.to_string()).unwrap_or_default(),
                     row.status,
                 ])
-                .map_err(io::Error::other)
             }
             Format::Jsonl => {
                 let v = self.json(row);
@@ -283,6 +424,42 @@ impl<W: Write> RowWriter<W> {
 
     /// Writes every row of a report.
     pub fn write_report(&mut self, report: &DocReport) -> io::Result<()> {
+        if let Some(c) = self.csv.as_mut() {
+            // The cells of each row straight from the report, without building a `Row`.
+            let region = report.region.as_deref().unwrap_or("");
+            let year = report.year.map(|y| y.to_string()).unwrap_or_default();
+            let (mut value, mut value_max, mut start, mut end, mut ref_year) =
+                (String::new(), String::new(), String::new(), String::new(), String::new());
+            for ind in &report.indicators {
+                let f = &ind.figure;
+                write_decimal(&mut value, Some(f.value));
+                write_decimal(&mut value_max, f.value_max);
+                write_num(&mut start, Some(f.start));
+                write_num(&mut end, Some(f.end));
+                write_num(&mut ref_year, ind.ref_year);
+                c.record([
+                    report.doc.as_str(),
+                    region,
+                    &year,
+                    &ind.section,
+                    &ind.subject,
+                    f.kind.as_str(),
+                    &value,
+                    &value_max,
+                    &f.unit,
+                    f.qualifier.as_str(),
+                    &f.raw,
+                    &start,
+                    &end,
+                    &ind.sentence,
+                    ind.check.as_deref().unwrap_or(""),
+                    &ind.check_detail,
+                    &ref_year,
+                    ind.status.as_str(),
+                ])?;
+            }
+            return Ok(());
+        }
         for ind in &report.indicators {
             self.write(&Row::new(report, ind))?;
         }
@@ -301,7 +478,7 @@ impl<W: Write> RowWriter<W> {
     /// Ends the output (closes a JSON array) and returns the inner writer.
     pub fn finish(mut self) -> io::Result<W> {
         if let Some(c) = self.csv.take() {
-            return c.into_inner().map_err(|e| io::Error::other(e.to_string()));
+            return c.into_inner();
         }
         let mut w = self.out.take().expect("writer");
         if self.format == Format::Json {

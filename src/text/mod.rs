@@ -88,6 +88,13 @@ fn is_clause_delim(c: char) -> bool {
     matches!(c, '，' | ',' | '、' | '：' | ':' | '；' | ';' | '､')
 }
 
+/// A lead byte of U+4000..U+9FFF (CJK ideographs): a three-byte character that is no space, punctuation,
+/// delimiter or digit.
+#[inline]
+fn is_ideograph_lead(b: u8) -> bool {
+    (0xE4..=0xE9).contains(&b)
+}
+
 #[inline]
 fn cn_numeral(c: char) -> bool {
     matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零' | '百')
@@ -234,7 +241,7 @@ fn split_where<'a>(text: &'a str, wanted: Option<&'a [usize]>) -> Structure {
         text,
         prev_open: true,
         last_heading: false,
-        one_line: !text.as_bytes().iter().any(|&b| b == b'\n' || b == b'\r'),
+        one_line: !text.contains('\n') && !text.contains('\r'),
         dense: false,
         out: Structure::default(),
         stack: Vec::new(),
@@ -268,9 +275,16 @@ fn paragraphs(text: &str) -> Vec<Para> {
     let mut out = Vec::new();
     let mut c = 0usize; // chars before the current line
     let mut b = 0usize;
-    let bytes = text.as_bytes();
+    // The next `\r` at or after `b` (searched again once passed; most texts have none).
+    let mut next_cr = text.find('\r');
     loop {
-        let rel = bytes[b..].iter().position(|&x| x == b'\n' || x == b'\r');
+        if next_cr.is_some_and(|r| r < b) {
+            next_cr = text[b..].find('\r').map(|r| b + r);
+        }
+        let rel = match (text[b..].find('\n').map(|r| b + r), next_cr) {
+            (Some(n), Some(r)) => Some(n.min(r) - b),
+            (n, r) => n.or(r).map(|x| x - b),
+        };
         let e = rel.map_or(text.len(), |r| b + r);
         let line = &text[b..e];
         let mut lead_c = 0usize;
@@ -285,7 +299,7 @@ fn paragraphs(text: &str) -> Vec<Para> {
         let line_chars = line.chars().count();
         if lead_b < line.len() {
             let trimmed = line[lead_b..].trim_end_matches(is_space);
-            let n = trimmed.chars().count();
+            let n = line_chars - lead_c - line[lead_b + trimmed.len()..].chars().count();
             out.push(Para {
                 b0: b + lead_b,
                 b1: b + lead_b + trimmed.len(),
@@ -458,10 +472,24 @@ impl<'a> Splitter<'a> {
     /// End of the ordinary sentence at `start`: (sentence end, where to continue, next block).
     fn sentence_end(&self, start: Pos, end_b: usize) -> (Pos, Pos, Option<Block>) {
         let s = &self.text[start.b..end_b];
+        let bytes = s.as_bytes();
         let mut c = start.c;
-        let mut it = s.char_indices().peekable();
+        let mut i = 0;
         let mut last_text = start; // end of the last non-space char
-        while let Some((i, ch)) = it.next() {
+        // Below this many characters no ordinary character cuts the sentence.
+        let very_long = start.c + 4 * LONG_SENTENCE;
+        while i < bytes.len() {
+            // Fast path: ideographs U+4000..U+9FFF (lead bytes E4..E9, three bytes each) are text that ends
+            // nothing, until the sentence is very long.
+            if is_ideograph_lead(bytes[i]) && c < very_long {
+                while i < bytes.len() && is_ideograph_lead(bytes[i]) && c < very_long {
+                    i += 3;
+                    c += 1;
+                }
+                last_text = Pos { b: start.b + i, c };
+                continue;
+            }
+            let ch = s[i..].chars().next().expect("a character at a boundary");
             // A run-on text with no full stop for hundreds of characters (tables flattened into one line,
             // broken dumps) ends its sentence at the next clause delimiter, or anywhere but inside a number
             // once it is very long: every row carries its sentence, and checks look within it.
@@ -473,11 +501,12 @@ impl<'a> Splitter<'a> {
                 return (e, e, Some(Block::Tight));
             }
             if is_terminal(ch) {
-                let mut e = Pos { b: start.b + i + ch.len_utf8(), c: c + 1 };
-                while let Some(&(j, d)) = it.peek() {
+                let mut j = i + ch.len_utf8();
+                let mut e = Pos { b: start.b + j, c: c + 1 };
+                while let Some(d) = s[j..].chars().next() {
                     if is_terminal(d) || is_closer(d) {
-                        e = Pos { b: start.b + j + d.len_utf8(), c: e.c + 1 };
-                        it.next();
+                        j += d.len_utf8();
+                        e = Pos { b: start.b + j, c: e.c + 1 };
                     } else {
                         break;
                     }
@@ -501,6 +530,7 @@ impl<'a> Splitter<'a> {
                 }
             }
             c += 1;
+            i += ch.len_utf8();
         }
         let e = Pos { b: end_b, c };
         (e, e, None)
@@ -659,7 +689,24 @@ fn clauses(text: &str, start: Pos, end: Pos, table: bool) -> Vec<Clause> {
     let mut last = start; // end of its last non-space char
     let mut prev = '\0';
     let bytes = s.as_bytes();
-    for (c, (i, ch)) in (start.c..).zip(s.char_indices()) {
+    let mut c = start.c;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Fast path: a run of ideographs (U+4000..U+9FFF) is clause text; only whether the previous character
+        // is a digit or a terminal matters afterwards, and an ideograph is neither.
+        if is_ideograph_lead(bytes[i]) {
+            if cur.is_none() {
+                cur = Some(Pos { b: start.b + i, c });
+            }
+            while i < bytes.len() && is_ideograph_lead(bytes[i]) {
+                i += 3;
+                c += 1;
+            }
+            last = Pos { b: start.b + i, c };
+            prev = '一';
+            continue;
+        }
+        let ch = s[i..].chars().next().expect("a character at a boundary");
         let delim = if ch == ',' {
             // `1,234.5`: a thousands separator, not a delimiter.
             !(prev.is_ascii_digit() && thousands_after(&bytes[i + 1..]))
@@ -679,6 +726,8 @@ fn clauses(text: &str, start: Pos, end: Pos, table: bool) -> Vec<Clause> {
         }
         // A closer right after a terminal stays with the delimiter.
         prev = if is_closer(ch) && is_terminal(prev) { prev } else { ch };
+        c += 1;
+        i += ch.len_utf8();
     }
     if let Some(b) = cur {
         out.push(Clause { start: b.c, end: last.c, byte_start: b.b, byte_end: last.b });
