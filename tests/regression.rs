@@ -208,3 +208,11 @@ fn national_1958_chinese_year_basis_and_subject_from_the_clause_before() {
     has(&r, "一百四十五亿七千七百万元", "基本建设总投资额", "quantity", "14577000000");
     has(&r, "比一九五七年的预计数增加了二十二亿元", "基本建设总投资额", "change_abs", "2200000000");
 }
+
+/// hailar_gwr_gbk (2013–2016): 再就业 is an indicator of its own, apart from 城镇新增就业.
+#[test]
+fn hailar_reemployment_keeps_its_name() {
+    let r = analyze("发放小额担保贷款2150万元，实现城镇新增就业5487人，再就业1687人，城镇登记失业率为3.79%。");
+    has(&r, "5487人", "城镇新增就业", "quantity", "5487");
+    has(&r, "1687人", "再就业", "quantity", "1687");
+}
