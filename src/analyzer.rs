@@ -15,6 +15,9 @@ use crate::{Document, meta, text};
 pub struct Options {
     /// Also report years, dates and ordinals (typed as such).
     pub keep_non_indicators: bool,
+    /// Leave subjects empty: jieba's dictionary is then never loaded, which saves its start-up cost when
+    /// only the figures and their checks are wanted.
+    pub no_subjects: bool,
 }
 
 /// One figure in its place: the row of the indicator table.
@@ -56,25 +59,35 @@ pub struct DocReport {
 /// Built once, shared by all threads.
 pub struct Analyzer {
     recognizer: Recognizer,
-    jieba: Jieba,
+    /// Loaded on first use: a run that needs no subject never pays for jieba's dictionary.
+    jieba: std::sync::OnceLock<Jieba>,
+    user_words: String,
     options: Options,
 }
 
 impl Analyzer {
     /// An analyzer with these word lists.
     pub fn new(dicts: Dicts, options: Options) -> Self {
-        let mut jieba = Jieba::new();
-        for line in dicts.user_words.lines() {
-            let mut f = line.split_whitespace();
-            let Some(word) = f.next() else { continue };
-            if word.starts_with('#') {
-                continue;
+        let user_words = dicts.user_words.clone();
+        Analyzer { recognizer: Recognizer::new(dicts), jieba: std::sync::OnceLock::new(), user_words, options }
+    }
+
+    /// The shared segmenter with the user words, built on first use.
+    fn jieba(&self) -> &Jieba {
+        self.jieba.get_or_init(|| {
+            let mut jieba = Jieba::new();
+            for line in self.user_words.lines() {
+                let mut f = line.split_whitespace();
+                let Some(word) = f.next() else { continue };
+                if word.starts_with('#') {
+                    continue;
+                }
+                let freq = f.next().and_then(|s| s.parse().ok());
+                let tag = f.next();
+                jieba.add_word(word, freq, tag);
             }
-            let freq = f.next().and_then(|s| s.parse().ok());
-            let tag = f.next();
-            jieba.add_word(word, freq, tag);
-        }
-        Analyzer { recognizer: Recognizer::new(dicts), jieba, options }
+            jieba
+        })
     }
 
     /// The figures of `text`, without subjects. A large text is searched in parallel, in pieces cut at line
@@ -154,7 +167,8 @@ impl Analyzer {
         sent: &text::Sentence,
         figs: &[Figure],
     ) -> Vec<Indicator> {
-        let finder = SubjectFinder::new(&self.jieba);
+        let finder = (!self.options.no_subjects).then(|| SubjectFinder::new(self.jieba()));
+        let subject_of = |before: &str, after: &str| finder.as_ref().and_then(|f| f.subject(before, after));
         let mut out = Vec::with_capacity(figs.len());
         let (first, fi) = (0, figs.len());
         let sent_text = &text[sent.byte_start..sent.byte_end];
@@ -194,9 +208,9 @@ impl Analyzer {
             };
             // `7方面29项重点任务`: a count right before another counts what the second one names.
             let own = if next_start == f.end && !f.kind.is_change() {
-                finder.subject("", after).or_else(|| finder.subject(before, ""))
+                subject_of("", after).or_else(|| subject_of(before, ""))
             } else {
-                finder.subject(before, after)
+                subject_of(before, after)
             };
             let mut subject = match own {
                 Some(s) => s,
@@ -210,7 +224,7 @@ impl Analyzer {
                             .rev()
                             .find(|c| c.end <= clause.0)
                             .filter(|_| k == first)
-                            .and_then(|c| finder.subject(slice(c.start, c.end), ""))
+                            .and_then(|c| subject_of(slice(c.start, c.end), ""))
                             .unwrap_or_default()
                     })
                 }

@@ -170,3 +170,14 @@ fn user_units_extend_the_list() {
     let with = jsonl(&run(&["extract", "--format", "jsonl", "--unit", "宗次", "-"], Some(text)).stdout);
     assert_eq!(with[0]["unit"], "宗次");
 }
+
+#[test]
+fn no_subjects_gives_the_same_figures_without_loading_jieba() {
+    let with = jsonl(&run(&["extract", "--format", "jsonl", "-"], Some(REPORT.as_bytes())).stdout);
+    let without = jsonl(&run(&["extract", "--format", "jsonl", "--no-subjects", "-"], Some(REPORT.as_bytes())).stdout);
+    assert_eq!(with.len(), without.len());
+    for (a, b) in with.iter().zip(&without) {
+        assert_eq!((&a["raw"], &a["value"], &a["kind"]), (&b["raw"], &b["value"], &b["kind"]));
+        assert_eq!(b["subject"], "");
+    }
+}

@@ -12,7 +12,7 @@ const NAMES: &[&str] = &["r.txt", "r.md", "r.html", "r.docx", "r.csv", "r.tsv", 
 
 fn analyzer() -> &'static Analyzer {
     static A: OnceLock<Analyzer> = OnceLock::new();
-    A.get_or_init(|| Analyzer::new(Dicts::builtin(), Options { keep_non_indicators: true }))
+    A.get_or_init(|| Analyzer::new(Dicts::builtin(), Options { keep_non_indicators: true, ..Default::default() }))
 }
 
 /// read_bytes → analyze → check_report → Row → CSV; every row's span is its raw text. Returns the row count.

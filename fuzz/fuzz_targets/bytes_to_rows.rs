@@ -14,7 +14,7 @@ const NAMES: &[&str] = &["r.txt", "r.md", "r.html", "r.docx", "r.csv", "r.tsv", 
 
 fn analyzer() -> &'static Analyzer {
     static A: OnceLock<Analyzer> = OnceLock::new();
-    A.get_or_init(|| Analyzer::new(Dicts::builtin(), Options { keep_non_indicators: true }))
+    A.get_or_init(|| Analyzer::new(Dicts::builtin(), Options { keep_non_indicators: true, ..Default::default() }))
 }
 
 fuzz_target!(|data: &[u8]| {
