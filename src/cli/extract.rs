@@ -172,13 +172,16 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
     };
     let (mut files, mut figures) = (0usize, 0usize);
     let mut progress = Progress::new(sources.len());
-    // Bounded batches keep memory flat and output in input order whatever the thread count.
-    let batch = rayon::current_num_threads() * 4;
-    for chunk in sources.chunks(batch.max(1)) {
-        let results: Vec<_> = chunk
+    // Bounded batches keep memory flat and output in input order whatever the thread count; while the
+    // pool analyses one batch, this thread writes the rows of the one before.
+    let batch = (rayon::current_num_threads() * 8).max(1);
+    type Batch = Vec<(u64, Vec<Result<DocReport, zhibiao::input::InputError>>)>;
+    let progress_on = progress.on;
+    let analyze_chunk = |chunk: &[Source]| -> Batch {
+        chunk
             .par_iter()
             .map(|src| {
-                let size = match (progress.on, src) {
+                let size = match (progress_on, src) {
                     (true, Source::File(p)) => std::fs::metadata(p).map_or(0, |m| m.len()),
                     _ => 0,
                 };
@@ -188,7 +191,9 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
                     .collect::<Vec<_>>();
                 (size, reports)
             })
-            .collect();
+            .collect()
+    };
+    let mut write_batch = |results: Batch| -> anyhow::Result<()> {
         for (size, per_file) in results {
             files += 1;
             progress.bytes += size;
@@ -208,6 +213,17 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
         }
         out.flush()?;
         progress.show(files);
+        Ok(())
+    };
+    let mut pending = None;
+    for chunk in sources.chunks(batch) {
+        let (results, written) =
+            rayon::join(|| analyze_chunk(chunk), || pending.take().map_or(Ok(()), &mut write_batch));
+        written?;
+        pending = Some(results);
+    }
+    if let Some(results) = pending.take() {
+        write_batch(results)?;
     }
     progress.clear();
     out.finish()?;
