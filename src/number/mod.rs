@@ -503,11 +503,10 @@ impl<'a> Scan<'a> {
                 k += 1;
                 continue;
             }
-            if let Some(d) = chinese::digit(c) {
+            if chinese::digit(c).is_some() {
                 if matches!(pieces.last(), Some(Piece::Arabic(_))) {
                     break;
                 }
-                let _ = d;
                 pieces.push(Piece::Char(c));
                 chinese = true;
                 saw_digit = true;
@@ -654,7 +653,6 @@ impl<'a> Scan<'a> {
             k += 1;
         }
         let mut unit: Option<(String, UnitClass)> = None;
-        let mut kind_hint = None;
         if self.starts_with(k, "分之") {
             // 三分之二 → 66.67 %.
             return self.fraction(i, &core);
@@ -700,47 +698,43 @@ impl<'a> Scan<'a> {
             value_max = value_max.map(|m| m * Decimal::TEN);
             unit = Some(("%".into(), UnitClass::Percent));
             k += 1;
-            kind_hint = Some(Kind::Percent);
         }
         // Range: 6.5%－7%, 3至5个, 1—10月.
-        if let Some(sep) = self.c(k).filter(|c| is_range_sep(*c)) {
-            let _ = sep;
-            if let Some(second) = self.core(k + 1).filter(|s| s.chinese == core.chinese || !s.chinese) {
-                let mut k2 = second.end;
-                let mut unit2 = None;
-                if let Some((u, n)) = self.unit(k2, second.chinese) {
-                    unit2 = Some((u.canonical.clone(), u.class));
-                    k2 += n;
-                }
-                let compatible = match (&unit, &unit2) {
-                    (Some(a), Some(b)) => a.0 == b.0,
-                    (None, Some(_)) => true,
-                    (Some(_), None) => false,
-                    (None, None) => false,
-                };
-                if compatible && second.value >= value {
-                    if unit.is_none() {
-                        unit = unit2;
-                        if core.scaled != second.scaled && !core.scaled {
-                            // 5-10万人: the scale of the second number applies to the first.
-                            if let Some(factor) =
-                                scale_of(&second, &self.chars[second.end.saturating_sub(2)..second.end])
-                            {
-                                value *= factor;
-                            }
+        if self.c(k).is_some_and(is_range_sep)
+            && let Some(second) = self.core(k + 1).filter(|s| s.chinese == core.chinese || !s.chinese)
+        {
+            let mut k2 = second.end;
+            let mut unit2 = None;
+            if let Some((u, n)) = self.unit(k2, second.chinese) {
+                unit2 = Some((u.canonical.clone(), u.class));
+                k2 += n;
+            }
+            let compatible = match (&unit, &unit2) {
+                (Some(a), Some(b)) => a.0 == b.0,
+                (None, Some(_)) => true,
+                (Some(_), None) => false,
+                (None, None) => false,
+            };
+            if compatible && second.value >= value {
+                if unit.is_none() {
+                    unit = unit2;
+                    if core.scaled != second.scaled && !core.scaled {
+                        // 5-10万人: the scale of the second number applies to the first.
+                        if let Some(factor) = scale_of(&second, &self.chars[second.end.saturating_sub(2)..second.end]) {
+                            value *= factor;
                         }
                     }
-                    value_max = Some(second.value);
-                    qualifier = Qualifier::Range;
-                    decimals = decimals.max(second.decimals);
-                    k = k2;
                 }
+                value_max = Some(second.value);
+                qualifier = Qualifier::Range;
+                decimals = decimals.max(second.decimals);
+                k = k2;
             }
         }
         let Some((unit_name, class)) = unit.clone() else {
             // No unit: a figure only if scaled (达1.2万) or an index after 为/达 (指数为102.1).
             if !core.chinese && (core.scaled || (core.decimals > 0 && self.prev_is_any(i, &["为", "达", "是"]))) {
-                return self.finish(i, k, value, value_max, String::new(), UnitClass::Count, qualifier, decimals, None);
+                return self.finish(i, k, value, value_max, String::new(), UnitClass::Count, qualifier, decimals);
             }
             return Step::Skip(core.end);
         };
@@ -791,10 +785,7 @@ impl<'a> Scan<'a> {
                 _ => {}
             }
         }
-        if let Some(h) = kind_hint {
-            let _ = h;
-        }
-        self.finish(i, k, value, value_max, unit_name, class, qualifier, decimals, kind_hint)
+        self.finish(i, k, value, value_max, unit_name, class, qualifier, decimals)
     }
 
     /// Up to `n` characters before `i`, within the sentence.
@@ -840,7 +831,6 @@ impl<'a> Scan<'a> {
         class: UnitClass,
         mut qualifier: Qualifier,
         decimals: u32,
-        _hint: Option<Kind>,
     ) -> Step {
         let num_end = end;
         // Suffix qualifiers.
@@ -1124,7 +1114,7 @@ impl<'a> Scan<'a> {
         if core.value.is_zero() && core.end == i + 3 {
             value = Decimal::ZERO;
         }
-        self.finish(i, k, value, value_max, unit.0.into(), unit.1, qualifier, core.decimals, None)
+        self.finish(i, k, value, value_max, unit.0.into(), unit.1, qualifier, core.decimals)
     }
 
     /// 三分之二 → 66.67 %.
@@ -1136,7 +1126,7 @@ impl<'a> Scan<'a> {
             return Step::Skip(num.end);
         }
         let v = (num.value / denom.value * Decimal::ONE_HUNDRED).round_dp(2);
-        self.finish(i, num.end, v, None, "%".into(), UnitClass::Percent, Qualifier::Exact, 2, None)
+        self.finish(i, num.end, v, None, "%".into(), UnitClass::Percent, Qualifier::Exact, 2)
     }
 
     /// 翻一番 / 翻两番 / 翻了一番 → +100 % / +300 %.
