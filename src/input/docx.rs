@@ -106,25 +106,28 @@ pub fn document_xml_to_text(xml: &str) -> Result<String, String> {
             }
             Event::Text(t) if in_text && skip_depth == 0 => out.push_str(&t),
             Event::CData(t) if in_text && skip_depth == 0 => out.push_str(&t.into_inner()),
-            Event::GeneralRef(r) if in_text && skip_depth == 0 => {
-                if let Ok(Some(c)) = r.resolve_char_ref() {
-                    out.push(c);
-                } else {
-                    match &*r.into_inner() {
-                        "amp" => out.push('&'),
-                        "lt" => out.push('<'),
-                        "gt" => out.push('>'),
-                        "quot" => out.push('"'),
-                        "apos" => out.push('\''),
-                        _ => {}
-                    }
-                }
-            }
+            Event::GeneralRef(r) if in_text && skip_depth == 0 => push_entity(&mut out, r),
             Event::Eof => break,
             _ => {}
         }
     }
     Ok(crate::input::encoding::normalize_newlines(&out))
+}
+
+/// Appends what an XML entity or character reference stands for (`&amp;`, `&#x4E00;`).
+pub(crate) fn push_entity(out: &mut String, r: quick_xml::events::BytesRef<'_>) {
+    if let Ok(Some(c)) = r.resolve_char_ref() {
+        out.push(c);
+    } else {
+        match &*r.into_inner() {
+            "amp" => out.push('&'),
+            "lt" => out.push('<'),
+            "gt" => out.push('>'),
+            "quot" => out.push('"'),
+            "apos" => out.push('\''),
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]

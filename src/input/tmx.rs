@@ -65,20 +65,7 @@ pub fn tmx_to_text(xml: &str) -> Result<String, String> {
             }
             Event::Text(t) if in_seg && zh && skip == 0 => seg.push_str(&t),
             Event::CData(t) if in_seg && zh && skip == 0 => seg.push_str(&t.into_inner()),
-            Event::GeneralRef(r) if in_seg && zh && skip == 0 => {
-                if let Ok(Some(c)) = r.resolve_char_ref() {
-                    seg.push(c);
-                } else {
-                    match &*r.into_inner() {
-                        "amp" => seg.push('&'),
-                        "lt" => seg.push('<'),
-                        "gt" => seg.push('>'),
-                        "quot" => seg.push('"'),
-                        "apos" => seg.push('\''),
-                        _ => {}
-                    }
-                }
-            }
+            Event::GeneralRef(r) if in_seg && zh && skip == 0 => super::docx::push_entity(&mut seg, r),
             Event::Eof => break,
             _ => {}
         }
