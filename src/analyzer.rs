@@ -331,7 +331,30 @@ fn split_list(head: &str) -> Vec<String> {
 fn share_head(items: &[String]) -> Vec<String> {
     let last = items.last().cloned().unwrap_or_default();
     let chars: Vec<char> = last.chars().collect();
-    let head: String = if chars.len() >= 4 { chars[chars.len() - 2..].iter().collect() } else { String::new() };
+    // The head is the measure word the list shares; the common ones first, else the last two characters.
+    const HEADS: &[&str] = &[
+        "增加值",
+        "零售额",
+        "营业收入",
+        "产量",
+        "收入",
+        "投资",
+        "消耗",
+        "总额",
+        "面积",
+        "产值",
+        "利润",
+        "人数",
+        "价格",
+        "排放量",
+        "销售额",
+        "进出口额",
+    ];
+    let head: String = match HEADS.iter().find(|h| last.ends_with(*h)) {
+        Some(h) => h.to_string(),
+        None if chars.len() >= 4 => chars[chars.len() - 2..].iter().collect(),
+        None => String::new(),
+    };
     items
         .iter()
         .map(|it| {
