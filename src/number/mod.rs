@@ -237,6 +237,24 @@ impl Recognizer {
 
 /// Whether a figure can start at this character: a digit, a sign, a Chinese numeral, 百分之/千分之, 翻.
 fn may_start_figure(c: char) -> bool {
+    // Asked for every character of every report: one bit test in a table of the Basic Multilingual Plane.
+    static TABLE: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = vec![0u64; 0x10000 / 64];
+        for cp in 0..0x10000u32 {
+            if let Some(ch) = char::from_u32(cp)
+                && starts_figure(ch)
+            {
+                t[cp as usize / 64] |= 1 << (cp % 64);
+            }
+        }
+        t
+    });
+    let cp = c as u32;
+    if cp < 0x10000 { table[cp as usize / 64] >> (cp % 64) & 1 == 1 } else { false }
+}
+
+fn starts_figure(c: char) -> bool {
     ascii_digit(c).is_some()
         || matches!(c, '-' | '－' | '−' | '负' | '翻')
         || (chinese::is_numeral_char(c) && chinese::big_unit(c).is_none())

@@ -155,3 +155,12 @@ fn zezhou_criminal_cases_sentence() {
     check("开工率超90%", &[("90", "90", "%", Percent, AtLeast)]);
     check("疑难诉求100%响应", &[("100", "100", "%", Percent, Exact)]);
 }
+
+#[test]
+fn start_table_agrees_with_the_rule() {
+    for cp in 0..0x10000u32 {
+        if let Some(c) = char::from_u32(cp) {
+            assert_eq!(super::may_start_figure(c), super::starts_figure(c), "{c}");
+        }
+    }
+}
