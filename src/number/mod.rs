@@ -139,6 +139,8 @@ struct Core {
 pub struct Recognizer {
     dicts: Dicts,
     masks: aho_corasick::AhoCorasick,
+    /// Bytes of the longest non-figure phrase.
+    longest_phrase_bytes: usize,
 }
 
 impl Recognizer {
@@ -149,7 +151,8 @@ impl Recognizer {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&dicts.not_figures)
             .expect("non-figure phrases build an automaton");
-        Recognizer { dicts, masks }
+        let longest_phrase_bytes = dicts.not_figures.iter().map(|p| p.len()).max().unwrap_or(0);
+        Recognizer { dicts, masks, longest_phrase_bytes }
     }
 
     /// The word lists in use.
@@ -160,8 +163,17 @@ impl Recognizer {
     /// Every figure in `text`, in order; offsets count code points of `text`. Years, dates and ordinals
     /// come out typed as such when `keep_non_indicators` is set, and are dropped otherwise.
     pub fn find(&self, text: &str, keep_non_indicators: bool) -> Vec<Figure> {
-        let chars: Vec<char> = text.chars().collect();
-        let mask = self.mask(text, &chars);
+        // Characters, and the byte offsets of those that may start a figure: only around them can a
+        // non-figure phrase matter.
+        let mut chars: Vec<char> = Vec::with_capacity(text.len() / 2);
+        let mut starts: Vec<(usize, usize)> = Vec::new();
+        for (b, c) in text.char_indices() {
+            if may_start_figure(c) {
+                starts.push((chars.len(), b));
+            }
+            chars.push(c);
+        }
+        let mask = self.mask(text, &chars, &starts);
         let mut out = Vec::new();
         let mut i = 0;
         while i < chars.len() {
@@ -185,17 +197,36 @@ impl Recognizer {
 
     /// Marks characters whose numbers are never figures: inside 《》, short quotes, 〔〕, footnote
     /// brackets, and non-figure phrases.
-    fn mask(&self, text: &str, chars: &[char]) -> Vec<bool> {
+    fn mask(&self, text: &str, chars: &[char], starts: &[(usize, usize)]) -> Vec<bool> {
         let mut mask = vec![false; chars.len()];
-        // Non-figure phrases: byte offsets → char offsets.
-        // Matches come in order: walk a (byte, char) cursor along the text instead of a full offset table.
-        let (mut cb, mut cc) = (0usize, 0usize);
-        for m in self.masks.find_iter(text) {
-            cc += text[cb..m.start()].chars().count();
-            let n = text[m.start()..m.end()].chars().count();
-            mask[cc..cc + n].fill(true);
-            cc += n;
-            cb = m.end();
+        // Non-figure phrases, searched only in windows around the characters that may start a figure (a
+        // phrase that masks one lies within its longest length of it); windows that touch are merged.
+        let reach = self.longest_phrase_bytes;
+        let mut windows: Vec<(usize, usize, usize)> = Vec::new(); // (byte start, byte end, char start)
+        for &(ci, b) in starts {
+            let mut a = b.saturating_sub(reach);
+            while !text.is_char_boundary(a) {
+                a -= 1;
+            }
+            let mut e = (b + reach).min(text.len());
+            while !text.is_char_boundary(e) {
+                e += 1;
+            }
+            match windows.last_mut() {
+                Some(w) if a <= w.1 => w.1 = w.1.max(e),
+                _ => windows.push((a, e, ci - text[a..b].chars().count())),
+            }
+        }
+        for (a, e, ca) in windows {
+            // Matches come in order: walk a (byte, char) cursor along the window.
+            let (mut cb, mut cc) = (a, ca);
+            for m in self.masks.find_iter(aho_corasick::Input::new(text).span(a..e)) {
+                cc += text[cb..m.start()].chars().count();
+                let n = text[m.start()..m.end()].chars().count();
+                mask[cc..cc + n].fill(true);
+                cc += n;
+                cb = m.end();
+            }
         }
         // Bracketed spans.
         let mut i = 0;
