@@ -330,10 +330,8 @@ fn noun_phrase(toks: &[Tok<'_>]) -> String {
         }
         if is_verbish(t.tag) || t.tag == "v" {
             let noun_next = toks.get(k + 1).is_some_and(|n| is_nounish(n.tag) && !is_punct(n.word));
+            // A clause that opens with a verb after the number (74件未进入…) is left to the caller.
             if !noun_next || (out.is_empty() && k > 0) {
-                if out.is_empty() && k == 0 && !noun_next {
-                    // A clause that opens with a verb after the number (74件未进入…) is handled by the caller.
-                }
                 break;
             }
         }

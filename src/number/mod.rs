@@ -589,13 +589,6 @@ impl<'a> Scan<'a> {
                 if !saw_digit {
                     break;
                 }
-                if self.unit_starts_here(k)
-                    && !self.starts_with(k, "万亿")
-                    && !self.starts_with(k, "万吨")
-                    && !self.starts_with(k, "万人次")
-                {
-                    // 万 as the start of a listed unit: still a scale unless the unit is an idiom.
-                }
                 pieces.push(Piece::Char(c));
                 scaled = true;
                 k += 1;
@@ -606,7 +599,6 @@ impl<'a> Scan<'a> {
         if pieces.is_empty() {
             return None;
         }
-        // Drop trailing units that cannot end a numeral here? (none: 十 百 千 万 亿 all can.)
         let all_chinese_digits = pieces.iter().all(|p| matches!(p, Piece::Char(c) if chinese::digit(*c).is_some()));
         let mut range = None;
         let value;
@@ -960,9 +952,6 @@ impl<'a> Scan<'a> {
                     // 新增 is a level (城镇新增就业), 增加值 is a noun.
                     if self.ends_with(vs, "新") || self.starts_with(vs, "增加值") {
                         continue;
-                    }
-                    if self.ends_with(start, "为") && !single {
-                        // 增长为 is rare; 增长率为 is handled by rate nouns.
                     }
                     sign = Some(*s);
                     change_start = Some(vs);
