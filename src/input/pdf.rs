@@ -75,20 +75,23 @@ fn width(l: &str) -> usize {
 /// Whether plain text is hard-wrapped like a PDF's text layer (`tjgb/hefei_2024_tjgb.txt`): many lines,
 /// most of them the same full width and not ending a sentence, so words and numbers are cut at line ends.
 pub(crate) fn looks_hard_wrapped(text: &str) -> bool {
-    let lines: Vec<&str> = text.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect();
+    // Asked of every plain text: a wrapped text is wrapped from its first lines, so the first
+    // SAMPLE_LINES lines decide, and each line's width is counted once.
+    const SAMPLE_LINES: usize = 600;
+    let lines: Vec<(usize, bool)> = text
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(SAMPLE_LINES)
+        .map(|l| (width(l), l.ends_with(['。', '！', '？', '：', '；', '!', '?', ':'])))
+        .collect();
     if lines.len() < 20 {
         return false;
     }
-    let mut widths: Vec<usize> = lines.iter().map(|l| width(l)).collect();
+    let mut widths: Vec<usize> = lines.iter().map(|l| l.0).collect();
     widths.sort_unstable();
     let full = widths[widths.len() * 4 / 5].max(10);
-    let wrapped = lines
-        .iter()
-        .filter(|l| {
-            let w = width(l);
-            w * 10 >= full * 9 && w <= full + 4 && !l.ends_with(['。', '！', '？', '：', '；', '!', '?', ':'])
-        })
-        .count();
+    let wrapped = lines.iter().filter(|&&(w, ends)| w * 10 >= full * 9 && w <= full + 4 && !ends).count();
     // Line-per-paragraph reports have long lines of every width; a wrapped one has most lines cut at one width.
     full <= 120 && wrapped * 2 >= lines.len()
 }
