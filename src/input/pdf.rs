@@ -72,18 +72,33 @@ fn width(l: &str) -> usize {
     l.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
 }
 
+/// [`width`], counted no further than past `cap`.
+fn width_upto(l: &str, cap: usize) -> usize {
+    let mut w = 0;
+    for c in l.chars() {
+        w += if is_cjk(c) { 2 } else { 1 };
+        if w > cap {
+            break;
+        }
+    }
+    w
+}
+
 /// Whether plain text is hard-wrapped like a PDF's text layer (`tjgb/hefei_2024_tjgb.txt`): many lines,
 /// most of them the same full width and not ending a sentence, so words and numbers are cut at line ends.
 pub(crate) fn looks_hard_wrapped(text: &str) -> bool {
     // Asked of every plain text: a wrapped text is wrapped from its first lines, so the first
     // SAMPLE_LINES lines decide, and each line's width is counted once.
     const SAMPLE_LINES: usize = 600;
+    // Widths are counted up to WIDE: a wider line is no wrapped line whatever its exact width (the usual
+    // width of a wrapped text is at most 120), and a paragraph-per-line text is told by its first lines.
+    const WIDE: usize = 400;
     let lines: Vec<(usize, bool)> = text
         .split('\n')
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .take(SAMPLE_LINES)
-        .map(|l| (width(l), l.ends_with(['。', '！', '？', '：', '；', '!', '?', ':'])))
+        .map(|l| (width_upto(l, WIDE), l.ends_with(['。', '！', '？', '：', '；', '!', '?', ':'])))
         .collect();
     if lines.len() < 20 {
         return false;

@@ -163,32 +163,36 @@ impl Recognizer {
     /// Every figure in `text`, in order; offsets count code points of `text`. Years, dates and ordinals
     /// come out typed as such when `keep_non_indicators` is set, and are dropped otherwise.
     pub fn find(&self, text: &str, keep_non_indicators: bool) -> Vec<Figure> {
-        // Characters, and the byte offsets of those that may start a figure: only around them can a
-        // non-figure phrase matter.
+        // One pass over the text: its characters, the (char, byte) offsets of those that may start a figure
+        // (only around them can a non-figure phrase matter), and the char offsets of opening brackets.
         let mut chars: Vec<char> = Vec::with_capacity(text.len() / 2);
         let mut starts: Vec<(usize, usize)> = Vec::new();
+        let mut opens: Vec<usize> = Vec::new();
         for (b, c) in text.char_indices() {
-            if may_start_figure(c) {
-                starts.push((chars.len(), b));
+            if is_marked(c) {
+                if may_start_figure(c) {
+                    starts.push((chars.len(), b));
+                } else {
+                    opens.push(chars.len());
+                }
             }
             chars.push(c);
         }
-        let mask = self.mask(text, &chars, &starts);
+        let mask = self.mask(text, &chars, &starts, &opens);
         let mut out = Vec::new();
         let mut i = 0;
-        while i < chars.len() {
-            if mask[i] || !may_start_figure(chars[i]) {
-                i += 1;
+        for &(ci, _) in &starts {
+            if ci < i || mask[ci] {
                 continue;
             }
-            match Scan::new(&self.dicts, &chars, &mask).at(i) {
+            match Scan::new(&self.dicts, &chars, &mask).at(ci) {
                 Step::Figure(f) => {
-                    i = f.end.max(i + 1);
+                    i = f.end.max(ci + 1);
                     if keep_non_indicators || f.kind.is_indicator() {
                         out.push(f);
                     }
                 }
-                Step::Skip(j) => i = j.max(i + 1),
+                Step::Skip(j) => i = j.max(ci + 1),
             }
         }
         carry_list_changes(&chars, &mut out);
@@ -197,7 +201,7 @@ impl Recognizer {
 
     /// Marks characters whose numbers are never figures: inside 《》, short quotes, 〔〕, footnote
     /// brackets, and non-figure phrases.
-    fn mask(&self, text: &str, chars: &[char], starts: &[(usize, usize)]) -> Vec<bool> {
+    fn mask(&self, text: &str, chars: &[char], starts: &[(usize, usize)], opens: &[usize]) -> Vec<bool> {
         let mut mask = vec![false; chars.len()];
         // Non-figure phrases, searched only in windows around the characters that may start a figure (a
         // phrase that masks one lies within its longest length of it); windows that touch are merged.
@@ -229,8 +233,11 @@ impl Recognizer {
             }
         }
         // Bracketed spans.
-        let mut i = 0;
-        while i < chars.len() {
+        let mut next = 0;
+        for &i in opens {
+            if i < next {
+                continue;
+            }
             let close = match chars[i] {
                 '《' => Some(('》', 200)),
                 '“' => Some(('”', 12)),
@@ -256,33 +263,48 @@ impl Recognizer {
                         *m = true;
                     }
                 }
-                i = end + 1;
-                continue;
+                next = end + 1;
             }
-            i += 1;
         }
         // Circled digits are footnote marks; they are not numerals anyway.
         mask
     }
 }
 
+/// The brackets whose content [`Recognizer::mask`] may hide.
+fn opens_bracket(c: char) -> bool {
+    matches!(c, '《' | '“' | '"' | '「' | '‘' | '〔' | '[' | '［' | '【')
+}
+
+/// One bit per character of the Basic Multilingual Plane, set where `pred` holds.
+fn bmp_table(pred: fn(char) -> bool) -> Vec<u64> {
+    let mut t = vec![0u64; 0x10000 / 64];
+    for cp in 0..0x10000u32 {
+        if let Some(ch) = char::from_u32(cp)
+            && pred(ch)
+        {
+            t[cp as usize / 64] |= 1 << (cp % 64);
+        }
+    }
+    t
+}
+
+fn bit(table: &[u64], c: char) -> bool {
+    let cp = c as u32;
+    cp < 0x10000 && table[cp as usize / 64] >> (cp % 64) & 1 == 1
+}
+
+/// Whether a character may start a figure or opens a bracket: asked for every character of every report,
+/// so one bit test answers both, and the rare character that passes is then told apart.
+fn is_marked(c: char) -> bool {
+    static TABLE: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    bit(TABLE.get_or_init(|| bmp_table(|c| starts_figure(c) || opens_bracket(c))), c)
+}
+
 /// Whether a figure can start at this character: a digit, a sign, a Chinese numeral, 百分之/千分之, 翻.
 fn may_start_figure(c: char) -> bool {
-    // Asked for every character of every report: one bit test in a table of the Basic Multilingual Plane.
     static TABLE: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut t = vec![0u64; 0x10000 / 64];
-        for cp in 0..0x10000u32 {
-            if let Some(ch) = char::from_u32(cp)
-                && starts_figure(ch)
-            {
-                t[cp as usize / 64] |= 1 << (cp % 64);
-            }
-        }
-        t
-    });
-    let cp = c as u32;
-    if cp < 0x10000 { table[cp as usize / 64] >> (cp % 64) & 1 == 1 } else { false }
+    bit(TABLE.get_or_init(|| bmp_table(starts_figure)), c)
 }
 
 fn starts_figure(c: char) -> bool {
