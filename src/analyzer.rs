@@ -56,6 +56,23 @@ pub struct DocReport {
     pub indicators: Vec<Indicator>,
 }
 
+/// A document halfway through [`Analyzer::analyze`]: read, its figures found, its text split; no subject yet.
+#[derive(Debug)]
+pub struct Prepared {
+    /// The document.
+    pub doc: Document,
+    parts: Parts,
+}
+
+#[derive(Debug)]
+struct Parts {
+    report_kind: period::ReportKind,
+    region: Option<String>,
+    year: Option<i32>,
+    figures: Vec<Figure>,
+    structure: text::Structure,
+}
+
 /// Built once, shared by all threads.
 pub struct Analyzer {
     recognizer: Recognizer,
@@ -63,13 +80,21 @@ pub struct Analyzer {
     jieba: std::sync::OnceLock<Jieba>,
     user_words: String,
     options: Options,
+    /// Set once [`Analyzer::warm_up`] is done.
+    warm: std::sync::atomic::AtomicBool,
 }
 
 impl Analyzer {
     /// An analyzer with these word lists.
     pub fn new(dicts: Dicts, options: Options) -> Self {
         let user_words = dicts.user_words.clone();
-        Analyzer { recognizer: Recognizer::new(dicts), jieba: std::sync::OnceLock::new(), user_words, options }
+        Analyzer {
+            recognizer: Recognizer::new(dicts),
+            jieba: std::sync::OnceLock::new(),
+            user_words,
+            options,
+            warm: Default::default(),
+        }
     }
 
     /// The shared segmenter with the user words, built on first use.
@@ -116,6 +141,41 @@ impl Analyzer {
 
     /// Analyzes one document.
     pub fn analyze(&self, doc: &Document) -> DocReport {
+        let parts = self.prepare_parts(doc);
+        self.finish_parts(doc, parts)
+    }
+
+    /// The first half of [`Analyzer::analyze`], which never needs jieba: metadata, figures and text
+    /// structure. Runs while the segmenter loads (see [`Analyzer::warm_up`]).
+    pub fn prepare(&self, doc: Document) -> Prepared {
+        let parts = self.prepare_parts(&doc);
+        Prepared { doc, parts }
+    }
+
+    /// The second half: subjects, periods. Gives what [`Analyzer::analyze`] gives for the same document.
+    pub fn finish(&self, prepared: Prepared) -> DocReport {
+        self.finish_parts(&prepared.doc, prepared.parts)
+    }
+
+    /// Loads jieba's dictionary (and its model for guessing the part of speech of a word it does not know) now,
+    /// so that the workers that need a subject do not wait for it one by one. Does nothing when subjects are
+    /// not wanted.
+    pub fn warm_up(&self) {
+        if self.options.no_subjects {
+            return;
+        }
+        // 亘富 (a company's name in 海拉尔's reports) is not in jieba's dictionary: tagging it loads the model
+        // that guesses such words' part of speech, which is otherwise loaded by the first report that has one.
+        self.jieba().tag("亘富公司", true);
+        self.warm.store(true, std::sync::atomic::Ordering::Release);
+    }
+
+    /// Whether [`Analyzer::warm_up`] has finished (always true when subjects are not wanted).
+    pub fn warmed_up(&self) -> bool {
+        self.options.no_subjects || self.warm.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    fn prepare_parts(&self, doc: &Document) -> Parts {
         let m = meta::detect(&doc.name, &doc.text);
         let report_kind = period::ReportKind::guess(m.report_type.as_deref(), &doc.name, &doc.text);
         let region = doc.region.clone().or(m.region);
@@ -123,6 +183,11 @@ impl Analyzer {
         let figures = self.figures(&doc.text);
         let starts: Vec<usize> = figures.iter().map(|f| f.start).collect();
         let structure = text::split_for(&doc.text, &starts);
+        Parts { report_kind, region, year, figures, structure }
+    }
+
+    fn finish_parts(&self, doc: &Document, parts: Parts) -> DocReport {
+        let Parts { report_kind, region, year, figures, structure } = parts;
         // Each sentence with the figures that start in it; sentences are independent of one another.
         let mut work: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         let mut stray: Vec<usize> = Vec::new();

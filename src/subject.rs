@@ -162,6 +162,27 @@ const BOUNDARY_WORDS: &[&str] = &[
     "同时", "为", "给", "由", "被", "让", "使", "因", "于", "至", "跟", "同", "以",
 ];
 
+/// A word list looked up by hashing: asked of every token near every figure, where a scan of the list
+/// compared dozens of words each time.
+struct Words {
+    list: &'static [&'static str],
+    set: std::sync::OnceLock<std::collections::HashSet<&'static str>>,
+}
+
+impl Words {
+    const fn new(list: &'static [&'static str]) -> Self {
+        Words { list, set: std::sync::OnceLock::new() }
+    }
+
+    fn has(&self, w: &str) -> bool {
+        self.set.get_or_init(|| self.list.iter().copied().collect()).contains(w)
+    }
+}
+
+static LEADING: Words = Words::new(LEADING_FILLER);
+static TRAILING: Words = Words::new(TRAILING_FILLER);
+static BOUNDARY: Words = Words::new(BOUNDARY_WORDS);
+
 fn is_punct(w: &str) -> bool {
     w.chars().all(|c| !c.is_alphanumeric())
 }
@@ -258,7 +279,7 @@ impl<'j> SubjectFinder<'j> {
                 }
                 break;
             }
-            if is_punct(t.word) || BOUNDARY_WORDS.contains(&t.word) || t.tag == "uj" {
+            if is_punct(t.word) || BOUNDARY.has(t.word) || t.tag == "uj" {
                 break;
             }
             if chars >= 8 && (t.tag == "v" || chars + t.word.chars().count() > 14) {
@@ -270,7 +291,7 @@ impl<'j> SubjectFinder<'j> {
         let ends_open = pre.is_empty()
             || start == pre.len()
             || pre.last().is_some_and(|t| {
-                matches!(t.tag, "v" | "vn" | "p" | "c" | "d" | "uj" | "vd" | "ad") || BOUNDARY_WORDS.contains(&t.word)
+                matches!(t.tag, "v" | "vn" | "p" | "c" | "d" | "uj" | "vd" | "ad") || BOUNDARY.has(t.word)
             });
         let mut phrase: Vec<Tok<'_>> = pre[start..].to_vec();
         trim_leading(&mut phrase);
@@ -410,8 +431,7 @@ fn trim_trailing(toks: &mut Vec<Tok<'_>>) {
             toks.truncate(toks.len() - tail);
         }
         while let Some(t) = toks.last() {
-            if TRAILING_FILLER.contains(&t.word) || (is_punct(t.word) && !t.word.ends_with(['”', '》', ')', '）']))
-            {
+            if TRAILING.has(t.word) || (is_punct(t.word) && !t.word.ends_with(['”', '》', ')', '）'])) {
                 toks.pop();
             } else {
                 break;
@@ -443,7 +463,7 @@ fn trim_leading(toks: &mut Vec<Tok<'_>>) {
         // `五年内`, `五年间`: what is left of a duration once its years are gone.
         let after_duration =
             k > 0 && matches!(t.word, "内" | "间" | "来" | "中" | "里" | "以来") && toks[k - 1].word.ends_with('年');
-        if LEADING_FILLER.contains(&t.word)
+        if LEADING.has(t.word)
             || year
             || digits
             || after_duration
@@ -460,6 +480,9 @@ fn trim_leading(toks: &mut Vec<Tok<'_>>) {
 /// Balances quotes and brackets at the edges.
 fn clean(s: &str) -> String {
     let mut s = s.trim().to_string();
+    if !s.contains(['“', '”', '《', '》', '(', ')', '（', '）']) {
+        return s;
+    }
     for (open, close) in [('“', '”'), ('《', '》'), ('(', ')'), ('（', '）')] {
         let o = s.matches(open).count();
         let c = s.matches(close).count();

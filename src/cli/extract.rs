@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use rayon::prelude::*;
+use zhibiao::analyzer::Prepared;
 use zhibiao::input::{self, InputError, InputOptions};
 use zhibiao::output::{Format, Headers, RowWriter, XlsxWriter};
 use zhibiao::{Analyzer, DocReport, Document};
@@ -176,23 +177,41 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
     // pool analyses one batch, this thread writes the rows of the one before.
     let batch = (rayon::current_num_threads() * 8).max(1);
     type Batch = Vec<(u64, Vec<Result<DocReport, zhibiao::input::InputError>>)>;
+    type Ready = (u64, Vec<Result<Prepared, zhibiao::input::InputError>>);
     let progress_on = progress.on;
-    let analyze_chunk = |chunk: &[Source]| -> Batch {
-        chunk
-            .par_iter()
-            .map(|src| {
-                let size = match (progress_on, src) {
-                    (true, Source::File(p)) => std::fs::metadata(p).map_or(0, |m| m.len()),
-                    _ => 0,
-                };
-                let reports = common::read_source(src, &opts)
-                    .into_iter()
-                    .map(|d| d.map(|doc| analyze(&analyzer, &doc)))
-                    .collect::<Vec<_>>();
-                (size, reports)
-            })
-            .collect()
+    let prepare = |src: &Source| -> Ready {
+        let size = match (progress_on, src) {
+            (true, Source::File(p)) => std::fs::metadata(p).map_or(0, |m| m.len()),
+            _ => 0,
+        };
+        (size, common::read_source(src, &opts).into_iter().map(|d| d.map(|doc| analyzer.prepare(doc))).collect())
     };
+    let finish =
+        |(size, docs): Ready| (size, docs.into_iter().map(|d| d.map(|p| checked(analyzer.finish(p)))).collect());
+    let analyze_chunk = |chunk: &[Source]| -> Batch { chunk.par_iter().map(|src| finish(prepare(src))).collect() };
+    // jieba's dictionary takes one worker about 0.1 s to load: meanwhile the others read the first files and find
+    // their figures, up to a bound on the text held.
+    let mut ahead: Vec<Ready> = Vec::new();
+    if rayon::current_num_threads() > 1 {
+        let others = rayon::current_num_threads() - 1;
+        let ((), pre) = rayon::join(
+            || analyzer.warm_up(),
+            || {
+                let (mut pre, mut held) = (Vec::new(), 0usize);
+                for chunk in sources.chunks(others) {
+                    if analyzer.warmed_up() || held > AHEAD_BYTES {
+                        break;
+                    }
+                    let done: Vec<Ready> = chunk.par_iter().map(prepare).collect();
+                    held += done.iter().flat_map(|r| &r.1).flatten().map(|p| p.doc.text.len()).sum::<usize>();
+                    pre.extend(done);
+                }
+                pre
+            },
+        );
+        ahead = pre;
+    }
+    let head = ahead.len();
     let mut write_batch = |results: Batch| -> anyhow::Result<()> {
         for (size, per_file) in results {
             files += 1;
@@ -215,8 +234,8 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
         progress.show(files);
         Ok(())
     };
-    let mut pending = None;
-    for chunk in sources.chunks(batch) {
+    let mut pending = (head > 0).then(|| ahead.into_par_iter().map(finish).collect::<Batch>());
+    for chunk in sources[head..].chunks(batch) {
         let (results, written) =
             rayon::join(|| analyze_chunk(chunk), || pending.take().map_or(Ok(()), &mut write_batch));
         written?;
@@ -233,8 +252,15 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
     Ok(if failed > 0 { 2 } else { 0 })
 }
 
+/// Text read ahead while jieba loads is bounded by this many bytes.
+const AHEAD_BYTES: usize = 32 << 20;
+
 fn analyze(analyzer: &Analyzer, doc: &Document) -> DocReport {
-    let mut report = analyzer.analyze(doc);
+    checked(analyzer.analyze(doc))
+}
+
+/// The report with its checks.
+fn checked(mut report: DocReport) -> DocReport {
     zhibiao::verify::check_report(&mut report);
     report
 }
