@@ -90,9 +90,9 @@ pub(crate) fn looks_hard_wrapped(text: &str) -> bool {
     // Asked of every plain text: a wrapped text is wrapped from its first lines, so the first
     // SAMPLE_LINES lines decide, and each line's width is counted once.
     const SAMPLE_LINES: usize = 600;
-    // Widths are counted up to WIDE: a wider line is no wrapped line whatever its exact width (the usual
-    // width of a wrapped text is at most 120), and a paragraph-per-line text is told by its first lines.
-    const WIDE: usize = 400;
+    // Widths are counted no further than past WIDE: the answer is the same whatever the exact width of a
+    // wider line (it is no wrapped line, whose usual width is at most 120, and as the usual width it says no).
+    const WIDE: usize = 124;
     let lines: Vec<(usize, bool)> = text
         .split('\n')
         .map(str::trim)

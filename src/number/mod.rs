@@ -76,6 +76,25 @@ const CHANGE_VERBS: &[(&str, i8)] = &[
     ("少", -1),
 ];
 
+/// The last characters of the words of [`PREFIX_QUALIFIERS`] and [`CHANGE_VERBS`]: the character before a
+/// number says at once whether any of them can end there (most numbers have none before them).
+struct Lasts {
+    prefix: Vec<char>,
+    verbs: Vec<char>,
+}
+
+impl Lasts {
+    fn new() -> Self {
+        let last = |w: &str| w.chars().next_back().expect("a word");
+        Lasts {
+            prefix: PREFIX_QUALIFIERS.iter().map(|(w, _)| last(w)).collect(),
+            verbs: CHANGE_VERBS.iter().map(|(w, _)| last(w)).collect(),
+        }
+    }
+}
+
+static LASTS: std::sync::OnceLock<Lasts> = std::sync::OnceLock::new();
+
 /// Rate nouns whose number is a growth rate (增速5%, 涨幅3%).
 const RATE_NOUNS: &[(&str, i8)] =
     &[("增长速度", 1), ("增长率", 1), ("增速", 1), ("增幅", 1), ("涨幅", 1), ("降幅", -1)];
@@ -168,9 +187,10 @@ impl Recognizer {
         let mut chars: Vec<char> = Vec::with_capacity(text.len() / 2);
         let mut starts: Vec<(usize, usize)> = Vec::new();
         let mut opens: Vec<usize> = Vec::new();
+        let (marked, starting) = (marked_table(), start_table());
         for (b, c) in text.char_indices() {
-            if is_marked(c) {
-                if may_start_figure(c) {
+            if bit(marked, c) {
+                if bit(starting, c) {
                     starts.push((chars.len(), b));
                 } else {
                     opens.push(chars.len());
@@ -296,15 +316,20 @@ fn bit(table: &[u64], c: char) -> bool {
 
 /// Whether a character may start a figure or opens a bracket: asked for every character of every report,
 /// so one bit test answers both, and the rare character that passes is then told apart.
-fn is_marked(c: char) -> bool {
+fn marked_table() -> &'static [u64] {
     static TABLE: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    bit(TABLE.get_or_init(|| bmp_table(|c| starts_figure(c) || opens_bracket(c))), c)
+    TABLE.get_or_init(|| bmp_table(|c| starts_figure(c) || opens_bracket(c)))
+}
+
+fn start_table() -> &'static [u64] {
+    static TABLE: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| bmp_table(starts_figure))
 }
 
 /// Whether a figure can start at this character: a digit, a sign, a Chinese numeral, 百分之/千分之, 翻.
+#[cfg(test)]
 fn may_start_figure(c: char) -> bool {
-    static TABLE: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    bit(TABLE.get_or_init(|| bmp_table(starts_figure)), c)
+    bit(start_table(), c)
 }
 
 fn starts_figure(c: char) -> bool {
@@ -335,6 +360,11 @@ impl<'a> Scan<'a> {
 
     fn starts_with(&self, i: usize, s: &str) -> bool {
         (i..).zip(s.chars()).all(|(k, c)| self.c(k) == Some(c))
+    }
+
+    /// Whether the character before `end` is one of `lasts`.
+    fn may_end_with(&self, end: usize, lasts: &[char]) -> bool {
+        end > 0 && lasts.contains(&self.chars[end - 1])
     }
 
     fn ends_with(&self, end: usize, s: &str) -> bool {
@@ -923,7 +953,9 @@ impl<'a> Scan<'a> {
         // Prefix qualifiers.
         let mut start = num_start;
         if qualifier == Qualifier::Exact || qualifier == Qualifier::Range {
-            for (w, q) in PREFIX_QUALIFIERS {
+            let words =
+                if self.may_end_with(start, &LASTS.get_or_init(Lasts::new).prefix) { PREFIX_QUALIFIERS } else { &[] };
+            for (w, q) in words {
                 if self.ends_with(start, w) {
                     // 近 in 最近, 接近 handled by order; 超 in 超额 is not before a number.
                     if *w == "近" && (self.ends_with(start, "最近") || self.ends_with(start, "附近")) {
@@ -963,7 +995,9 @@ impl<'a> Scan<'a> {
         let mut sign: Option<i8> = None;
         let mut change_start = None;
         if !level_marker || self.ends_with(start, "为") {
-            for (w, s) in CHANGE_VERBS {
+            let verbs =
+                if self.may_end_with(verb_start, &LASTS.get_or_init(Lasts::new).verbs) { CHANGE_VERBS } else { &[] };
+            for (w, s) in verbs {
                 if self.ends_with(verb_start, w) {
                     let vs = verb_start - w.chars().count();
                     let single = w.chars().count() == 1;
