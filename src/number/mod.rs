@@ -703,6 +703,13 @@ impl<'a> Scan<'a> {
             return Step::Skip(if run - i > 28 { run } else { i + 1 });
         };
         let prev = if i > 0 { self.c(i - 1) } else { None };
+        // A percent-encoded address (`%E6%91%A2`): its hex digits are no figure.
+        if !core.chinese
+            && (prev == Some('%')
+                || (prev.is_some_and(|c| c.is_ascii_hexdigit()) && i > 1 && self.c(i - 2) == Some('%')))
+        {
+            return Step::Skip(core.end);
+        }
         // Ordinals and list markers: 第一, 一是, (一), 一、 1.
         if prev == Some('第') {
             return self.typed(i, core.end, Kind::Ordinal, core.value);

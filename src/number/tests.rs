@@ -164,3 +164,11 @@ fn start_table_agrees_with_the_rule() {
         }
     }
 }
+
+/// corpus/MANIFEST.tsv: the addresses of the sources are percent-encoded (`%E6%8A%A5%E5%91%8A`), and their
+/// hex digits came out as percentages (91%, 85%).
+#[test]
+fn percent_encoded_addresses_hold_no_figures() {
+    check("https://example.org/%E6%8A%A5%E5%91%8A/%E6%94%BF%E5%BA%9C.txt", &[]);
+    check("全年增长5%，20个项目开工", &[("5", "5", "%", ChangePct, Exact), ("20", "20", "个", Quantity, Exact)]);
+}
