@@ -189,14 +189,15 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
     let finish =
         |(size, docs): Ready| (size, docs.into_iter().map(|d| d.map(|p| checked(analyzer.finish(p)))).collect());
     let analyze_chunk = |chunk: &[Source]| -> Batch { chunk.par_iter().map(|src| finish(prepare(src))).collect() };
-    // jieba's dictionary takes one worker about 0.1 s to load: meanwhile the others read the first files and find
-    // their figures, up to a bound on the text held.
+    // jieba's dictionary takes one worker about 0.1 s to load: meanwhile another loads the part-of-speech model,
+    // then reads the first files and finds their figures, up to a bound on the text held.
     let mut ahead: Vec<Ready> = Vec::new();
     if rayon::current_num_threads() > 1 {
         let others = rayon::current_num_threads() - 1;
         let ((), pre) = rayon::join(
-            || analyzer.warm_up(),
+            || analyzer.load_segmenter(),
             || {
+                analyzer.load_pos_model();
                 let (mut pre, mut held) = (Vec::new(), 0usize);
                 for chunk in sources.chunks(others) {
                     if analyzer.warmed_up() || held > AHEAD_BYTES {
@@ -234,7 +235,20 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
         progress.show(files);
         Ok(())
     };
-    let mut pending = (head > 0).then(|| ahead.into_par_iter().map(finish).collect::<Batch>());
+    let mut pending = None;
+    let mut ahead = ahead.into_iter();
+    loop {
+        let prepared: Vec<Ready> = ahead.by_ref().take(batch).collect();
+        if prepared.is_empty() {
+            break;
+        }
+        let (results, written) = rayon::join(
+            || prepared.into_par_iter().map(finish).collect::<Batch>(),
+            || pending.take().map_or(Ok(()), &mut write_batch),
+        );
+        written?;
+        pending = Some(results);
+    }
     for chunk in sources[head..].chunks(batch) {
         let (results, written) =
             rayon::join(|| analyze_chunk(chunk), || pending.take().map_or(Ok(()), &mut write_batch));
@@ -253,7 +267,7 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
 }
 
 /// Text read ahead while jieba loads is bounded by this many bytes.
-const AHEAD_BYTES: usize = 32 << 20;
+const AHEAD_BYTES: usize = 4 << 20;
 
 fn analyze(analyzer: &Analyzer, doc: &Document) -> DocReport {
     checked(analyzer.analyze(doc))
