@@ -12,6 +12,7 @@ use zhibiao::output::{Format, Headers, RowWriter, XlsxWriter};
 use zhibiao::{Analyzer, DocReport, Document};
 
 use super::common::{self, DictArgs, InputArgs, Sink, Source};
+use super::ordered;
 
 /// Output formats of `extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -173,10 +174,9 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
     };
     let (mut files, mut figures) = (0usize, 0usize);
     let mut progress = Progress::new(sources.len());
-    // Bounded batches keep memory flat and output in input order whatever the thread count; while the
-    // pool analyses one batch, this thread writes the rows of the one before.
-    let batch = (rayon::current_num_threads() * 8).max(1);
-    type Batch = Vec<(u64, Vec<Result<DocReport, zhibiao::input::InputError>>)>;
+    // Output in input order whatever the thread count, and memory flat: at most WINDOW_PER_THREAD files per
+    // worker wait, analysed, for the files before them to be written (see `ordered`).
+    type Done = (u64, Vec<Result<DocReport, zhibiao::input::InputError>>);
     type Ready = (u64, Vec<Result<Prepared, zhibiao::input::InputError>>);
     let progress_on = progress.on;
     let prepare = |src: &Source| -> Ready {
@@ -186,9 +186,9 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
         };
         (size, common::read_source(src, &opts).into_iter().map(|d| d.map(|doc| analyzer.prepare(doc))).collect())
     };
-    let finish =
-        |(size, docs): Ready| (size, docs.into_iter().map(|d| d.map(|p| checked(analyzer.finish(p)))).collect());
-    let analyze_chunk = |chunk: &[Source]| -> Batch { chunk.par_iter().map(|src| finish(prepare(src))).collect() };
+    let finish = |(size, docs): Ready| -> Done {
+        (size, docs.into_iter().map(|d| d.map(|p| checked(analyzer.finish(p)))).collect())
+    };
     // jieba's dictionary takes one worker about 0.1 s to load: meanwhile another loads the part-of-speech model,
     // then reads the first files and finds their figures, up to a bound on the text held.
     let mut ahead: Vec<Ready> = Vec::new();
@@ -212,52 +212,37 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
         );
         ahead = pre;
     }
-    let head = ahead.len();
-    let mut write_batch = |results: Batch| -> anyhow::Result<()> {
-        for (size, per_file) in results {
-            files += 1;
-            progress.bytes += size;
-            for r in per_file {
-                match r {
-                    Ok(report) => {
-                        figures += report.indicators.len();
-                        out.write_report(&report)?;
-                    }
-                    Err(e) => {
-                        failed += 1;
-                        progress.clear();
-                        common::report_error(&e);
-                    }
+    let ahead: Vec<std::sync::Mutex<Option<Ready>>> =
+        ahead.into_iter().map(|r| std::sync::Mutex::new(Some(r))).collect();
+    let work = |i: usize| -> Done {
+        let ready = match ahead.get(i) {
+            Some(r) => r.lock().expect("read ahead").take().expect("taken once"),
+            None => prepare(&sources[i]),
+        };
+        finish(ready)
+    };
+    let write = |(size, per_file): Done| -> anyhow::Result<()> {
+        files += 1;
+        progress.bytes += size;
+        for r in per_file {
+            match r {
+                Ok(report) => {
+                    figures += report.indicators.len();
+                    out.write_report(&report)?;
+                }
+                Err(e) => {
+                    failed += 1;
+                    progress.clear();
+                    common::report_error(&e);
                 }
             }
         }
-        out.flush()?;
         progress.show(files);
         Ok(())
     };
-    let mut pending = None;
-    let mut ahead = ahead.into_iter();
-    loop {
-        let prepared: Vec<Ready> = ahead.by_ref().take(batch).collect();
-        if prepared.is_empty() {
-            break;
-        }
-        let (results, written) = rayon::join(
-            || prepared.into_par_iter().map(finish).collect::<Batch>(),
-            || pending.take().map_or(Ok(()), &mut write_batch),
-        );
-        written?;
-        pending = Some(results);
-    }
-    for chunk in sources[head..].chunks(batch) {
-        let (results, written) =
-            rayon::join(|| analyze_chunk(chunk), || pending.take().map_or(Ok(()), &mut write_batch));
-        written?;
-        pending = Some(results);
-    }
-    if let Some(results) = pending.take() {
-        write_batch(results)?;
-    }
+    let window = rayon::current_num_threads() * WINDOW_PER_THREAD;
+    ordered::run_ordered(sources.len(), window, work, write)?;
+    out.flush()?;
     progress.clear();
     out.finish()?;
     if files > 1 || failed > 0 {
@@ -265,6 +250,9 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
     }
     Ok(if failed > 0 { 2 } else { 0 })
 }
+
+/// Analysed files per worker that may wait for the files before them to be written.
+const WINDOW_PER_THREAD: usize = 8;
 
 /// Text read ahead while jieba loads is bounded by this many bytes.
 const AHEAD_BYTES: usize = 4 << 20;

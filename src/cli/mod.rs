@@ -3,6 +3,7 @@
 mod common;
 mod compare;
 mod extract;
+mod ordered;
 mod text;
 mod verify;
 mod view;
