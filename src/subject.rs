@@ -184,7 +184,8 @@ static TRAILING: Words = Words::new(TRAILING_FILLER);
 static BOUNDARY: Words = Words::new(BOUNDARY_WORDS);
 
 fn is_punct(w: &str) -> bool {
-    w.chars().all(|c| !c.is_alphanumeric())
+    // Chinese characters, asked about most, are letters: spare them the Unicode tables.
+    w.chars().all(|c| !matches!(c, '\u{4E00}'..='\u{9FFF}') && !c.is_alphanumeric())
 }
 
 fn is_nounish(tag: &str) -> bool {
