@@ -53,6 +53,16 @@ fn benches(c: &mut Criterion) {
     g.bench_function("stage_figures", |b| {
         b.iter(|| docs.iter().map(|d| analyzer.figures(&d.2.text).len()).sum::<usize>())
     });
+    // Subjects (and periods): the second half of the analysis, over documents whose figures and sentences
+    // were found beforehand (not timed), with jieba already loaded.
+    analyzer.warm_up();
+    g.bench_function("stage_subjects", |b| {
+        b.iter_batched(
+            || docs.iter().map(|d| analyzer.prepare(d.2.clone())).collect::<Vec<_>>(),
+            |prepared| prepared.into_iter().map(|p| analyzer.finish(p).indicators.len()).sum::<usize>(),
+            criterion::BatchSize::LargeInput,
+        )
+    });
     // Checks and CSV rows of reports analysed once beforehand.
     let reports: Vec<_> = docs.iter().map(|d| analyzer.analyze(&d.2)).collect();
     g.bench_function("stage_checks", |b| b.iter(|| reports.iter().map(|r| verify::checks(r).len()).sum::<usize>()));
