@@ -204,18 +204,25 @@ fn heading_titles(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-fn mode_at(headings: &[(usize, Mode)], pos: usize) -> Mode {
-    // A heading that says nothing about time (`三、加强政府自身建设`) continues the mode before it.
+/// `headings` as [`mode_at`] reads them: each heading's position with the mode in force from it on (a heading
+/// that says nothing about time, `三、加强政府自身建设`, continues the mode before it).
+fn modes_in_force(mut headings: Vec<(usize, Mode)>) -> Vec<(usize, Mode)> {
     let mut mode = Mode::Unknown;
-    for &(at, m) in headings {
-        if at > pos {
-            break;
+    for h in &mut headings {
+        if h.1 != Mode::Unknown {
+            mode = h.1;
         }
-        if m != Mode::Unknown {
-            mode = m;
-        }
+        h.1 = mode;
     }
-    mode
+    headings
+}
+
+/// The mode in force at `pos`, from [`modes_in_force`]: a binary search, asked for every figure.
+fn mode_at(in_force: &[(usize, Mode)], pos: usize) -> Mode {
+    match in_force.partition_point(|&(at, _)| at <= pos) {
+        0 => Mode::Unknown,
+        k => in_force[k - 1].1,
+    }
 }
 
 /// An explicit year stated before the figure in its sentence, skipping base years and span starts.
@@ -511,7 +518,7 @@ pub fn assign(indicators: &mut [Indicator], text: &str, year: Option<i32>, kind:
         let mode = if by_section != Mode::Unknown {
             by_section
         } else {
-            mode_at(heads.get_or_insert_with(|| headings(text, &yw)), f.start)
+            mode_at(heads.get_or_insert_with(|| modes_in_force(headings(text, &yw))), f.start)
         };
         let para_before = if mode == Mode::SpanReview {
             if text_at.0 != s0 || text_at.1 == 0 {
