@@ -239,13 +239,13 @@ impl Analyzer {
         let mut out = Vec::with_capacity(figs.len());
         let (first, fi) = (0, figs.len());
         let sent_text = &text[sent.byte_start..sent.byte_end];
-        let sent_chars: Vec<(usize, char)> = sent_text.char_indices().collect();
+        let cursor = CharCursor { s: sent_text, at: std::cell::Cell::new((0, 0)) };
         let slice = |a: usize, b: usize| -> &str {
             // a, b: absolute code points, clamped into the sentence.
             let a = a.clamp(sent.start, sent.end) - sent.start;
             let b = b.clamp(sent.start, sent.end) - sent.start;
-            let ba = sent_chars.get(a).map_or(sent_text.len(), |x| x.0);
-            let bb = sent_chars.get(b).map_or(sent_text.len(), |x| x.0);
+            let ba = cursor.byte(a);
+            let bb = cursor.byte(b);
             &sent_text[ba..bb.max(ba)]
         };
         let section = sent.section.and_then(|s| structure.sections.get(s)).map(|s| s.path.clone()).unwrap_or_default();
@@ -361,6 +361,44 @@ impl Analyzer {
     }
 }
 
+/// The byte offset of a code-point offset in a string, walking from the last one asked: the places asked
+/// about in a sentence follow its figures, so the walks are short, and nothing is allocated.
+struct CharCursor<'t> {
+    s: &'t str,
+    /// The last place found: (code points, bytes).
+    at: std::cell::Cell<(usize, usize)>,
+}
+
+impl CharCursor<'_> {
+    /// The byte offset of code point `c`, or the length of the string when `c` is past its end.
+    fn byte(&self, c: usize) -> usize {
+        let bytes = self.s.as_bytes();
+        let (mut ci, mut bi) = self.at.get();
+        while ci < c && bi < bytes.len() {
+            let lead = bytes[bi];
+            bi += if lead < 0x80 {
+                1
+            } else if lead < 0xE0 {
+                2
+            } else if lead < 0xF0 {
+                3
+            } else {
+                4
+            };
+            ci += 1;
+        }
+        while ci > c && bi > 0 {
+            bi -= 1;
+            while bi > 0 && bytes[bi] & 0xC0 == 0x80 {
+                bi -= 1;
+            }
+            ci -= 1;
+        }
+        self.at.set((ci, bi));
+        bi
+    }
+}
+
 /// Texts at least this large are searched and analysed in parallel pieces.
 const PARALLEL_BYTES: usize = 256 * 1024;
 
@@ -437,4 +475,19 @@ fn share_head(items: &[String]) -> Vec<String> {
 /// Whether a kind of figure is a stated percentage that a check can look at.
 pub fn is_checkable(kind: Kind) -> bool {
     matches!(kind, Kind::Percent | Kind::ChangePct | Kind::ChangePp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharCursor;
+
+    #[test]
+    fn char_cursor_walks_both_ways_and_stops_at_the_end() {
+        let s = "全年a立案428起，同比减少153起🙂。";
+        let cursor = CharCursor { s, at: std::cell::Cell::new((0, 0)) };
+        let want = |c: usize| s.char_indices().nth(c).map_or(s.len(), |x| x.0);
+        for c in [0, 3, 9, 2, 17, 19, 40, 18, 1, 0, 11, 5] {
+            assert_eq!(cursor.byte(c), want(c), "code point {c}");
+        }
+    }
 }
