@@ -236,7 +236,7 @@ impl Analyzer {
     ) -> Vec<Indicator> {
         let finder = (!self.options.no_subjects).then(|| SubjectFinder::new(self.jieba()));
         let subject_of = |before: &str, after: &str| finder.as_ref().and_then(|f| f.subject(before, after));
-        let mut out = Vec::with_capacity(figs.len());
+        let mut out: Vec<Indicator> = Vec::with_capacity(figs.len());
         let (first, fi) = (0, figs.len());
         let sent_text = &text[sent.byte_start..sent.byte_end];
         let cursor = CharCursor { s: sent_text, at: std::cell::Cell::new((0, 0)) };
@@ -249,9 +249,11 @@ impl Analyzer {
             &sent_text[ba..bb.max(ba)]
         };
         let section = sent.section.and_then(|s| structure.sections.get(s)).map(|s| s.path.clone()).unwrap_or_default();
-        let mut last_subject: Option<String> = None;
-        let mut last_level_subject: Option<String> = None;
-        let mut levels: Vec<String> = Vec::new();
+        // Earlier figures of the sentence, as indices into `out`: the last with a subject, the last level with one,
+        // and every level with one.
+        let mut last_subject: Option<usize> = None;
+        let mut last_level_subject: Option<usize> = None;
+        let mut levels: Vec<usize> = Vec::new();
         let mut distributed: std::collections::VecDeque<String> = Default::default();
         for k in first..fi {
             let f = &figs[k];
@@ -282,8 +284,9 @@ impl Analyzer {
             let mut subject = match own {
                 Some(s) => s,
                 None => {
-                    let inherited = if f.kind.is_change() { last_level_subject.clone() } else { None };
-                    inherited.or_else(|| last_subject.clone()).unwrap_or_else(|| {
+                    let inherited = if f.kind.is_change() { last_level_subject } else { None };
+                    let inherited = inherited.or(last_subject).map(|i| out[i].subject.clone());
+                    inherited.unwrap_or_else(|| {
                         // `人工草场面积，计划由…增加到…`: the first figure of a sentence whose own clause names
                         // nothing takes the noun phrase that ends the clause before it.
                         sent.clauses
@@ -312,7 +315,7 @@ impl Analyzer {
                     let names: Vec<String> = if items.len() == run {
                         share_head(&items)
                     } else if levels.len() >= run {
-                        levels[levels.len() - run..].to_vec()
+                        levels[levels.len() - run..].iter().map(|&i| out[i].subject.clone()).collect()
                     } else {
                         Vec::new()
                     };
@@ -322,13 +325,11 @@ impl Analyzer {
                     }
                 }
             }
-            if !f.kind.is_change() && !subject.is_empty() {
-                levels.push(subject.clone());
-            }
             if !subject.is_empty() {
-                last_subject = Some(subject.clone());
+                last_subject = Some(out.len());
                 if !f.kind.is_change() {
-                    last_level_subject = Some(subject.clone());
+                    levels.push(out.len());
+                    last_level_subject = Some(out.len());
                 }
             }
             out.push(Indicator {

@@ -831,7 +831,7 @@ impl<'a> Scan<'a> {
                 k = k2;
             }
         }
-        let Some((unit_name, class)) = unit.clone() else {
+        let Some((unit_name, class)) = unit else {
             // No unit: a figure only if scaled (达1.2万) or an index after 为/达 (指数为102.1).
             if !core.chinese && (core.scaled || (core.decimals > 0 && self.prev_is_any(i, &["为", "达", "是"]))) {
                 return self.finish(i, k, value, value_max, String::new(), UnitClass::Count, qualifier, decimals);
