@@ -375,18 +375,8 @@ impl CharCursor<'_> {
     fn byte(&self, c: usize) -> usize {
         let bytes = self.s.as_bytes();
         let (mut ci, mut bi) = self.at.get();
-        while ci < c && bi < bytes.len() {
-            let lead = bytes[bi];
-            bi += if lead < 0x80 {
-                1
-            } else if lead < 0xE0 {
-                2
-            } else if lead < 0xF0 {
-                3
-            } else {
-                4
-            };
-            ci += 1;
+        if ci <= c {
+            (ci, bi) = text::byte_of_char(self.s, (ci, bi), c);
         }
         while ci > c && bi > 0 {
             bi -= 1;

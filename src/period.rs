@@ -22,6 +22,7 @@ use serde::Serialize;
 use std::sync::OnceLock;
 
 use crate::analyzer::Indicator;
+use crate::text::byte_of_char;
 
 /// Whether a figure is a result or a target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default, PartialOrd, Ord)]
@@ -444,27 +445,6 @@ fn paragraph_before(text: &str, pos: usize) -> &str {
     }
     let start = bytes[lo..pos].iter().rposition(|&b| b == b'\n').map_or(lo, |i| lo + i + 1);
     &text[start..pos]
-}
-
-/// Walks `s` from the position `from` (characters, bytes) to character `n`: its (characters, byte offset), or
-/// (the character count, `s.len()`) when `s` is shorter. Starts over from the beginning when `from` is past `n`.
-fn byte_of_char(s: &str, from: (usize, usize), n: usize) -> (usize, usize) {
-    let (mut c, mut b) = if from.0 <= n { from } else { (0, 0) };
-    let bytes = s.as_bytes();
-    while c < n && b < bytes.len() {
-        let lead = bytes[b];
-        b += if lead < 0x80 {
-            1
-        } else if lead < 0xE0 {
-            2
-        } else if lead < 0xF0 {
-            3
-        } else {
-            4
-        };
-        c += 1;
-    }
-    (c, b)
 }
 
 /// Sets `ref_year` and `status` of every indicator of one report.

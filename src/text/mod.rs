@@ -64,6 +64,27 @@ const DENSE_MIN: usize = 5000;
 /// Longest paragraph that may be taken as a title-like heading, in characters.
 const TITLE_LIKE_MAX: usize = 30;
 
+/// Walks `s` from the position `from` (characters, bytes) to character `n`: its (characters, byte offset), or
+/// (the character count, `s.len()`) when `s` is shorter. Starts over from the beginning when `from` is past `n`.
+pub(crate) fn byte_of_char(s: &str, from: (usize, usize), n: usize) -> (usize, usize) {
+    let (mut c, mut b) = if from.0 <= n { from } else { (0, 0) };
+    let bytes = s.as_bytes();
+    while c < n && b < bytes.len() {
+        let lead = bytes[b];
+        b += if lead < 0x80 {
+            1
+        } else if lead < 0xE0 {
+            2
+        } else if lead < 0xF0 {
+            3
+        } else {
+            4
+        };
+        c += 1;
+    }
+    (c, b)
+}
+
 /// Whitespace, including the ideographic space, NBSP and zero-width characters met in reports.
 #[inline]
 pub fn is_space(c: char) -> bool {
