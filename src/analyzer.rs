@@ -189,7 +189,7 @@ impl Analyzer {
     }
 
     fn finish_parts(&self, doc: &Document, parts: Parts) -> DocReport {
-        let Parts { report_kind, region, year, figures, structure } = parts;
+        let Parts { report_kind, region, year, mut figures, structure } = parts;
         // Each sentence with the figures that start in it; sentences are independent of one another.
         let mut work: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         let mut stray: Vec<usize> = Vec::new();
@@ -217,6 +217,10 @@ impl Analyzer {
             work.par_iter().map(run).collect()
         };
         let mut indicators: Vec<Indicator> = per_sentence.into_iter().flatten().collect();
+        // Each indicator takes its figure (they come in the order of the work's ranges), rather than a copy.
+        for (ind, k) in indicators.iter_mut().zip(work.iter().flat_map(|w| w.1.clone())) {
+            ind.figure = std::mem::replace(&mut figures[k], Figure::placeholder());
+        }
         if !stray.is_empty() {
             // A figure outside every sentence (should not happen) keeps an empty context, in text order.
             indicators.extend(stray.into_iter().map(|k| self.bare(&figures[k])));
@@ -333,7 +337,8 @@ impl Analyzer {
                 }
             }
             out.push(Indicator {
-                figure: f.clone(),
+                // Filled in by the caller, which owns the figures.
+                figure: Figure::placeholder(),
                 subject,
                 section: section.clone(),
                 sentence_span: (sent.start, sent.end),

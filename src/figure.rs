@@ -117,3 +117,23 @@ pub struct Figure {
     /// The change marker that made this a change (`同比`, `比上年` …), if stated.
     pub basis: Option<String>,
 }
+
+impl Figure {
+    /// A figure of nothing, holding no memory: the stand-in while a figure moves to its indicator.
+    pub(crate) fn placeholder() -> Figure {
+        Figure {
+            start: 0,
+            end: 0,
+            raw: String::new(),
+            value: Decimal::ZERO,
+            value_max: None,
+            unit: String::new(),
+            kind: Kind::Quantity,
+            qualifier: Qualifier::Exact,
+            decimals: 0,
+            num_start: 0,
+            num_end: 0,
+            basis: None,
+        }
+    }
+}
