@@ -294,7 +294,8 @@ impl<'j> SubjectFinder<'j> {
             || pre.last().is_some_and(|t| {
                 matches!(t.tag, "v" | "vn" | "p" | "c" | "d" | "uj" | "vd" | "ad") || BOUNDARY.has(t.word)
             });
-        let mut phrase: Vec<Tok<'_>> = pre[start..].to_vec();
+        pre.drain(..start);
+        let mut phrase = pre;
         trim_leading(&mut phrase);
         trim_trailing(&mut phrase);
         let pre_text = join(&phrase);
@@ -480,10 +481,11 @@ fn trim_leading(toks: &mut Vec<Tok<'_>>) {
 
 /// Balances quotes and brackets at the edges.
 fn clean(s: &str) -> String {
-    let mut s = s.trim().to_string();
+    let s = s.trim();
     if !s.contains(['“', '”', '《', '》', '(', ')', '（', '）']) {
-        return s;
+        return s.to_string();
     }
+    let mut s = s.to_string();
     for (open, close) in [('“', '”'), ('《', '》'), ('(', ')'), ('（', '）')] {
         let o = s.matches(open).count();
         let c = s.matches(close).count();
