@@ -3,8 +3,6 @@
 //! The lists ship inside the binary (from `dicts/`) and a user can extend them from files or flags, so
 //! nothing domain-specific is scattered through the code.
 
-use std::collections::HashMap;
-
 /// The built-in unit list (`dicts/units.txt`).
 pub const UNITS: &str = include_str!("../dicts/units.txt");
 /// The built-in non-figure phrases (`dicts/not_figures.txt`).
@@ -63,7 +61,7 @@ pub struct Unit {
 /// All word lists, built once and shared by every thread.
 #[derive(Debug, Clone)]
 pub struct Dicts {
-    units_by_first: HashMap<char, Vec<(Vec<char>, Unit)>>,
+    units_by_first: rustc_hash::FxHashMap<char, Vec<(Vec<char>, Unit)>>,
     /// Phrases whose numbers are not figures.
     pub not_figures: Vec<String>,
     /// Extra words for jieba: `word [freq [tag]]` lines.
@@ -80,7 +78,7 @@ impl Dicts {
     /// The lists shipped in `dicts/`.
     pub fn builtin() -> Self {
         let mut d =
-            Dicts { units_by_first: HashMap::new(), not_figures: Vec::new(), user_words: USER_WORDS.to_string() };
+            Dicts { units_by_first: Default::default(), not_figures: Vec::new(), user_words: USER_WORDS.to_string() };
         d.add_units(UNITS).expect("built-in units parse");
         d.add_not_figures(NOT_FIGURES);
         d

@@ -458,7 +458,7 @@ pub fn assign(indicators: &mut [Indicator], text: &str, year: Option<i32>, kind:
     let mut para_at = "";
     let mut last_section: Option<(String, Mode)> = None;
     // Modes of the section path's parts met so far.
-    let mut part_modes: std::collections::HashMap<String, Mode> = Default::default();
+    let mut part_modes: rustc_hash::FxHashMap<String, Mode> = Default::default();
     let mut last_flags: Option<((usize, usize), SentenceFlags)> = None;
     // Where the last offset was found in the current sentence (characters, bytes).
     let mut at = (0usize, 0usize);

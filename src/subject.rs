@@ -166,7 +166,7 @@ const BOUNDARY_WORDS: &[&str] = &[
 /// compared dozens of words each time.
 struct Words {
     list: &'static [&'static str],
-    set: std::sync::OnceLock<std::collections::HashSet<&'static str>>,
+    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
 }
 
 impl Words {
