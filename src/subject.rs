@@ -248,9 +248,12 @@ impl<'j> SubjectFinder<'j> {
         // Footnote marks (`装备制造业[12]增加值`) are not part of any name.
         let (mut before, after) = (strip_footnotes(before), strip_footnotes(after));
         // `按可比价格计算，比上年增长6.1%`: how a change was measured, not what changed.
-        for w in PRICE_BASIS {
-            if before.contains(w) {
-                before = std::borrow::Cow::Owned(before.replace(w, ""));
+        // Every phrase of PRICE_BASIS opens with 按 or 扣.
+        if before.contains(['按', '扣']) {
+            for w in PRICE_BASIS {
+                if before.contains(w) {
+                    before = std::borrow::Cow::Owned(before.replace(w, ""));
+                }
             }
         }
         let (before, after) = (before.as_ref(), after.as_ref());

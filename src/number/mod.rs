@@ -1097,7 +1097,8 @@ impl<'a> Scan<'a> {
         let mut k = start;
         while k > lo {
             let c = self.chars[k - 1];
-            if "，,。；;：:！？\n（(）)".contains(c) {
+            if matches!(c, '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '？' | '\n' | '（' | '(' | '）' | ')')
+            {
                 break;
             }
             k -= 1;
@@ -1142,6 +1143,10 @@ impl<'a> Scan<'a> {
             }
             let cs = k + window[..pos].chars().count();
             return Some((window[pos..].to_string(), cs));
+        }
+        // Every marker holds 比, 较, 同 or 环.
+        if !window.contains(['比', '较', '同', '环']) {
+            return None;
         }
         for b in BASIS_MARKERS {
             if let Some(pos) = window.rfind(b) {
