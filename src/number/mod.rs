@@ -291,6 +291,14 @@ impl Recognizer {
     }
 }
 
+/// The text of some characters, allocated once at its exact size (collecting into a `String` grows it once
+/// per multi-byte character).
+fn text_of(chars: &[char]) -> String {
+    let mut s = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+    s.extend(chars);
+    s
+}
+
 /// The brackets whose content [`Recognizer::mask`] may hide.
 fn opens_bracket(c: char) -> bool {
     matches!(c, '《' | '“' | '"' | '「' | '‘' | '〔' | '[' | '［' | '【')
@@ -895,7 +903,7 @@ impl<'a> Scan<'a> {
         while k > lo && !"。；！？\n".contains(self.chars[k - 1]) {
             k -= 1;
         }
-        self.chars[k..i].iter().collect()
+        text_of(&self.chars[k..i])
     }
 
     fn prev_is_any(&self, i: usize, words: &[&str]) -> bool {
@@ -906,7 +914,7 @@ impl<'a> Scan<'a> {
         Step::Figure(Figure {
             start,
             end,
-            raw: self.chars[start..end].iter().collect(),
+            raw: text_of(&self.chars[start..end]),
             value,
             value_max: None,
             unit: String::new(),
@@ -1078,7 +1086,7 @@ impl<'a> Scan<'a> {
         Step::Figure(Figure {
             start,
             end,
-            raw: self.chars[start..end].iter().collect(),
+            raw: text_of(&self.chars[start..end]),
             value,
             value_max,
             unit,
@@ -1103,7 +1111,7 @@ impl<'a> Scan<'a> {
             }
             k -= 1;
         }
-        let window: String = self.chars[k..start].iter().collect();
+        let window = text_of(&self.chars[k..start]);
         for b in BASIS_MARKERS {
             if window.ends_with(b) {
                 return Some((b.to_string(), start - b.chars().count()));
@@ -1177,7 +1185,7 @@ impl<'a> Scan<'a> {
         Some(Step::Figure(Figure {
             start: i,
             end: k,
-            raw: self.chars[i..k].iter().collect(),
+            raw: text_of(&self.chars[i..k]),
             value: first.value,
             value_max: None,
             unit: String::new(),
@@ -1251,7 +1259,7 @@ impl<'a> Scan<'a> {
         Step::Figure(Figure {
             start: i,
             end: k + 2,
-            raw: self.chars[i..k + 2].iter().collect(),
+            raw: text_of(&self.chars[i..k + 2]),
             value: v,
             value_max: None,
             unit: "%".into(),
@@ -1275,12 +1283,12 @@ fn carry_list_changes(chars: &[char], figs: &mut [Figure]) {
         if !prev.kind.is_change() || cur.kind.is_change() || cur.start < prev.end {
             continue;
         }
-        let between: String = chars[prev.end..cur.start].iter().collect();
+        let between = text_of(&chars[prev.end..cur.start]);
         if !matches!(between.as_str(), "、" | "和" | "与" | "及" | "，" | ",") {
             continue;
         }
         // `同比分别减少8起、4人`: under 分别 an absolute change may list figures of other counts.
-        let fenbie = chars[prev.start.saturating_sub(6)..prev.start].iter().collect::<String>().contains("分别");
+        let fenbie = text_of(&chars[prev.start.saturating_sub(6)..prev.start]).contains("分别");
         let same_unit = cur.unit == prev.unit
             || (prev.kind == Kind::ChangePct && cur.kind == Kind::Percent)
             || (prev.kind == Kind::ChangePp && cur.kind == Kind::ChangePp)
