@@ -487,3 +487,28 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod halves {
+    use crate::{Analyzer, Dicts, Options};
+
+    /// `prepare` then `finish`, warmed up or not, gives what `analyze` gives: the batch pipeline relies on it.
+    #[test]
+    fn prepare_then_finish_is_analyze() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        let (files, _) = crate::input::expand_paths(&[dir]);
+        assert!(files.len() >= 4, "the bundled samples");
+        let a = Analyzer::new(Dicts::builtin(), Options::default());
+        let warm = Analyzer::new(Dicts::builtin(), Options::default());
+        warm.warm_up();
+        assert!(warm.warmed_up() && !a.warmed_up());
+        for f in files {
+            for doc in crate::input::read_file(&f, &Default::default()).into_iter().flatten() {
+                let whole = a.analyze(&doc);
+                assert!(!whole.indicators.is_empty(), "{}", doc.name);
+                assert_eq!(a.finish(a.prepare(doc.clone())), whole, "{}", doc.name);
+                assert_eq!(warm.finish(warm.prepare(doc.clone())), whole, "{}", doc.name);
+            }
+        }
+    }
+}
