@@ -252,7 +252,12 @@ impl<'j> SubjectFinder<'j> {
         if before.contains(['按', '扣']) {
             for w in PRICE_BASIS {
                 if before.contains(w) {
-                    before = std::borrow::Cow::Owned(before.replace(w, ""));
+                    // `邮电业务收入（按现价计算）`: no empty parentheses are left behind.
+                    let mut b = before.replace(w, "");
+                    for empty in ["（）", "()"] {
+                        b = b.replace(empty, "");
+                    }
+                    before = std::borrow::Cow::Owned(b);
                 }
             }
         }
@@ -282,6 +287,20 @@ impl<'j> SubjectFinder<'j> {
                     continue;
                 }
                 break;
+            }
+            // `县（市、区）达82个`, `基本建设投资额（包括经济、文教、行政方面的基本建设）共为…`: an aside in parentheses
+            // belongs to the noun before it: kept when short, left out when long.
+            if t.word.ends_with(['）', ')'])
+                && let Some(o) = pre[..start].iter().rposition(|x| x.word.contains(['（', '(']))
+                && start - o <= 16
+            {
+                // The aside does not count toward the length of the name it qualifies.
+                let inner: usize = pre[o + 1..start - 1].iter().map(|x| x.word.chars().count()).sum();
+                if inner > 6 {
+                    pre.drain(o..start);
+                }
+                start = o;
+                continue;
             }
             if is_punct(t.word) || BOUNDARY.has(t.word) || t.tag == "uj" {
                 break;
@@ -330,7 +349,19 @@ impl<'j> SubjectFinder<'j> {
         }
         if before.is_empty() && !post.is_empty() && !matches!(post[0].tag, "uj" | "c" | "p") {
             // `74件未进入诉讼程序`: a clause opening with the number is about what follows it.
-            let tail: String = after.chars().take(12).collect();
+            let mut tail: String = after.chars().take(12).collect();
+            // `2147个县（市、区）实施…`: an aside in parentheses ends the name it qualifies, unless 的 goes on with it
+            // (`约三成村(社区)的法律顾问服务`).
+            if let Some(open) = tail.find(['（', '('])
+                && let Some(close) = tail[open..].find(['）', ')'])
+            {
+                let end = open + close;
+                let end = end + tail[end..].chars().next().map_or(0, char::len_utf8);
+                if !tail[end..].starts_with('的') {
+                    tail.truncate(end);
+                    return Some(clean(&tail));
+                }
+            }
             let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
             if !tail.is_empty() {
                 return Some(clean(&tail));
@@ -350,6 +381,18 @@ fn noun_phrase(toks: &[Tok<'_>]) -> String {
         if k < lead {
             out.push_str(t.word);
             continue;
+        }
+        // `县（市、区）`: a short aside in parentheses right after a noun belongs to it.
+        if matches!(t.word, "（" | "(") && !out.is_empty() {
+            let close = toks[k + 1..].iter().take(6).position(|x| matches!(x.word, "）" | ")"));
+            if let Some(n) = close {
+                let aside: String = toks[k..=k + 1 + n].iter().map(|x| x.word).collect();
+                if out.chars().count() + aside.chars().count() <= 14 {
+                    // The aside closes the noun phrase.
+                    out.push_str(&aside);
+                }
+            }
+            break;
         }
         if is_punct(t.word) || matches!(t.tag, "uj" | "ul" | "p" | "c" | "d" | "r" | "m" | "y") {
             break;
@@ -468,6 +511,14 @@ fn trim_leading(toks: &mut Vec<Tok<'_>>) {
         // `五年内`, `五年间`: what is left of a duration once its years are gone.
         let after_duration =
             k > 0 && matches!(t.word, "内" | "间" | "来" | "中" | "里" | "以来") && toks[k - 1].word.ends_with('年');
+        // `（一）各项税收`, `新（改）建`: an aside or list marker in parentheses opening the phrase qualifies
+        // nothing in it.
+        if matches!(t.word, "（" | "(")
+            && let Some(close) = toks[k..].iter().take(8).position(|t| matches!(t.word, "）" | ")"))
+        {
+            k += close + 1;
+            continue;
+        }
         if LEADING.has(t.word)
             || year
             || digits

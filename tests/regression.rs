@@ -216,3 +216,39 @@ fn hailar_reemployment_keeps_its_name() {
     has(&r, "5487人", "城镇新增就业", "quantity", "5487");
     has(&r, "1687人", "再就业", "quantity", "1687");
 }
+
+/// national_gwr_utf8/china_2012_gwr.txt and china_2007_gwr.txt: the 、 inside `（市、区）` cut the clause, and the
+/// subject came out as `县（市`.
+#[test]
+fn a_short_aside_in_parentheses_stays_with_its_noun() {
+    let r = analyze("2147个县（市、区）实施城镇居民社会养老保险试点，1334万人参保，641万人领取养老金。");
+    has(&r, "2147个", "县（市、区）", "quantity", "2147");
+    assert!(r.iter().all(|x| x.1 != "县（市"), "{r:#?}");
+    let r = analyze("已有25个省（自治区、直辖市）、2133个县（市、区）初步建立了农村最低生活保障制度。");
+    has(&r, "25个", "省（自治区、直辖市）", "quantity", "25");
+    has(&r, "2133个", "县（市、区）", "quantity", "2133");
+}
+
+/// tjgb/china_2024_weijian_tjgb.md: the name before the number ends in an aside (`（站）`, `（助理）`), which
+/// used to stop the walk back at its closing parenthesis and leave the subject empty or cut.
+#[test]
+fn an_aside_ending_the_name_before_a_number_is_kept() {
+    let r = analyze(
+        "2024年末，全国共有社区卫生服务中心（站）37301个，其中：社区卫生服务中心10228个，社区卫生服务站27073个。",
+    );
+    has(&r, "37301个", "社区卫生服务中心（站）", "quantity", "37301");
+    let r = analyze("卫生技术人员中，执业（助理）医师508.2万人，注册护士585.5万人。");
+    has(&r, "508.2万人", "执业（助理）医师", "quantity", "5082000");
+}
+
+/// tjgb/nanjing_2021-2024_tjgb.docx: `（按现价计算）` says how it was measured; once dropped, no empty `（）` is left
+/// in the subject. provincial_gwr_2026_csv/sichuan_2026_gwr.csv: `新（改）建` opens with an aside that names nothing.
+#[test]
+fn price_basis_and_leading_asides_leave_no_brackets_behind() {
+    let r = analyze("全年完成邮电业务收入（按现价计算）321.93亿元，比上年增长9.2%。");
+    has(&r, "321.93亿元", "邮电业务收入", "quantity", "32193000000");
+    assert!(r.iter().all(|x| !x.1.contains("（）")), "{r:#?}");
+    let r = analyze("打造新时代更高水平“天府粮仓”，新（改）建高标准农田348.8万亩，完成大中型灌区现代化改造22处。");
+    has(&r, "348.8万亩", "高标准农田", "quantity", "3488000");
+    assert!(r.iter().all(|x| !x.1.starts_with('（')), "{r:#?}");
+}

@@ -709,6 +709,8 @@ fn clauses(text: &str, start: Pos, end: Pos, table: bool) -> Vec<Clause> {
     let mut cur: Option<Pos> = None; // first non-space char of the current clause
     let mut last = start; // end of its last non-space char
     let mut prev = '\0';
+    // Where a parenthesis opened (code points): `2133个县（市、区）` is one clause, its 、 inside the aside.
+    let mut open_paren: Option<usize> = None;
     let bytes = s.as_bytes();
     let mut c = start.c;
     let mut i = 0;
@@ -728,11 +730,18 @@ fn clauses(text: &str, start: Pos, end: Pos, table: bool) -> Vec<Clause> {
             continue;
         }
         let ch = s[i..].chars().next().expect("a character at a boundary");
+        match ch {
+            '（' | '(' => open_paren = Some(c),
+            '）' | ')' => open_paren = None,
+            _ => {}
+        }
+        // A short list in parentheses keeps its 、; a long or unclosed aside does not hold a clause open.
+        let in_aside = ch == '、' && open_paren.is_some_and(|o| c - o <= PAREN_ASIDE_MAX);
         let delim = if ch == ',' {
             // `1,234.5`: a thousands separator, not a delimiter.
             !(prev.is_ascii_digit() && thousands_after(&bytes[i + 1..]))
         } else {
-            is_clause_delim(ch) || is_terminal(ch) || (table && ch == '|')
+            (is_clause_delim(ch) && !in_aside) || is_terminal(ch) || (table && ch == '|')
         };
         let delim = delim || (is_closer(ch) && is_terminal(prev) && cur.is_none());
         if delim {
@@ -755,6 +764,9 @@ fn clauses(text: &str, start: Pos, end: Pos, table: bool) -> Vec<Clause> {
     }
     out
 }
+
+/// The longest parenthetical aside (code points from its opening parenthesis) whose 、 does not end a clause.
+const PAREN_ASIDE_MAX: usize = 12;
 
 /// Exactly three ASCII digits follow, then no digit.
 fn thousands_after(b: &[u8]) -> bool {
