@@ -352,14 +352,19 @@ impl<'j> SubjectFinder<'j> {
             let mut tail: String = after.chars().take(12).collect();
             // `2147个县（市、区）实施…`: an aside in parentheses ends the name it qualifies, unless 的 goes on with it
             // (`约三成村(社区)的法律顾问服务`).
-            if let Some(open) = tail.find(['（', '('])
-                && let Some(close) = tail[open..].find(['）', ')'])
-            {
-                let end = open + close;
-                let end = end + tail[end..].chars().next().map_or(0, char::len_utf8);
-                if !tail[end..].starts_with('的') {
-                    tail.truncate(end);
-                    return Some(clean(&tail));
+            // An aside still open where the tail stops (`410个“两基”（基本普及九年义务教育…）攻坚县`) is left out.
+            if let Some(open) = tail.find(['（', '(']) {
+                match tail[open..].find(['）', ')']) {
+                    Some(close) => {
+                        let end = open + close;
+                        let end = end + tail[end..].chars().next().map_or(0, char::len_utf8);
+                        if !tail[end..].starts_with('的') {
+                            tail.truncate(end);
+                            return Some(clean(&tail));
+                        }
+                    }
+                    None if open > 0 => tail.truncate(open),
+                    None => {}
                 }
             }
             let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();

@@ -227,6 +227,10 @@ fn a_short_aside_in_parentheses_stays_with_its_noun() {
     let r = analyze("已有25个省（自治区、直辖市）、2133个县（市、区）初步建立了农村最低生活保障制度。");
     has(&r, "25个", "省（自治区、直辖市）", "quantity", "25");
     has(&r, "2133个", "县（市、区）", "quantity", "2133");
+    // An aside that does not close within reach is left out rather than cut.
+    let r = analyze("410个“两基”（基本普及九年义务教育和基本扫除青壮年文盲）攻坚县已有317个县实现目标。");
+    has(&r, "410个", "两基", "quantity", "410");
+    assert!(r.iter().all(|x| x.1.matches('（').count() == x.1.matches('）').count()), "{r:#?}");
 }
 
 /// tjgb/china_2024_weijian_tjgb.md: the name before the number ends in an aside (`（站）`, `（助理）`), which
