@@ -476,6 +476,7 @@ pub fn is_checkable(kind: Kind) -> bool {
 #[cfg(test)]
 mod tests {
     use super::CharCursor;
+    use crate::{Analyzer, Dicts, Options};
 
     #[test]
     fn char_cursor_walks_both_ways_and_stops_at_the_end() {
@@ -486,11 +487,6 @@ mod tests {
             assert_eq!(cursor.byte(c), want(c), "code point {c}");
         }
     }
-}
-
-#[cfg(test)]
-mod halves {
-    use crate::{Analyzer, Dicts, Options};
 
     /// `prepare` then `finish`, warmed up or not, gives what `analyze` gives: the batch pipeline relies on it.
     #[test]

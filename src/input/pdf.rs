@@ -69,7 +69,7 @@ fn squeeze_spaces(l: &str) -> String {
 
 /// Display width: CJK characters count two, others one.
 fn width(l: &str) -> usize {
-    l.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+    width_upto(l, usize::MAX)
 }
 
 /// [`width`], counted no further than past `cap`.

@@ -258,19 +258,7 @@ impl Recognizer {
             if i < next {
                 continue;
             }
-            let close = match chars[i] {
-                '《' => Some(('》', 200)),
-                '“' => Some(('”', 12)),
-                '"' => Some(('"', 12)),
-                '「' => Some(('」', 12)),
-                '‘' => Some(('’', 12)),
-                '〔' => Some(('〕', 8)),
-                '[' => Some((']', 6)),
-                '［' => Some(('］', 6)),
-                '【' => Some(('】', 6)),
-                _ => None,
-            };
-            if let Some((close, limit)) = close
+            if let Some((close, limit)) = bracket_close(chars[i])
                 && let Some(k) = chars[i + 1..].iter().take(limit + 1).position(|&c| c == close)
             {
                 let end = i + 1 + k;
@@ -299,9 +287,21 @@ fn text_of(chars: &[char]) -> String {
     s
 }
 
-/// The brackets whose content [`Recognizer::mask`] may hide.
-fn opens_bracket(c: char) -> bool {
-    matches!(c, '《' | '“' | '"' | '「' | '‘' | '〔' | '[' | '［' | '【')
+/// The brackets whose content [`Recognizer::mask`] may hide: for an opening bracket, its closing one and how
+/// many characters it may hold.
+fn bracket_close(c: char) -> Option<(char, usize)> {
+    match c {
+        '《' => Some(('》', 200)),
+        '“' => Some(('”', 12)),
+        '"' => Some(('"', 12)),
+        '「' => Some(('」', 12)),
+        '‘' => Some(('’', 12)),
+        '〔' => Some(('〕', 8)),
+        '[' => Some((']', 6)),
+        '［' => Some(('］', 6)),
+        '【' => Some(('】', 6)),
+        _ => None,
+    }
 }
 
 /// One bit per character of the Basic Multilingual Plane, set where `pred` holds.
@@ -326,7 +326,7 @@ fn bit(table: &[u64], c: char) -> bool {
 /// so one bit test answers both, and the rare character that passes is then told apart.
 fn marked_table() -> &'static [u64] {
     static TABLE: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| bmp_table(|c| starts_figure(c) || opens_bracket(c)))
+    TABLE.get_or_init(|| bmp_table(|c| starts_figure(c) || bracket_close(c).is_some()))
 }
 
 fn start_table() -> &'static [u64] {

@@ -170,5 +170,10 @@ fn start_table_agrees_with_the_rule() {
 #[test]
 fn percent_encoded_addresses_hold_no_figures() {
     check("https://example.org/%E6%8A%A5%E5%91%8A/%E6%94%BF%E5%BA%9C.txt", &[]);
+    // The address of the 2025 report as MANIFEST.tsv gives it.
+    check(
+        "https://zh.wikisource.org/wiki/2025%E5%B9%B4%E4%B8%AD%E5%8D%8E%E4%BA%BA%E6%B0%91%E5%85%B1%E5%92%8C%E5%9B%BD%E5%9B%BD%E5%8A%A1%E9%99%A2%E6%94%BF%E5%BA%9C%E5%B7%A5%E4%BD%9C%E6%8A%A5%E5%91%8A",
+        &[],
+    );
     check("全年增长5%，20个项目开工", &[("5", "5", "%", ChangePct, Exact), ("20", "20", "个", Quantity, Exact)]);
 }
