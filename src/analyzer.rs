@@ -76,6 +76,7 @@ struct Parts {
 /// Built once, shared by all threads.
 pub struct Analyzer {
     recognizer: Recognizer,
+    periods: period::PeriodLex,
     /// Loaded on first use: a run that needs no subject never pays for jieba's dictionary.
     jieba: std::sync::OnceLock<Jieba>,
     user_words: String,
@@ -86,7 +87,8 @@ impl Analyzer {
     /// An analyzer with these word lists.
     pub fn new(dicts: Dicts, options: Options) -> Self {
         let user_words = dicts.user_words.clone();
-        Analyzer { recognizer: Recognizer::new(dicts), jieba: std::sync::OnceLock::new(), user_words, options }
+        let periods = period::PeriodLex::new(&dicts);
+        Analyzer { recognizer: Recognizer::new(dicts), periods, jieba: std::sync::OnceLock::new(), user_words, options }
     }
 
     /// The shared segmenter with the user words, built on first use.
@@ -226,7 +228,7 @@ impl Analyzer {
             indicators.extend(stray.into_iter().map(|k| self.bare(&figures[k])));
             indicators.sort_by_key(|i| (i.figure.start, i.figure.end));
         }
-        period::assign(&mut indicators, &doc.text, year, report_kind);
+        period::assign(&self.periods, &mut indicators, &doc.text, year, report_kind);
         DocReport { doc: doc.name.clone(), region, year, indicators }
     }
 
@@ -238,7 +240,9 @@ impl Analyzer {
         sent: &text::Sentence,
         figs: &[Figure],
     ) -> Vec<Indicator> {
-        let finder = (!self.options.no_subjects).then(|| SubjectFinder::new(self.jieba()));
+        let dicts = self.recognizer.dicts();
+        let finder = (!self.options.no_subjects).then(|| SubjectFinder::new(self.jieba(), &dicts.subject));
+        let distributive = |s: &str| dicts.number.distributive.iter().filter_map(|w| s.find(w)).min();
         let subject_of = |before: &str, after: &str| finder.as_ref().and_then(|f| f.subject(before, after));
         let mut out: Vec<Indicator> = Vec::with_capacity(figs.len());
         let (first, fi) = (0, figs.len());
@@ -307,17 +311,16 @@ impl Analyzer {
             // give each figure of the list its own subject, in order.
             if let Some(s) = distributed.pop_front() {
                 subject = s;
-            } else if before.contains("分别") && f.kind.is_change() {
+            } else if let Some(at) = distributive(before).filter(|_| f.kind.is_change()) {
                 let run = 1 + figs[k + 1..fi]
                     .iter()
                     .zip(&figs[k..fi])
                     .take_while(|(b, a)| b.kind == f.kind && b.start <= a.end + 1)
                     .count();
                 if run >= 2 {
-                    let head = &before[..before.find("分别").unwrap_or(0)];
-                    let items = split_list(head);
+                    let items = split_list(dicts, &before[..at]);
                     let names: Vec<String> = if items.len() == run {
-                        share_head(&items)
+                        share_head(&dicts.subject, &items)
                     } else if levels.len() >= run {
                         levels[levels.len() - run..].iter().map(|&i| out[i].subject.clone()).collect()
                     } else {
@@ -421,37 +424,26 @@ fn pieces_at_line_breaks(text: &str, target: usize) -> Vec<(usize, usize, usize)
     out
 }
 
-/// The items of `A和B`, `A、B及C` at the end of a clause.
-fn split_list(head: &str) -> Vec<String> {
-    let tail = head.rsplit(['，', ',', '；', '：']).next().unwrap_or(head);
-    let tail = tail.trim_start_matches(|c: char| "全年今年年末其中".contains(c));
-    tail.split(['和', '、', '及', '与']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+/// The items of `A和B`, `A、B及C` at the end of a clause, after the words that say when or where.
+fn split_list(dicts: &Dicts, head: &str) -> Vec<String> {
+    let mut tail = head.rsplit(['，', ',', '；', '：']).next().unwrap_or(head);
+    while let Some(w) = dicts.subject.lead.iter().find(|w| tail.starts_with(w)) {
+        tail = &tail[w.len()..];
+    }
+    let joiners: Vec<&str> = dicts.number.list_joiners.iter().map(|(w, _)| w).collect();
+    let mut items = vec![tail];
+    for j in joiners {
+        items = items.into_iter().flat_map(|it| it.split(j)).collect();
+    }
+    items.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
 }
 
-/// `能源` and `电力消耗` share the head `消耗`: a short item borrows the last item's last two characters.
-fn share_head(items: &[String]) -> Vec<String> {
+/// `能源` and `电力消耗` share the head `消耗`: a short item borrows the last item's measure word
+/// (`dicts/list_heads.txt`), else its last two characters.
+fn share_head(words: &crate::dicts::SubjectWords, items: &[String]) -> Vec<String> {
     let last = items.last().cloned().unwrap_or_default();
     let chars: Vec<char> = last.chars().collect();
-    // The head is the measure word the list shares; the common ones first, else the last two characters.
-    const HEADS: &[&str] = &[
-        "增加值",
-        "零售额",
-        "营业收入",
-        "产量",
-        "收入",
-        "投资",
-        "消耗",
-        "总额",
-        "面积",
-        "产值",
-        "利润",
-        "人数",
-        "价格",
-        "排放量",
-        "销售额",
-        "进出口额",
-    ];
-    let head: String = match HEADS.iter().find(|h| last.ends_with(*h)) {
+    let head: String = match words.list_heads.iter().find(|h| last.ends_with(*h)) {
         Some(h) => h.to_string(),
         None if chars.len() >= 4 => chars[chars.len() - 2..].iter().collect(),
         None => String::new(),
