@@ -89,6 +89,8 @@ roles! {
     "duration_tails" => "duration_tails.txt",
     "possessive" => "possessive.txt",
     "list_heads" => "list_heads.txt",
+    "measure_ends" => "measure_ends.txt",
+    "list_etc" => "list_etc.txt",
     "time_words" => "time_words.tsv",
     "heading_words" => "heading_words.tsv",
     "year_context" => "year_context.tsv",
@@ -354,6 +356,10 @@ pub struct SubjectWords {
     pub possessive: Words,
     /// Measure words a list of things shares (产量, 增加值).
     pub list_heads: Words,
+    /// Endings that make a name a measure already (数, 量, 损失).
+    pub measure_ends: Words,
+    /// Words closing an open list inside its last item (等).
+    pub list_etc: Words,
     /// The surfaces of the year units of `units.txt` (年), which say when, not what.
     pub year_units: Vec<String>,
 }
@@ -527,6 +533,8 @@ impl Dicts {
                 "duration_tails" => Some(&mut sw.duration_tails),
                 "possessive" => Some(&mut sw.possessive),
                 "list_heads" => Some(&mut sw.list_heads),
+                "measure_ends" => Some(&mut sw.measure_ends),
+                "list_etc" => Some(&mut sw.list_etc),
                 _ => None,
             };
             if let Some(w) = words {

@@ -55,9 +55,9 @@ pub enum Relation {
     List {
         /// The members, in order.
         members: Vec<usize>,
-        /// The names the list's head gives its members, in order, when it names as many as there are members
-        /// (`城镇和农村居民人均可支配收入分别增长…` → 城镇居民人均可支配收入, 农村居民人均可支配收入 …).
-        names: Vec<String>,
+        /// The text before 分别 that may name the members (`城镇和农村居民人均可支配收入`): the subject stage
+        /// reads the names from it.
+        head: String,
         /// The levels before the list it distributes over, in order (`82起，死亡48人，同比分别下降…`), when
         /// there are as many.
         over: Vec<usize>,
@@ -92,8 +92,6 @@ pub struct LinkLex {
     aspect: Vec<String>,
     comparison_openers: Vec<String>,
     annual: Vec<String>,
-    list_lead: Vec<String>,
-    list_heads: Vec<String>,
 }
 
 impl LinkLex {
@@ -118,8 +116,6 @@ impl LinkLex {
             aspect: owned(&d.number.aspect_particles),
             comparison_openers: owned(&d.number.comparison_openers),
             annual: owned(&d.number.annual_words),
-            list_lead: owned(&d.subject.lead),
-            list_heads: owned(&d.subject.list_heads),
         }
     }
 
@@ -132,6 +128,26 @@ impl LinkLex {
     /// distributive word (分别) governs them.
     pub fn joins(&self, gap: &str, under: bool) -> bool {
         self.strong_joiners.iter().any(|j| j == gap) || (under && self.weak_joiners.iter().any(|j| j == gap))
+    }
+
+    /// The items a list's head names (`A和B`, `A、B及C`), split at every joiner, or at the strong ones only
+    /// (`信息传输软件和信息技术服务业、租赁和商务服务业`: a name may hold 和) when that gives `n` items.
+    pub fn split_items<'t>(&self, head: &'t str, n: usize) -> Vec<&'t str> {
+        let split = |joiners: &mut dyn Iterator<Item = &String>| {
+            let mut items = vec![head];
+            for j in joiners {
+                items = items.into_iter().flat_map(|it| it.split(j.as_str())).collect();
+            }
+            items.into_iter().map(str::trim).filter(|s| !s.is_empty()).collect::<Vec<_>>()
+        };
+        let all = split(&mut self.strong_joiners.iter().chain(&self.weak_joiners));
+        if all.len() != n {
+            let strong = split(&mut self.strong_joiners.iter());
+            if strong.len() == n {
+                return strong;
+            }
+        }
+        all
     }
 
     /// Whether the text before a figure marks it an annual average (年均, 平均每年).
@@ -334,15 +350,14 @@ fn lists(lx: &LinkLex, s: &SentenceText, out: &mut Vec<Relation>) -> Vec<(usize,
             k += 1;
             continue;
         }
-        let items = split_list(lx, &before[..at]);
-        let names = if items.len() == run { share_head(lx, &items) } else { Vec::new() };
+        let head = before[..at].to_string();
         let levels: Vec<usize> = (0..k).filter(|&i| !s.fig(i).kind.is_change()).collect();
         let over = if levels.len() >= run {
             levels[levels.len() - run..].iter().map(|&i| s.offset + i).collect()
         } else {
             Vec::new()
         };
-        out.push(Relation::List { members: (k..=last).map(|i| s.offset + i).collect(), names, over });
+        out.push(Relation::List { members: (k..=last).map(|i| s.offset + i).collect(), head, over });
         runs.push((k, last));
         k = last + 1;
     }
@@ -352,41 +367,6 @@ fn lists(lx: &LinkLex, s: &SentenceText, out: &mut Vec<Relation>) -> Vec<(usize,
 /// A subject sits near its number: the words of a list's head are looked for at most this many characters
 /// before its first member.
 const REACH: usize = 40;
-
-/// The items of `A和B`, `A、B及C` at the end of a clause, after the words that say when or where.
-fn split_list(lx: &LinkLex, head: &str) -> Vec<String> {
-    let mut tail = head.rsplit(['，', ',', '；', '：']).next().unwrap_or(head);
-    while let Some(w) = lx.list_lead.iter().find(|w| tail.starts_with(w.as_str())) {
-        tail = &tail[w.len()..];
-    }
-    let mut items = vec![tail];
-    for j in lx.strong_joiners.iter().chain(&lx.weak_joiners) {
-        items = items.into_iter().flat_map(|it| it.split(j.as_str())).collect();
-    }
-    items.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
-}
-
-/// `能源` and `电力消耗` share the head `消耗`: a short item borrows the last item's measure word
-/// (`dicts/list_heads.txt`), else its last two characters.
-fn share_head(lx: &LinkLex, items: &[String]) -> Vec<String> {
-    let last = items.last().cloned().unwrap_or_default();
-    let chars: Vec<char> = last.chars().collect();
-    let head: String = match lx.list_heads.iter().find(|h| last.ends_with(h.as_str())) {
-        Some(h) => h.to_string(),
-        None if chars.len() >= 4 => chars[chars.len() - 2..].iter().collect(),
-        None => String::new(),
-    };
-    items
-        .iter()
-        .map(|it| {
-            if !head.is_empty() && it != &last && it.chars().count() <= 2 && !it.ends_with(&head) {
-                format!("{it}{head}")
-            } else {
-                it.clone()
-            }
-        })
-        .collect()
-}
 
 /// `由A增加到B，增长P%` / `从A%提高到B%`: the two levels right before figure `k` (skipping one absolute change).
 fn levels_from_to(lx: &LinkLex, s: &SentenceText, k: usize, kind: Kind, years: &[YearAt]) -> Option<(usize, usize)> {

@@ -203,6 +203,112 @@ impl<'j> SubjectFinder<'j> {
     }
 }
 
+impl SubjectFinder<'_> {
+    /// The names of the members of a 分别 list from the items its head lists (`城镇`, `农村常住居民人均可支配收入`),
+    /// or `None` when an item names nothing. Each item is cleaned of the words around a name (全年, 对, 由上年);
+    /// a short item borrows what follows the parallel part of the last one (城镇 → 城镇常住居民人均可支配收入,
+    /// 刑事 → 刑事案件), else the measure word the last one ends with (基础设施 → 基础设施投资), unless it names a
+    /// measure of its own (生产安全事故起数).
+    pub fn list_names(&self, items: &[&str]) -> Option<Vec<String>> {
+        let words = self.words;
+        let mut cleaned: Vec<Vec<Tok<'_>>> = Vec::with_capacity(items.len());
+        for it in items {
+            let mut toks = self.tokens(it);
+            // `二氧化硫排放量由上年`: a span's start or a basis after the name is no part of it.
+            if let Some(cut) = toks.iter().position(|t| words.span_openers.has(t.word)).filter(|&c| c > 0) {
+                toks.truncate(cut);
+            }
+            trim_leading(words, &mut toks);
+            while toks.first().is_some_and(|t| words.boundary.has(t.word) || t.tag == "p") {
+                toks.remove(0);
+            }
+            trim_trailing(words, &mut toks);
+            if toks.is_empty() {
+                return None;
+            }
+            cleaned.push(toks);
+        }
+        // `汽车、食品、信息等产业增加值`: what follows 等 in the last item is what every member measures.
+        let mut shared = String::new();
+        if let Some(last) = cleaned.last_mut()
+            && let Some(e) =
+                last.iter().position(|t| words.list_etc.has(t.word)).filter(|&e| e > 0 && e + 1 < last.len())
+        {
+            shared = join(&last[e + 1..]);
+            last.truncate(e);
+        }
+        if !shared.is_empty() {
+            return Some(cleaned.iter().map(|t| clean(&format!("{}{shared}", join(t)))).collect());
+        }
+        let short = cleaned[..cleaned.len() - 1].iter().all(|t| join(t).chars().count() <= 4);
+        let last = cleaned.last()?;
+        let last_text = join(last);
+        let head = words.list_heads.iter().find(|h| last_text.ends_with(*h));
+        let names = cleaned
+            .iter()
+            .enumerate()
+            .map(|(i, toks)| {
+                let name = join(toks);
+                if i + 1 == cleaned.len() || words.measure_ends.ends(&name) {
+                    return clean(&name);
+                }
+                let n = name.chars().count();
+                let total = last_text.chars().count();
+                // The last item's token boundaries, each with the text before it, where what follows may go on
+                // a name (no numeral, pronoun or particle: `粳稻每５０公斤` has no part to lend after 粳稻每).
+                let mut bounds: Vec<(usize, String)> = Vec::new();
+                let mut before = String::new();
+                for (j, t) in last.iter().enumerate() {
+                    before.push_str(t.word);
+                    let next = last.get(j + 1);
+                    if next.is_some_and(|x| !matches!(x.tag, "m" | "q" | "r" | "p" | "c" | "d" | "uj" | "ul" | "x")) {
+                        bounds.push((before.chars().count(), before.clone()));
+                    }
+                }
+                let tail2: String = name.chars().skip(n.saturating_sub(2)).collect();
+                // `城镇职工基本养老保险、基本医疗保险参保人数`: the last item's part that ends as this item does
+                // (…保险) parallels it; else the part as long as this item (城镇 / 农村常住…, 刑事 / 治安案件).
+                let cut = bounds
+                    .iter()
+                    .rev()
+                    .find(|(_, b)| n >= 2 && b.ends_with(&tail2))
+                    .or_else(|| bounds.iter().find(|(c, _)| n <= 4 && *c == n))
+                    .map(|(c, _)| *c);
+                if let Some(c) = cut.filter(|&c| c < total) {
+                    let rest: String = last_text.chars().skip(c).collect();
+                    // `省外游客、入境过夜游客`: what would follow is what the item already ends with.
+                    let first_rest = last.iter().scan(0, |at, t| {
+                        *at += t.word.chars().count();
+                        Some((*at, t.word))
+                    });
+                    let next_word = first_rest
+                        .take_while(|(at, _)| *at <= c + 4)
+                        .find(|(at, w)| *at > c && at - w.chars().count() == c);
+                    if !next_word.is_some_and(|(_, w)| name.ends_with(w)) {
+                        return clean(&format!("{name}{rest}"));
+                    }
+                }
+                // `黄金、白银、精炼铜、镍产量`: a list of short names shares the measure word of the last one.
+                if let Some(h) = head.filter(|h| short && !name.ends_with(*h)) {
+                    return clean(&format!("{name}{h}"));
+                }
+                // A two-character item of a long last one borrows the last two characters of its last word, when
+                // that word is two characters long or a compound of four or more (`涉诈、涉毒警情` → 涉诈警情,
+                // `刑事、治安案件` → 刑事案件; not 排放量 of `能耗、二氧化碳排放量`).
+                let word = last.last().map_or(0, |t| t.word.chars().count());
+                if n <= 2 && total >= 4 && (word == 2 || word >= 4) {
+                    let tail: String = last_text.chars().skip(total - 2).collect();
+                    if !name.ends_with(&tail) {
+                        return clean(&format!("{name}{tail}"));
+                    }
+                }
+                clean(&name)
+            })
+            .collect();
+        Some(names)
+    }
+}
+
 /// The noun phrase at the start of `toks`: stops at punctuation, 的, prepositions, conjunctions and
 /// adverbs, and at a verb unless a noun follows it (执法证考试, 重点行政执法单位).
 fn noun_phrase(toks: &[Tok<'_>]) -> String {
