@@ -4,14 +4,13 @@ use jieba_rs::Jieba;
 use rayon::prelude::*;
 
 use crate::dicts::Dicts;
-use crate::figure::{Figure, Kind};
+use crate::figure::{Figure, Kind, YearAt};
 use crate::link::{self, Relation};
 use crate::number::Recognizer;
 use crate::period::{self, Status};
 use crate::subject::SubjectFinder;
 use crate::verify::{self, Finding, Verdict};
 use crate::{Document, meta, text};
-use rust_decimal::prelude::ToPrimitive;
 
 /// What to keep.
 #[derive(Debug, Clone, Default)]
@@ -232,7 +231,7 @@ impl Analyzer {
 
     fn prepare_parts(&self, doc: &Document) -> Parts {
         let m = meta::detect(&doc.name, &doc.text);
-        let report_kind = period::ReportKind::guess(m.report_type.as_deref(), &doc.name, &doc.text);
+        let report_kind = m.kind;
         let region = doc.region.clone().or(m.region);
         let year = doc.year.or(m.year);
         let (figures, mentions) = self.figures_and_mentions(&doc.text);
@@ -297,7 +296,20 @@ impl Analyzer {
                 ind.figure = std::mem::replace(f, Figure::placeholder());
             }
         }
-        period::assign(&self.periods, &mut indicators, &doc.text, year, report_kind);
+        let placed: Vec<period::Placed> = indicators
+            .iter()
+            .map(|i| period::Placed {
+                figure: &i.figure,
+                sentence: &i.sentence,
+                sentence_span: i.sentence_span,
+                section: &i.section,
+            })
+            .collect();
+        let periods = period::periods(&self.periods, &placed, &doc.text, &YearAt::all(&mentions), year, report_kind);
+        for (ind, p) in indicators.iter_mut().zip(periods) {
+            ind.ref_year = p.ref_year;
+            ind.status = p.status;
+        }
         let findings = verify::findings(&self.verify, &indicators, &relations);
         for f in &findings {
             let ind = &mut indicators[f.index];
@@ -322,11 +334,7 @@ impl Analyzer {
         let sent_text = &text[sent.byte_start..sent.byte_end];
         // The link stage needs the sentence's characters only where a figure is a change or a percentage.
         let relations = if figs.iter().any(|f| f.kind.is_change() || f.kind == Kind::Percent) {
-            let years: Vec<link::YearAt> = mentions
-                .iter()
-                .filter(|m| m.kind == Kind::Year)
-                .filter_map(|m| Some(link::YearAt { start: m.start, end: m.end, year: m.value.to_i32()? }))
-                .collect();
+            let years = YearAt::all(mentions);
             let view = link::SentenceText::new(sent_text, sent.start, figs.iter().collect(), offset);
             link::sentence_relations(&self.links, &view, &years)
         } else {

@@ -137,3 +137,27 @@ impl Figure {
         }
     }
 }
+
+/// A year the number layer typed (`2023年`, `一九五三年`): where it is and its value. The link and period stages
+/// read these instead of finding years again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearAt {
+    /// Code point where it starts.
+    pub start: usize,
+    /// Code point where it ends.
+    pub end: usize,
+    /// The year.
+    pub year: i32,
+}
+
+impl YearAt {
+    /// The years among typed non-indicators, in text order.
+    pub fn all(mentions: &[Figure]) -> Vec<YearAt> {
+        use rust_decimal::prelude::ToPrimitive;
+        mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Year)
+            .filter_map(|m| Some(YearAt { start: m.start, end: m.end, year: m.value.to_i32()? }))
+            .collect()
+    }
+}

@@ -16,7 +16,7 @@
 //! report's indicators.
 
 use crate::dicts::Dicts;
-use crate::figure::{Figure, Kind};
+use crate::figure::{Figure, Kind, YearAt};
 
 /// How two or more figures of a report belong together.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -241,17 +241,6 @@ impl<'a> SentenceText<'a> {
         }
         true
     }
-}
-
-/// A year the number layer typed in a sentence: where it starts and ends, and its value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct YearAt {
-    /// Code point where it starts.
-    pub start: usize,
-    /// Code point where it ends.
-    pub end: usize,
-    /// The year.
-    pub year: i32,
 }
 
 /// The relations within one sentence, given the years typed in it.

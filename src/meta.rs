@@ -15,6 +15,62 @@ pub struct ReportMeta {
     pub year: Option<i32>,
     /// `政府工作报告`, `法治政府建设情况报告`, `统计公报`, or another `…报告`/`…公报` title.
     pub report_type: Option<String>,
+    /// The kind of report, which decides the default time of its figures.
+    pub kind: ReportKind,
+}
+
+/// What kind of report a text is, as far as the time of its figures goes (`dicts/report_kinds.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReportKind {
+    /// 政府工作报告: reviews Y−1, plans Y.
+    #[default]
+    WorkReport,
+    /// 统计公报: reports its data year.
+    Bulletin,
+    /// A yearly account of work done (法治政府建设情况报告, 工作总结): reports its year, plans the next.
+    AnnualAccount,
+}
+
+/// One line of `dicts/report_kinds.tsv`.
+struct KindWord {
+    kind: ReportKind,
+    at: &'static str,
+    word: &'static str,
+}
+
+static KIND_WORDS: LazyLock<Vec<KindWord>> = LazyLock::new(|| {
+    include_str!("../dicts/report_kinds.tsv")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut f = l.split('\t').map(str::trim);
+            let kind = match f.next()? {
+                "bulletin" => ReportKind::Bulletin,
+                "work_report" => ReportKind::WorkReport,
+                "annual" => ReportKind::AnnualAccount,
+                _ => return None,
+            };
+            Some(KindWord { kind, at: f.next()?, word: f.next()? })
+        })
+        .collect()
+});
+
+impl ReportKind {
+    /// From the detected report type, the document name and the opening of the text.
+    pub fn guess(report_type: Option<&str>, name: &str, text: &str) -> ReportKind {
+        let head: String = text.chars().take(300).collect();
+        let t = report_type.unwrap_or("");
+        if let Some(w) = KIND_WORDS.iter().find(|w| w.at == "type" && t.contains(w.word)) {
+            return w.kind;
+        }
+        let lname = name.to_lowercase();
+        let found = KIND_WORDS.iter().find(|w| match w.at {
+            "name" => lname.contains(w.word) || name.contains(w.word),
+            "head" => head.contains(w.word),
+            _ => false,
+        });
+        found.map_or(ReportKind::WorkReport, |w| w.kind)
+    }
 }
 
 pub const GWR: &str = "政府工作报告";
@@ -94,7 +150,8 @@ pub fn detect(name: &str, text: &str) -> ReportMeta {
     let file = name.rsplit(['/', '\\', '!']).next().unwrap_or(name).to_lowercase();
     let report_type = report_type(&head, &lines, &file);
     let ty = report_type.as_deref();
-    ReportMeta { region: region(&head, &lines, &file, ty), year: year(&head, &lines, &file, ty), report_type }
+    let kind = ReportKind::guess(ty, name, text);
+    ReportMeta { region: region(&head, &lines, &file, ty), year: year(&head, &lines, &file, ty), report_type, kind }
 }
 
 /// The first [`HEAD_CHARS`] characters with full-width digits made ASCII.

@@ -17,12 +17,13 @@
 //! Sections: the analyzer's section path when it has one; otherwise headings found here in the text
 //! (`一、2023年工作回顾`, `二、2024年工作安排`), which also works on text without line breaks.
 
+#[cfg(test)]
 use regex::Regex;
 use serde::Serialize;
 use std::sync::OnceLock;
 
-use crate::analyzer::Indicator;
 use crate::dicts::PeriodWords;
+use crate::figure::{Figure, YearAt};
 use crate::text::byte_of_char;
 
 /// Whether a figure is a result or a target.
@@ -46,40 +47,7 @@ impl Status {
     }
 }
 
-/// What kind of report a text is, as far as periods go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReportKind {
-    /// 政府工作报告: reviews Y−1, plans Y.
-    WorkReport,
-    /// 统计公报: reports its data year.
-    Bulletin,
-    /// A yearly account of work done (法治政府建设情况报告, 工作总结): reports its year, plans the next.
-    AnnualAccount,
-}
-
-impl ReportKind {
-    /// From the detected report type, the document name and the opening of the text.
-    pub fn guess(report_type: Option<&str>, name: &str, text: &str) -> ReportKind {
-        let head = &text[..byte_of_char(text, (0, 0), 300).1];
-        let t = report_type.unwrap_or("");
-        if t.contains("公报") || t.contains("tjgb") {
-            return ReportKind::Bulletin;
-        }
-        if t.contains("政府工作报告") || t.contains("gwr") {
-            return ReportKind::WorkReport;
-        }
-        if t.contains("情况报告") || t.contains("工作总结") || t.contains("年度报告") || t.contains("法治政府")
-        {
-            return ReportKind::AnnualAccount;
-        }
-        let lname = name.to_lowercase();
-        if lname.contains("tjgb") || name.contains("统计公报") || head.contains("统计公报") {
-            ReportKind::Bulletin
-        } else {
-            ReportKind::WorkReport
-        }
-    }
-}
+pub use crate::meta::ReportKind;
 
 /// The mode a section puts its figures in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,21 +64,12 @@ enum Mode {
     SpanPlan,
 }
 
-struct Res {
-    #[cfg(test)]
-    heading: Regex,
-    year: Regex,
-}
-
-fn res() -> &'static Res {
-    static R: OnceLock<Res> = OnceLock::new();
-    R.get_or_init(|| Res {
-        // A top-level heading: `一、…` at a line start or after a sentence end, up to the line/sentence end.
-        // [`heading_titles`] finds the same without it.
-        #[cfg(test)]
-        heading: Regex::new(r"(?m)(?:^|[。\n])[ \t\u{3000}]*[一二三四五六七八九十]{1,3}、([^。\n]{0,40})").unwrap(),
-        year: Regex::new(r"(\d{4})\s*年").unwrap(),
-    })
+/// The heading pattern [`heading_titles`] is tested against.
+#[cfg(test)]
+fn heading_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    // A top-level heading: `一、…` at a line start or after a sentence end, up to the line/sentence end.
+    R.get_or_init(|| Regex::new(r"(?m)(?:^|[。\n])[ \t\u{3000}]*[一二三四五六七八九十]{1,3}、([^。\n]{0,40})").unwrap())
 }
 
 #[cfg(test)]
@@ -249,54 +208,65 @@ fn mode_at(in_force: &[(usize, Mode)], pos: usize) -> Mode {
     }
 }
 
-/// An explicit year stated before the figure in its sentence, skipping base years and span starts.
-pub fn explicit_year(lx: &PeriodLex, before: &str) -> Option<i32> {
-    if !may_name_year(before) {
-        return None;
+/// A year typed in a text, by its byte span there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearIn {
+    /// Byte offset where it starts.
+    pub start: usize,
+    /// Byte offset where it ends.
+    pub end: usize,
+    /// The year.
+    pub year: i32,
+}
+
+/// The typed years that lie wholly in `text`, which starts at code point `base`, by their byte spans in it.
+fn years_in(years: &[YearAt], text: &str, base: usize) -> Vec<YearIn> {
+    let end = base + text.chars().count();
+    let lo = years.partition_point(|y| y.start < base);
+    let mut at = (0, 0);
+    let mut out = Vec::new();
+    for y in years[lo..].iter().take_while(|y| y.start < end).filter(|y| y.end <= end) {
+        at = byte_of_char(text, at, y.start - base);
+        let start = at.1;
+        at = byte_of_char(text, at, y.end - base);
+        out.push(YearIn { start, end: at.1, year: y.year });
     }
+    out
+}
+
+/// An explicit year stated before the figure in its sentence (`before`, holding the typed `years`), skipping
+/// base years (比2010年) and span starts (2013年以来).
+pub fn explicit_year(lx: &PeriodLex, before: &str, years: &[YearIn]) -> Option<i32> {
     let w = &lx.words;
     let mut found = None;
-    for c in res().year.captures_iter(before) {
-        let m = c.get(0).unwrap();
-        let y: i32 = c[1].parse().ok()?;
-        if !(1900..=2100).contains(&y) {
+    for y in years.iter().filter(|y| y.end <= before.len()) {
+        if !(1900..=2100).contains(&y.year) {
             continue;
         }
-        let pre = &before[..m.start()];
-        let post = &before[m.end()..];
+        let pre = &before[..y.start];
+        let post = &before[y.end..];
         let base = w.year_base_before.ends(pre);
         let span = w.year_span_after.iter().any(|x| post.starts_with(x)) || w.year_span_before.ends(pre);
         if base || span {
             continue;
         }
-        found = Some(y);
+        found = Some(y.year);
     }
     found
 }
 
-/// Whether the `year` pattern (`(\d{4})\s*年`) may match in `s`: some `年` follows, across whitespace, a
-/// numeric character (`\d` is a subset of those, `\s` is exactly `char::is_whitespace`).
-fn may_name_year(s: &str) -> bool {
-    s.match_indices('年').any(|(i, _)| s[..i].trim_end_matches(char::is_whitespace).ends_with(char::is_numeric))
-}
-
-/// The period of one figure: `(ref_year, status)`.
-///
-/// `before` is the sentence text before the figure, `sentence` the whole sentence, `after` the text right
-/// after the figure in its sentence (for `从X增加到Y`), `section` the section path if any, `mode_hint` the mode
-/// of the heading above it.
 /// What a sentence says of time, whatever figure of it is asked about.
 struct SentenceFlags {
     /// It names a target.
     target: bool,
     /// It names the past.
     past: bool,
-    /// Byte end of the earliest-ending [`SPAN_WORDS`] word in it (`usize::MAX` if none).
+    /// Byte end of the earliest-ending span word in it (`usize::MAX` if none).
     span_end: usize,
 }
 
 impl SentenceFlags {
-    /// Whether `sentence[..before_len]` holds one of the [`SPAN_WORDS`].
+    /// Whether `sentence[..before_len]` holds a span word.
     fn span_before(&self, before_len: usize) -> bool {
         self.span_end <= before_len
     }
@@ -321,6 +291,11 @@ fn sentence_flags(lx: &PeriodLex, sentence: &str) -> SentenceFlags {
     f
 }
 
+/// The period of one figure: `(ref_year, status)`.
+///
+/// `before` is the sentence text before the figure, with the `years` typed in it, `sentence` the whole
+/// sentence, `after` the text right after the figure in its sentence (for `从X增加到Y`), `mode` the mode of the
+/// section, `para_before` the paragraph before the sentence with the years typed in it (five-year reviews).
 #[allow(clippy::too_many_arguments)]
 fn period_of(
     lx: &PeriodLex,
@@ -331,12 +306,14 @@ fn period_of(
     sentence: &str,
     after: &str,
     mode: Mode,
-    para_before: &str,
+    years: &[YearIn],
+    para_before: (&str, &[YearIn]),
 ) -> (Option<i32>, Status) {
+    let (para_before, para_years) = para_before;
     let (target_sentence, past) = (flags.target, flags.past);
     debug_assert!(sentence.starts_with(before));
     let w = &lx.words;
-    if let Some(e) = explicit_year(lx, before) {
+    if let Some(e) = explicit_year(lx, before, years) {
         let status = match year {
             Some(y) if e < y => Status::Actual,
             Some(_) => Status::Target,
@@ -344,7 +321,7 @@ fn period_of(
             None => Status::Actual,
         };
         // `由2010年的162.4亿元增加到287.9亿元`: the year names the first figure, not the one reached.
-        let tail_after_year = res().year.find_iter(before).last().map(|m| &before[m.end()..]).unwrap_or("");
+        let tail_after_year = years.iter().rfind(|y| y.end <= before.len()).map_or("", |y| &before[y.end..]);
         if !w.span_verb.iter().filter(|v| v.chars().count() > 1).any(|v| tail_after_year.contains(v)) {
             return (Some(e), status);
         }
@@ -384,8 +361,8 @@ fn period_of(
         }
         Mode::SpanReview => {
             // `刚刚过去的2017年，…。国内生产总值增长6.9%`: the paragraph names the last year.
-            let para_last_year =
-                w.past.iter().any(|x| para_before.contains(x)) || explicit_year(lx, para_before) == Some(y - 1);
+            let para_last_year = w.past.iter().any(|x| para_before.contains(x))
+                || explicit_year(lx, para_before, para_years) == Some(y - 1);
             if (past || para_last_year) && !span_sentence && !span_start {
                 (Some(y - 1), Status::Actual)
             } else if span_start || span_sentence {
@@ -432,7 +409,39 @@ fn paragraph_before(text: &str, pos: usize) -> &str {
 }
 
 /// Sets `ref_year` and `status` of every indicator of one report.
-pub fn assign(lx: &PeriodLex, indicators: &mut [Indicator], text: &str, year: Option<i32>, kind: ReportKind) {
+/// Where a figure stands, as the period stage reads it.
+#[derive(Debug, Clone, Copy)]
+pub struct Placed<'a> {
+    /// The figure.
+    pub figure: &'a Figure,
+    /// The text of its sentence.
+    pub sentence: &'a str,
+    /// Code-point span of the sentence in the text.
+    pub sentence_span: (usize, usize),
+    /// The section path of the sentence (`一、… > (一)…`).
+    pub section: &'a str,
+}
+
+/// The time of one figure: the year it is about and whether it is a result or a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Period {
+    /// The year the figure is about; `None` for a span or when the report names none.
+    pub ref_year: Option<i32>,
+    /// Result or target.
+    pub status: Status,
+}
+
+/// The period of every figure of one report, in the order given.
+/// `years` are the years the number layer typed in the text, in text order.
+pub fn periods(
+    lx: &PeriodLex,
+    placed: &[Placed],
+    text: &str,
+    years: &[YearAt],
+    year: Option<i32>,
+    kind: ReportKind,
+) -> Vec<Period> {
+    let mut out = Vec::with_capacity(placed.len());
     let yw = YearWords::new(year);
     // Headings found in the text itself are needed only for figures outside any section: find them on first use.
     let mut heads: Option<Vec<(usize, Mode)>> = None;
@@ -443,16 +452,17 @@ pub fn assign(lx: &PeriodLex, indicators: &mut [Indicator], text: &str, year: Op
     let mut last_section: Option<(String, Mode)> = None;
     // Modes of the section path's parts met so far.
     let mut part_modes: rustc_hash::FxHashMap<String, Mode> = Default::default();
-    let mut last_flags: Option<((usize, usize), SentenceFlags)> = None;
+    let mut last_flags: Option<((usize, usize), SentenceFlags, Vec<YearIn>)> = None;
+    let mut para_years: Vec<YearIn> = Vec::new();
     // Where the last offset was found in the current sentence (characters, bytes).
     let mut at = (0usize, 0usize);
-    for ind in indicators.iter_mut() {
-        let f = &ind.figure;
+    for ind in placed {
+        let f = ind.figure;
         let (s0, _) = ind.sentence_span;
         // Byte offsets of the figure in its sentence, walking on from the last figure of the same sentence.
-        let sentence = ind.sentence.as_str();
-        if last_flags.as_ref().is_none_or(|(span, _)| *span != ind.sentence_span) {
-            last_flags = Some((ind.sentence_span, sentence_flags(lx, sentence)));
+        let sentence = ind.sentence;
+        if last_flags.as_ref().is_none_or(|(span, _, _)| *span != ind.sentence_span) {
+            last_flags = Some((ind.sentence_span, sentence_flags(lx, sentence), years_in(years, sentence, s0)));
             at = (0, 0);
         }
         at = byte_of_char(sentence, at, f.start.saturating_sub(s0));
@@ -463,7 +473,7 @@ pub fn assign(lx: &PeriodLex, indicators: &mut [Indicator], text: &str, year: Op
         let after = &sentence[b..b + byte_of_char(&sentence[b..], (0, 0), 6).1];
         // The analyzer's path, outermost first: the last part saying something about time wins.
         let by_section = match &last_section {
-            Some((sec, m)) if *sec == ind.section => *m,
+            Some((sec, m)) if sec == ind.section => *m,
             _ => {
                 let m = ind
                     .section
@@ -475,7 +485,7 @@ pub fn assign(lx: &PeriodLex, indicators: &mut [Indicator], text: &str, year: Op
                     .filter(|m| *m != Mode::Unknown)
                     .last()
                     .unwrap_or(Mode::Unknown);
-                last_section = Some((ind.section.clone(), m));
+                last_section = Some((ind.section.to_string(), m));
                 m
             }
         };
@@ -488,16 +498,19 @@ pub fn assign(lx: &PeriodLex, indicators: &mut [Indicator], text: &str, year: Op
             if text_at.0 != s0 || text_at.1 == 0 {
                 text_at = byte_of_char(text, text_at, s0);
                 para_at = paragraph_before(text, text_at.1);
+                para_years = years_in(years, para_at, s0 - para_at.chars().count());
             }
             para_at
         } else {
             ""
         };
         let flags = &last_flags.as_ref().expect("flags of the sentence").1;
-        let (ry, st) = period_of(lx, flags, kind, year, before, sentence, after, mode, para_before);
-        ind.ref_year = ry;
-        ind.status = st;
+        let in_sentence = &last_flags.as_ref().expect("years of the sentence").2;
+        let (ref_year, status) =
+            period_of(lx, flags, kind, year, before, sentence, after, mode, in_sentence, (para_before, &para_years));
+        out.push(Period { ref_year, status });
     }
+    out
 }
 
 #[cfg(test)]
@@ -508,8 +521,15 @@ mod tests {
         PeriodLex::new(&crate::Dicts::builtin())
     }
 
+    /// The explicit year of `before`, with its years typed by the number layer.
     fn explicit_year(before: &str) -> Option<i32> {
-        super::explicit_year(&lx(), before)
+        let figs = crate::number::Recognizer::new(crate::Dicts::builtin()).find(before, true);
+        super::explicit_year(&lx(), before, &years_in(&YearAt::all(&figs), before, 0))
+    }
+
+    fn typed_years(s: &str) -> Vec<YearIn> {
+        let figs = crate::number::Recognizer::new(crate::Dicts::builtin()).find(s, true);
+        years_in(&YearAt::all(&figs), s, 0)
     }
 
     fn p(kind: ReportKind, year: i32, sentence: &str, fig: &str, heading: &str) -> (Option<i32>, Status) {
@@ -526,7 +546,8 @@ mod tests {
             sentence,
             after,
             classify_heading(heading, Some(year)),
-            "",
+            &typed_years(sentence),
+            ("", &[]),
         )
     }
 
@@ -542,7 +563,7 @@ mod tests {
             "abc\n一、b\r\n二、c",
         ];
         for t in texts {
-            let want: Vec<_> = res().heading.captures_iter(t).map(|c| c.get(1).unwrap().range()).collect();
+            let want: Vec<_> = heading_regex().captures_iter(t).map(|c| c.get(1).unwrap().range()).collect();
             assert_eq!(heading_titles(t), want, "{t:?}");
         }
     }
