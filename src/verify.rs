@@ -764,6 +764,27 @@ pub fn tolerance(f: &Figure) -> String {
     }
 }
 
+/// The computed values [`judge`] accepts for a stated figure, as numbers in the figure's sign: `(low, high)`,
+/// `None` for an open end (96.6% → 96.55 to 96.7, the union of half-up rounding and truncation; 下降26.33% →
+/// -26.34 to -26.325; 超过5% → 4.5 and no upper end). Output's numeric view of [`tolerance`].
+pub fn bounds(f: &Figure) -> (Option<Decimal>, Option<Decimal>) {
+    let u = unit_of(f);
+    let half = u / Decimal::TWO;
+    let s = f.value.abs();
+    let (lo, hi) = match f.qualifier {
+        Qualifier::AtLeast => (Some(s - half), None),
+        Qualifier::AtMost => (None, Some(s + half)),
+        Qualifier::Approx => (Some(s - u), Some(s + u)),
+        Qualifier::Range => {
+            // Ranges are judged signed, as stated.
+            let m = f.value_max.unwrap_or(f.value);
+            return (Some(f.value.min(m) - half), Some(f.value.max(m) + half));
+        }
+        Qualifier::Exact => (Some(s - half), Some(s + u)),
+    };
+    if f.value.is_sign_negative() && !f.value.is_zero() { (hi.map(|h| -h), lo.map(|l| -l)) } else { (lo, hi) }
+}
+
 /// The last stated unit of a percentage (0.1 for 96.6%; 10% for 增长1.2倍).
 fn unit_of(f: &Figure) -> Decimal {
     let u = Decimal::new(1, f.decimals);

@@ -20,34 +20,48 @@ fn zip_member(bytes: &[u8], name: &str) -> String {
 }
 
 #[test]
-fn xlsx_needs_a_file_and_has_two_sheets_with_numbers() {
-    let out = run(&["extract", "--format", "xlsx", "-"], Some(REPORT.as_bytes()));
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("needs -o FILE"));
-    assert!(out.stdout.is_empty());
-
+fn xlsx_from_the_extension_has_two_filterable_sheets_with_numbers() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("t.xlsx");
-    let out = run(
-        &["extract", "--format", "xlsx", "--headers", "zh", "-o", p.to_str().unwrap(), "-"],
-        Some(REPORT.as_bytes()),
-    );
+    let out = run(&["extract", "--headers", "zh", "-o", p.to_str().unwrap(), "-"], Some(REPORT.as_bytes()));
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "temp file left");
     let bytes = std::fs::read(&p).unwrap();
     let book = zip_member(&bytes, "xl/workbook.xml");
     assert!(book.contains("name=\"指标\"") && book.contains("name=\"核验\""), "{book}");
-    let strings = zip_member(&bytes, "xl/sharedStrings.xml");
-    assert!(strings.contains("数值上限") && strings.contains("刑事案件"), "{strings}");
+    assert!(book.contains("_xlnm._FilterDatabase"), "no autofilter: {book}");
     let sheet = zip_member(&bytes, "xl/worksheets/sheet1.xml");
+    // Constant-memory sheets hold their strings inline.
+    assert!(sheet.contains("数值上限") && sheet.contains("刑事案件"), "{sheet}");
+    // Chinese headers give Chinese enumerated values.
+    assert!(sheet.contains("<t>数量</t>") && sheet.contains("<t>确数</t>") && sheet.contains("<t>实际</t>"), "{sheet}");
+    assert!(!sheet.contains("<t>quantity</t>"), "{sheet}");
     assert!(sheet.contains("state=\"frozen\""), "header not frozen");
+    assert!(sheet.contains("<autoFilter ref=\"A1:"), "no autofilter on the header row");
     assert!(sheet.contains("<col "), "columns not sized");
-    // 7 rows (header + 6); value 428 in column G of row 2 is a number, not a string.
+    // 7 rows (header + 6); value 428 in column G of row 2 is a number, written as a float.
     assert!(sheet.contains("<row r=\"7\"") && !sheet.contains("<row r=\"8\""));
-    assert!(sheet.contains("<c r=\"G2\"><v>428</v></c>"), "{sheet}");
+    assert!(sheet.contains("<c r=\"G2\"><v>428.0</v></c>"), "{sheet}");
     // The checks sheet holds only rows with a check (成功率 96.6% is checked).
     let checks = zip_member(&bytes, "xl/worksheets/sheet2.xml");
     assert!(checks.contains("<row r=\"2\""), "{checks}");
+}
+
+/// A workbook is the same bytes whenever it is written from the same input (no creation timestamp).
+#[test]
+fn xlsx_bytes_are_the_same_between_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.xlsx");
+    let b = dir.path().join("b.xlsx");
+    assert!(run(&["extract", "-o", a.to_str().unwrap(), &samples()], None).status.success());
+    // Past a second boundary, so that a timestamp in seconds would differ.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert!(run(&["extract", "-o", b.to_str().unwrap(), &samples()], None).status.success());
+    let (x, y) = (std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    assert!(x.len() > 5000);
+    assert!(x == y, "the two workbooks differ");
+    let core = zip_member(&x, "docProps/core.xml");
+    assert!(core.contains("2000-01-01T00:00:00Z"), "{core}");
 }
 
 #[test]
@@ -96,7 +110,11 @@ fn stdin_jsonl_keeps_order_and_survives_bad_lines() {
         assert!(err.contains("zhibiao: neither: needs \"text\" or \"path\""), "{err}");
         assert!(err.contains("44 documents read, 3 failed"), "{err}");
     }
-    let bad = run(&["extract", "--stdin-jsonl", "--format", "csv"], Some(b""));
+    // Any format, CSV too: the rows of the first document with their header.
+    let csv = run(&["extract", "--stdin-jsonl", "--format", "csv"], Some(input.as_bytes()));
+    let text = String::from_utf8(csv.stdout).unwrap();
+    assert!(text.starts_with("doc,region,year,") && text.lines().nth(1).unwrap().starts_with("d0,"), "{text:.300}");
+    let bad = run(&["extract", "--stdin-jsonl", "some/path"], Some(b""));
     assert_eq!(bad.status.code(), Some(2));
 }
 

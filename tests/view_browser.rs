@@ -135,10 +135,10 @@ fn view_in_headless_chromium() {
         let dom = headless(&chrome, page, &["--dump-dom".into()]);
         assert_eq!(body_count(&dom, "figs"), rows.len(), "highlighted figures vs extract rows for {}", src.display());
         assert_eq!(dom.matches("<mark id=").count(), rows.len());
-        let inconsistent = rows.iter().filter(|r| r["check"] == "inconsistent").count();
+        let inconsistent = rows.iter().filter(|r| r["check_result"] == "inconsistent").count();
         assert_eq!(body_count(&dom, "bad"), inconsistent);
         let altered_flagged =
-            rows.iter().any(|r| r["check"] == "inconsistent" && r["raw"].as_str().unwrap().contains("92.5"));
+            rows.iter().any(|r| r["check_result"] == "inconsistent" && r["raw"].as_str().unwrap().contains("92.5"));
         if altered_flagged {
             assert!(dom.contains("class=\"badge inconsistent\""));
             assert!(dom.contains("class=\"bad-list\""));
