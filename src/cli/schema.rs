@@ -29,9 +29,10 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
         (HeadersArg::En, true) => Names::Legacy,
         (HeadersArg::En, false) => Names::En,
     };
+    let mut text = serde_json::to_string_pretty(&json_schema(&schema, names))?;
+    text.push('\n');
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, &json_schema(&schema, names))?;
-    out.write_all(b"\n")?;
+    out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(0)
 }

@@ -54,7 +54,10 @@ fn pq(e: ParquetError) -> io::Error {
             Ok(io) => *io,
             Err(e) => io::Error::other(e),
         },
-        e => io::Error::other(e),
+        e => match super::writer::io_cause(&e) {
+            Some(kind) => io::Error::new(kind, e.to_string()),
+            None => io::Error::other(e),
+        },
     }
 }
 
@@ -190,10 +193,7 @@ mod tests {
     fn decimals_keep_their_digits_at_scale_nine() {
         assert_eq!(unscaled(Decimal::new(2633, 2)), 26_330_000_000);
         assert_eq!(unscaled(Decimal::new(-153, 0)), -153_000_000_000);
-        assert_eq!(
-            unscaled(Decimal::MAX),
-            "79228162514264337593543950335".parse::<i128>().unwrap() * 10i128.pow(9)
-        );
+        assert_eq!(unscaled(Decimal::MAX), "79228162514264337593543950335".parse::<i128>().unwrap() * 10i128.pow(9));
         assert_eq!(unscaled(Decimal::new(1_234_567_890_123, 12)), 1_234_567_890);
     }
 }

@@ -203,8 +203,20 @@ fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> io::Error {
             io::Error::other("too many rows for a spreadsheet (1,048,576 at most)")
         }
         rust_xlsxwriter::XlsxError::IoError(e) => e,
-        e => io::Error::other(e.to_string()),
+        e => io_cause(&e).map_or_else(|| io::Error::other(e.to_string()), |k| io::Error::new(k, e.to_string())),
     }
+}
+
+/// The kind of the I/O error under `e`, at any depth (a zip error wrapping a broken pipe).
+pub(crate) fn io_cause(e: &(dyn std::error::Error + 'static)) -> Option<io::ErrorKind> {
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(c) = cur {
+        if let Some(io) = c.downcast_ref::<io::Error>() {
+            return Some(io.kind());
+        }
+        cur = c.source();
+    }
+    None
 }
 
 fn itoa_buf() -> [u8; 20] {
