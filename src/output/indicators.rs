@@ -241,18 +241,19 @@ pub fn basis_of(ind: &Indicator) -> Option<Cow<'_, str>> {
     if let Some(b) = &f.basis {
         return Some(Cow::Borrowed(b));
     }
-    // The clause of the figure, up to its end: 年均 stands before the verb (年均增长7.1%).
+    // The clause of the figure, up to its end: 年均 stands before the verb (年均增长7.1%). Most sentences
+    // have no 年均 at all: those are done with at once.
     let s = &ind.sentence;
-    let start = f.start.saturating_sub(ind.sentence_span.0);
-    let end = f.end.saturating_sub(ind.sentence_span.0);
-    let upto: String = s.chars().take(end).collect();
-    let before: String = upto.chars().take(start).collect();
-    let clause_start = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':'))
-        .map(|(i, c)| i + c.len_utf8());
-    let clause = &upto[clause_start.unwrap_or(0)..];
+    if !ANNUAL_AVERAGE.iter().any(|w| s.contains(w)) {
+        return None;
+    }
+    let byte_at = |cp: usize| s.char_indices().nth(cp).map_or(s.len(), |(b, _)| b);
+    let start = byte_at(f.start.saturating_sub(ind.sentence_span.0));
+    let end = start + f.raw.len().min(s.len() - start);
+    let clause_start = s[..start]
+        .rfind(['，', ',', '；', ';', '。', '：', ':'])
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    let clause = s.get(clause_start..end).unwrap_or("");
     if !ANNUAL_AVERAGE.iter().any(|w| clause.contains(w)) {
         return None;
     }
