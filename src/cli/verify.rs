@@ -1,7 +1,7 @@
 //! `zhibiao verify`: one row per checked percentage, a summary per file, exit 1 on any inconsistency.
 
 use zhibiao::output::{CheckRow, Format, TableWriter, check_schema, select};
-use zhibiao::verify::{self, Verdict};
+use zhibiao::verify::Verdict;
 
 use super::batch;
 use super::common::{self, DictArgs, InputArgs, OutputArgs};
@@ -84,7 +84,7 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
         a.out.quiet,
         |analyzer, p| {
             let report = analyzer.finish(p);
-            let checks = verify::checks(&report);
+            let checks = analyzer.checks(&report);
             (report, checks)
         },
         |(report, checks)| {

@@ -4,7 +4,7 @@
 
 use super::table::{Cell, Column, SCHEMA_VERSION, Schema, SheetName, Type, VERDICTS};
 use crate::analyzer::DocReport;
-use crate::verify::{self, Check};
+use crate::verify::Check;
 
 /// The schema of the check table.
 pub fn check_schema() -> Schema {
@@ -60,7 +60,7 @@ impl<'a> CheckRow<'a> {
         let c = self.check;
         let ind = &self.report.indicators[c.index];
         let f = &ind.figure;
-        let (low, high) = verify::bounds(f);
+        let (low, high) = c.bounds;
         [
             Cell::text(&self.report.doc),
             Cell::text(&ind.subject),

@@ -159,7 +159,7 @@ impl<'a> Row<'a> {
             start: f.start,
             end: f.end,
             sentence: &ind.sentence,
-            check: ind.check.as_deref(),
+            check: ind.check.map(|v| v.as_str()),
             check_detail: &ind.check_detail,
             ref_year: ind.ref_year,
             status: ind.status,
