@@ -130,10 +130,17 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
     }
     let mut w = zhibiao::output::TableWriter::new(a.out.sink()?, schema, &options)?;
     let mut figures = 0usize;
-    let counts = batch::run_files(&listing.sources, &analyzer, &opts, a.out.quiet, finish, |report| {
-        figures += report.indicators.len();
-        write_report(&mut w, &report)
-    })?;
+    let counts = batch::run_files(
+        &listing.sources,
+        &analyzer,
+        &opts,
+        a.out.quiet,
+        |a, p| a.finish(p),
+        |report| {
+            figures += report.indicators.len();
+            write_report(&mut w, &report)
+        },
+    )?;
     w.finish()?.commit()?;
     let failed = counts.failed + listing.errors.len();
     if !a.out.quiet && (counts.read > 1 || failed > 0) {
@@ -145,12 +152,6 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
         eprintln!("zhibiao: {} files read, {failed} failed, {figures} figures found{left_out}", counts.read);
     }
     Ok(if failed > 0 { 2 } else { 0 })
-}
-
-/// The report, with its checks (analysis makes them).
-fn finish(analyzer: &zhibiao::Analyzer, p: zhibiao::analyzer::Prepared) -> DocReport {
-    let report = analyzer.finish(p);
-    report
 }
 
 fn write_report<W: io::Write + Send>(
@@ -199,7 +200,7 @@ fn run_stdin_jsonl(a: &Args) -> anyhow::Result<u8> {
         a.max_line,
         &analyzer,
         &opts,
-        finish,
+        |a, p| a.finish(p),
         |report| {
             figures += report.indicators.len();
             write_report(&mut w.lock().expect("writer"), &report)
