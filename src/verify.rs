@@ -65,6 +65,8 @@ pub struct Check {
     pub computed: Option<Decimal>,
     /// The interval the stated precision allows.
     pub tolerance: String,
+    /// The same interval as numbers in the stated figure's sign, `(low, high)` (see [`bounds`]).
+    pub bounds: (Option<Decimal>, Option<Decimal>),
     /// The formula with its numbers (empty when nothing could be computed).
     pub formula: String,
     /// The formula, which rounding held, alternatives, or what is missing.
@@ -81,6 +83,7 @@ pub fn checks(lx: &VerifyLex, report: &DocReport) -> Vec<Check> {
             verdict: c.verdict,
             computed: c.computed,
             tolerance: tolerance(lx, &report.indicators[c.index].figure),
+            bounds: bounds(lx, &report.indicators[c.index].figure),
             formula: c.formula.clone(),
             detail: c.detail.clone(),
         })
@@ -734,6 +737,27 @@ pub fn tolerance(lx: &VerifyLex, f: &Figure) -> String {
             format!("[{}, {}) half-up; [{}, {}) truncation", show(s - half), show(s + half), show(s), show(s + u))
         }
     }
+}
+
+/// The computed values [`judge`] accepts for a stated figure, as numbers in the figure's sign: `(low, high)`,
+/// `None` for an open end (96.6% → 96.55 to 96.7, the union of half-up rounding and truncation; 下降26.33% →
+/// -26.34 to -26.325; 超过5% → 4.5 and no upper end). Output's numeric view of [`tolerance`].
+pub fn bounds(lx: &VerifyLex, f: &Figure) -> (Option<Decimal>, Option<Decimal>) {
+    let u = unit_of(lx, f);
+    let half = u / Decimal::TWO;
+    let s = f.value.abs();
+    let (lo, hi) = match f.qualifier {
+        Qualifier::AtLeast => (Some(s - half), None),
+        Qualifier::AtMost => (None, Some(s + half)),
+        Qualifier::Approx => (Some(s - u), Some(s + u)),
+        Qualifier::Range => {
+            // Ranges are judged signed, as stated.
+            let m = f.value_max.unwrap_or(f.value);
+            return (Some(f.value.min(m) - half), Some(f.value.max(m) + half));
+        }
+        Qualifier::Exact => (Some(s - half), Some(s + u)),
+    };
+    if f.value.is_sign_negative() && !f.value.is_zero() { (hi.map(|h| -h), lo.map(|l| -l)) } else { (lo, hi) }
 }
 
 /// The last stated unit of a percentage (0.1 for 96.6%; 10% for 增长1.2倍).

@@ -20,34 +20,48 @@ fn zip_member(bytes: &[u8], name: &str) -> String {
 }
 
 #[test]
-fn xlsx_needs_a_file_and_has_two_sheets_with_numbers() {
-    let out = run(&["extract", "--format", "xlsx", "-"], Some(REPORT.as_bytes()));
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("needs -o FILE"));
-    assert!(out.stdout.is_empty());
-
+fn xlsx_from_the_extension_has_two_filterable_sheets_with_numbers() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("t.xlsx");
-    let out = run(
-        &["extract", "--format", "xlsx", "--headers", "zh", "-o", p.to_str().unwrap(), "-"],
-        Some(REPORT.as_bytes()),
-    );
+    let out = run(&["extract", "--headers", "zh", "-o", p.to_str().unwrap(), "-"], Some(REPORT.as_bytes()));
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "temp file left");
     let bytes = std::fs::read(&p).unwrap();
     let book = zip_member(&bytes, "xl/workbook.xml");
     assert!(book.contains("name=\"指标\"") && book.contains("name=\"核验\""), "{book}");
-    let strings = zip_member(&bytes, "xl/sharedStrings.xml");
-    assert!(strings.contains("数值上限") && strings.contains("刑事案件"), "{strings}");
+    assert!(book.contains("_xlnm._FilterDatabase"), "no autofilter: {book}");
     let sheet = zip_member(&bytes, "xl/worksheets/sheet1.xml");
+    // Constant-memory sheets hold their strings inline.
+    assert!(sheet.contains("数值上限") && sheet.contains("刑事案件"), "{sheet}");
+    // Chinese headers give Chinese enumerated values.
+    assert!(sheet.contains("<t>数量</t>") && sheet.contains("<t>确数</t>") && sheet.contains("<t>实际</t>"), "{sheet}");
+    assert!(!sheet.contains("<t>quantity</t>"), "{sheet}");
     assert!(sheet.contains("state=\"frozen\""), "header not frozen");
+    assert!(sheet.contains("<autoFilter ref=\"A1:"), "no autofilter on the header row");
     assert!(sheet.contains("<col "), "columns not sized");
-    // 7 rows (header + 6); value 428 in column G of row 2 is a number, not a string.
+    // 7 rows (header + 6); value 428 in column G of row 2 is a number, written as a float.
     assert!(sheet.contains("<row r=\"7\"") && !sheet.contains("<row r=\"8\""));
-    assert!(sheet.contains("<c r=\"G2\"><v>428</v></c>"), "{sheet}");
+    assert!(sheet.contains("<c r=\"G2\"><v>428.0</v></c>"), "{sheet}");
     // The checks sheet holds only rows with a check (成功率 96.6% is checked).
     let checks = zip_member(&bytes, "xl/worksheets/sheet2.xml");
     assert!(checks.contains("<row r=\"2\""), "{checks}");
+}
+
+/// A workbook is the same bytes whenever it is written from the same input (no creation timestamp).
+#[test]
+fn xlsx_bytes_are_the_same_between_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.xlsx");
+    let b = dir.path().join("b.xlsx");
+    assert!(run(&["extract", "-o", a.to_str().unwrap(), &samples()], None).status.success());
+    // Past a second boundary, so that a timestamp in seconds would differ.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert!(run(&["extract", "-o", b.to_str().unwrap(), &samples()], None).status.success());
+    let (x, y) = (std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    assert!(x.len() > 5000);
+    assert!(x == y, "the two workbooks differ");
+    let core = zip_member(&x, "docProps/core.xml");
+    assert!(core.contains("2000-01-01T00:00:00Z"), "{core}");
 }
 
 #[test]
@@ -96,7 +110,11 @@ fn stdin_jsonl_keeps_order_and_survives_bad_lines() {
         assert!(err.contains("zhibiao: neither: needs \"text\" or \"path\""), "{err}");
         assert!(err.contains("44 documents read, 3 failed"), "{err}");
     }
-    let bad = run(&["extract", "--stdin-jsonl", "--format", "csv"], Some(b""));
+    // Any format, CSV too: the rows of the first document with their header.
+    let csv = run(&["extract", "--stdin-jsonl", "--format", "csv"], Some(input.as_bytes()));
+    let text = String::from_utf8(csv.stdout).unwrap();
+    assert!(text.starts_with("doc,region,year,") && text.lines().nth(1).unwrap().starts_with("d0,"), "{text:.300}");
+    let bad = run(&["extract", "--stdin-jsonl", "some/path"], Some(b""));
     assert_eq!(bad.status.code(), Some(2));
 }
 
@@ -298,4 +316,182 @@ fn bad_files_in_one_run_lose_no_rows() {
     assert_eq!(count("z_good.txt"), 6);
     assert_eq!(count("f_long_line.txt"), 1);
     assert_eq!(rows.len(), 19);
+}
+
+/// The peak resident memory of a child, in MB: its high-water mark, read until it exits.
+fn peak_mb(child: &mut std::process::Child) -> u64 {
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    loop {
+        if let Ok(s) = std::fs::read_to_string(&status)
+            && let Some(l) = s.lines().find(|l| l.starts_with("VmHWM:"))
+        {
+            peak = peak.max(l.split_whitespace().nth(1).and_then(|k| k.parse::<u64>().ok()).unwrap_or(0) / 1024);
+        }
+        if child.try_wait().unwrap().is_some() {
+            return peak;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+fn jsonl_line(doc: &str, text: &str) -> String {
+    serde_json::json!({"doc": doc, "text": text}).to_string() + "\n"
+}
+
+/// A line over --max-line is one bad line: reported with its length, the lines around it go through.
+#[test]
+fn stdin_jsonl_over_long_line_is_a_bad_line() {
+    let mut input = jsonl_line("first", REPORT);
+    input.push_str(&jsonl_line("huge", &"各项工作扎实推进。".repeat(150_000)));
+    input.push_str(&jsonl_line("last", REPORT));
+    let out = run(&["extract", "--stdin-jsonl", "--max-line", "1M"], Some(input.as_bytes()));
+    assert_eq!(out.status.code(), Some(2));
+    let rows = jsonl(&out.stdout);
+    let docs: Vec<&str> = rows.iter().map(|r| r["doc"].as_str().unwrap()).collect();
+    assert_eq!(docs.iter().filter(|d| **d == "first").count(), 6);
+    assert_eq!(docs.iter().filter(|d| **d == "last").count(), 6);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("zhibiao: line 2: line of ") && err.contains("over the limit of 1 MB (--max-line)"), "{err}");
+    assert!(err.contains("3 documents read, 1 failed"), "{err}");
+    // Under the default limit (64 MB) the same line is a document.
+    let out = run(&["extract", "--stdin-jsonl"], Some(input.as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// An endless line (here 300 MB of one, then a good line) is read through without being held: memory stays
+/// flat and the good line's rows come out.
+#[test]
+fn stdin_jsonl_endless_line_does_not_grow_memory() {
+    use std::io::Write;
+    let mut child = common::zhibiao()
+        .args(["extract", "--stdin-jsonl", "--max-line", "4M"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let chunk = vec![b'a'; 1 << 20];
+        stdin.write_all(b"{\"doc\": \"endless\", \"text\": \"").unwrap();
+        for _ in 0..300 {
+            stdin.write_all(&chunk).unwrap();
+        }
+        stdin.write_all(b"\"}\n").unwrap();
+        stdin.write_all(jsonl_line("after", REPORT).as_bytes()).unwrap();
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        std::io::Read::read_to_end(&mut stdout, &mut v).unwrap();
+        v
+    });
+    let peak = peak_mb(&mut child);
+    feeder.join().unwrap();
+    let rows = jsonl(&reader.join().unwrap());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    println!("peak {peak} MB");
+    assert_eq!(rows.iter().filter(|r| r["doc"] == "after").count(), 6, "{err}");
+    assert!(err.contains("line 1: line of 314572830 bytes is over the limit of 4 MB"), "{err}");
+    assert!(peak < 100, "peak {peak} MB for a 300 MB line");
+}
+
+/// Rows of a line come out as soon as it is done, before stdin ends: nothing finished waits for later input.
+#[test]
+fn stdin_jsonl_streams_each_documents_rows_at_once() {
+    use std::io::{BufRead, Write};
+    let mut child = common::zhibiao()
+        .args(["extract", "--stdin-jsonl", "-j", "2"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for l in std::io::BufReader::new(stdout).lines() {
+            let _ = tx.send(l.unwrap());
+        }
+    });
+    for doc in ["one", "two", "three"] {
+        stdin.write_all(jsonl_line(doc, "全年立刑事案件428起。").as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        let line = rx.recv_timeout(std::time::Duration::from_secs(60)).expect("the row came while stdin is open");
+        let row: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(row["doc"], doc);
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}
+
+/// `{"doc": "report.pdf", "text": …}`: inline text is text, whatever its label's extension.
+#[test]
+fn stdin_jsonl_inline_text_is_text_whatever_the_label() {
+    let mut input = String::new();
+    for doc in ["report.pdf", "r.docx", "a.zip", "t.csv", "page.html"] {
+        input.push_str(&jsonl_line(doc, REPORT));
+    }
+    let out = run(&["extract", "--stdin-jsonl"], Some(input.as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows = jsonl(&out.stdout);
+    for doc in ["report.pdf", "r.docx", "a.zip", "t.csv", "page.html"] {
+        assert_eq!(rows.iter().filter(|r| r["doc"] == doc).count(), 6, "{doc}");
+    }
+}
+
+/// Start-up errors still read stdin to the end, so the process feeding it never sees a broken pipe.
+#[test]
+fn stdin_jsonl_reads_stdin_to_the_end_after_a_start_up_error() {
+    use std::io::Write;
+    let big = jsonl_line("d", REPORT).repeat(20_000); // ~4 MB, far past a pipe's buffer.
+    for args in [
+        &["extract", "--stdin-jsonl", "-o", "/nonexistent/dir/rows.jsonl"][..],
+        &["extract", "--stdin-jsonl", "some/path.txt"],
+        &["extract", "--stdin-jsonl", "--columns", "nope"],
+        &["extract", "--stdin-jsonl", "--no-such-flag"],
+        &["extract", "--stdin-jsonl", "--max-line", "lots"],
+    ] {
+        let mut child = common::zhibiao()
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let fed = stdin.write_all(big.as_bytes());
+        drop(stdin);
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(fed.is_ok(), "{args:?}: the feeder saw {fed:?}; {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+/// 60,000 rows into a workbook take the memory of JSON Lines, not hundreds of MB (constant-memory sheets).
+#[test]
+fn xlsx_memory_stays_flat_for_many_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let text: String =
+        (0..30_000).map(|i| format!("全年办理第{}类案件{}件，同比增长{}.5%。\n", i % 7, 100 + i, i % 50)).collect();
+    let input = dir.path().join("dense.txt");
+    std::fs::write(&input, &text).unwrap();
+    let peak_of = |out: &str| {
+        let mut child = common::zhibiao()
+            .args(["extract", "-j", "1", "-o", dir.path().join(out).to_str().unwrap(), input.to_str().unwrap()])
+            .stdin(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let peak = peak_mb(&mut child);
+        assert!(child.wait().unwrap().success());
+        peak
+    };
+    let (jsonl_peak, xlsx_peak) = (peak_of("rows.jsonl"), peak_of("rows.xlsx"));
+    let rows = std::fs::read_to_string(dir.path().join("rows.jsonl")).unwrap().lines().count();
+    println!("{rows} rows: jsonl peak {jsonl_peak} MB, xlsx peak {xlsx_peak} MB");
+    assert!(rows >= 60_000, "{rows} rows");
+    assert!(xlsx_peak < jsonl_peak + 40, "xlsx {xlsx_peak} MB vs jsonl {jsonl_peak} MB");
 }

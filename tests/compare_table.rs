@@ -44,7 +44,7 @@ fn year_attribution_in_a_work_report() {
 #[test]
 fn extract_rows_carry_ref_year_and_status() {
     let fields = zhibiao::output::FIELDS;
-    assert_eq!(&fields[fields.len() - 2..], &["ref_year", "status"]);
+    assert_eq!(&fields[fields.len() - 4..fields.len() - 2], &["ref_year", "status"]);
 }
 
 #[test]
@@ -70,10 +70,25 @@ fn normalisation_unit_scaling_and_targets() {
     let cpi = key("x", "居民消费价格", ChangePct, "%", Status::Target);
     assert_eq!(t.verdict(&cpi, 2016).as_deref(), Some("met (within ±0.5 of about)"));
     // Growth and level are different rows.
-    let (header, rows) = t.wide(2);
-    assert!(header.iter().any(|h| h == "2016 chg%"));
-    let gdp_rows: Vec<_> = rows.iter().filter(|r| r[1] == "地区生产总值").collect();
-    assert!(gdp_rows.iter().any(|r| r[2] == "quantity") && gdp_rows.iter().any(|r| r[2] == "change_pct"));
+    let (schema, rows) = zhibiao::output::wide_table(&t, 1);
+    let col = |name: &str| schema.position(name).unwrap_or_else(|| panic!("no column {name}"));
+    assert_eq!(schema.columns[col("y2016_chg_pct")].legacy.as_deref(), Some("2016 chg%"));
+    let gdp_rows: Vec<_> = rows.iter().filter(|r| r[1].as_str() == Some("地区生产总值")).collect();
+    let kinds: Vec<_> = gdp_rows.iter().map(|r| r[2].as_str().unwrap()).collect();
+    assert!(kinds.contains(&"quantity") && kinds.contains(&"change_pct"), "{kinds:?}");
+    // Year columns hold numbers only; the qualifier and the range's upper end stand beside them.
+    let target = rows
+        .iter()
+        .find(|r| {
+            r[1].as_str() == Some("地区生产总值")
+                && r[2].as_str() == Some("change_pct")
+                && r[4].as_str() == Some("target")
+        })
+        .expect("the growth target row");
+    assert_eq!(target[col("y2016")], zhibiao::output::Cell::Dec("6.5".parse().unwrap()));
+    assert_eq!(target[col("y2016_max")], zhibiao::output::Cell::Dec(7.into()));
+    assert_eq!(target[col("y2016_q")].as_str(), Some("range"));
+    assert_eq!(target[col("y2016_met")].as_str(), Some("met"));
 }
 
 #[test]
@@ -102,8 +117,9 @@ fn claims_disagree_across_reports() {
     assert!(!c.agrees, "{c:?}");
     assert_eq!(c.computed.round_dp(2).to_string(), "-10.98");
     assert_eq!(c.base.value, 82.into());
-    let (_, rows) = t.claims_table();
-    assert!(rows.iter().any(|r| r[5] == "disagrees"));
+    let (schema, rows) = zhibiao::output::claims_table(&t);
+    let verdict = schema.position("verdict").unwrap();
+    assert!(rows.iter().any(|r| r[verdict].as_str() == Some("disagrees")));
 }
 
 fn corpus() -> Option<&'static Path> {
@@ -165,8 +181,8 @@ fn hailar_has_30_indicators_in_3_years() {
     let paths: Vec<_> = (2012..=2019).map(|y| c.join(format!("hailar_gwr_gbk/hailar_{y}_gwr.gbk.txt"))).collect();
     let t = table(&analyze_files(paths));
     println!("hailar: {:?}", t0.elapsed());
-    let (_, rows) = t.wide(3);
-    let indicators: std::collections::BTreeSet<_> = rows.iter().map(|r| r[1].clone()).collect();
+    let (_, rows) = zhibiao::output::wide_table(&t, 3);
+    let indicators: std::collections::BTreeSet<_> = rows.iter().map(|r| r[1].as_str().unwrap().to_string()).collect();
     println!("{} rows, {} indicators in 3+ years", rows.len(), indicators.len());
     assert!(rows.len() >= 30, "{} rows", rows.len());
 }

@@ -48,7 +48,7 @@ fn offsets_count_code_points_of_the_decoded_text() {
         let doc = r["doc"].as_str().unwrap();
         let text = run(&["text", doc], None);
         let chars: Vec<char> = String::from_utf8(text.stdout).unwrap().chars().collect();
-        let (s, e) = (r["start"].as_u64().unwrap() as usize, r["end"].as_u64().unwrap() as usize);
+        let (s, e) = (r["start_offset"].as_u64().unwrap() as usize, r["end_offset"].as_u64().unwrap() as usize);
         let span: String = chars[s..e].iter().collect();
         assert_eq!(span, r["raw"].as_str().unwrap(), "{doc}");
     }
@@ -129,7 +129,7 @@ fn output_file_is_written_whole_and_missing_dirs_fail_cleanly() {
     assert!(out.status.success());
     let csv = std::fs::read_to_string(&out_path).unwrap();
     assert!(csv.starts_with(
-        "doc,region,year,section,subject,kind,value,value_max,unit,qualifier,raw,start,end,sentence,check,check_detail"
+        "doc,region,year,section,subject,kind,value,value_max,unit,qualifier,raw,start_offset,end_offset,sentence,check_result,check_detail,ref_year,status,basis,schema_version\n"
     ));
     assert_eq!(csv.lines().count(), 7);
     // No temp files left beside it.

@@ -20,7 +20,7 @@ const REAL: &str = "全年立刑事案件428起,同比减少153起,下降26.33%�
 fn consistent_report_exits_zero_with_summary() {
     let (code, out, err) = run(REAL, &[]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.starts_with("doc,subject,stated,computed,tolerance,verdict,formula"), "{out}");
+    assert!(out.starts_with("doc,subject,raw,stated,computed,low,high,tolerance,verdict,formula"), "{out}");
     assert_eq!(out.lines().count(), 4, "{out}");
     assert!(err.contains("3 checked, 2 consistent, 0 inconsistent, 1 unverifiable"), "{err}");
 }
@@ -31,9 +31,10 @@ fn altered_figure_exits_one_unless_no_fail() {
     let (code, out, err) = run(&altered, &["--format", "jsonl"]);
     assert_eq!(code, 1, "{err}");
     let rows: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).expect("json")).collect();
-    let bad = rows.iter().find(|r| r["stated"] == "92.6%").expect("row");
+    let bad = rows.iter().find(|r| r["raw"] == "92.6%").expect("row");
     assert_eq!(bad["verdict"], "inconsistent");
-    assert!(bad["computed"].as_str().unwrap_or("").starts_with("96.6"), "{bad}");
+    assert!(bad["computed"].to_string().starts_with("96.6"), "{bad}");
+    assert_eq!(bad["stated"].to_string(), "92.6");
     let (code, _, _) = run(&altered, &["--no-fail"]);
     assert_eq!(code, 0);
 }
@@ -63,5 +64,5 @@ fn extract_fills_check_columns() {
         .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json"))
         .find(|r| r["raw"] == "下降26.33%")
         .expect("row");
-    assert_eq!(row["check"], "consistent");
+    assert_eq!(row["check_result"], "consistent");
 }

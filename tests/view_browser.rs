@@ -135,10 +135,10 @@ fn view_in_headless_chromium() {
         let dom = headless(&chrome, page, &["--dump-dom".into()]);
         assert_eq!(body_count(&dom, "figs"), rows.len(), "highlighted figures vs extract rows for {}", src.display());
         assert_eq!(dom.matches("<mark id=").count(), rows.len());
-        let inconsistent = rows.iter().filter(|r| r["check"] == "inconsistent").count();
+        let inconsistent = rows.iter().filter(|r| r["check_result"] == "inconsistent").count();
         assert_eq!(body_count(&dom, "bad"), inconsistent);
         let altered_flagged =
-            rows.iter().any(|r| r["check"] == "inconsistent" && r["raw"].as_str().unwrap().contains("92.5"));
+            rows.iter().any(|r| r["check_result"] == "inconsistent" && r["raw"].as_str().unwrap().contains("92.5"));
         if altered_flagged {
             assert!(dom.contains("class=\"badge inconsistent\""));
             assert!(dom.contains("class=\"bad-list\""));
@@ -156,13 +156,140 @@ fn view_in_headless_chromium() {
     let dom = headless(&chrome, &hash, &["--dump-dom".into()]);
     assert_eq!(body_count(&dom, "figs"), rows.len());
 
-    // Screenshot of the altered report.
+    // Screenshot of the altered report, at the size the layout test measures.
     let shot = dir.path().join("view.png");
-    headless(&chrome, &pages[1].0, &[format!("--screenshot={}", shot.display()), "--window-size=1280,1600".into()]);
+    headless(&chrome, &pages[1].0, &[format!("--screenshot={}", shot.display()), "--window-size=1400,1000".into()]);
     let png = std::fs::read(&shot).expect("screenshot written");
     assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000);
+    assert_eq!(png_size(&png), (1400, 1000));
     if std::env::var_os("UPDATE_SCREENSHOT").is_some() {
         std::fs::create_dir_all(root().join("docs")).unwrap();
         std::fs::copy(&shot, root().join("docs/view.png")).unwrap();
     }
+}
+
+/// Width and height of a PNG, from its IHDR chunk.
+fn png_size(png: &[u8]) -> (u32, u32) {
+    let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let h = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    (w, h)
+}
+
+/// Measures the laid-out page in the browser: a copy of the page with a script at its end that writes what
+/// it finds into `data-layout` on <body> (the page itself carries no such script).
+const PROBE: &str = r##"<script>
+(function () {
+  var r = { w: window.innerWidth, h: window.innerHeight };
+  var rep = document.querySelector("#view .report") || document.querySelector(".report");
+  r.title_top = rep.querySelector("h1").getBoundingClientRect().top;
+  // What stands above the report: the index of a page of several (folded once a report is open).
+  var top = document.querySelector("header.top");
+  r.above = top ? top.getBoundingClientRect().bottom : 0;
+  r.scroll = window.scrollY;
+  r.summary_bottom = rep.querySelector(".summary").getBoundingClientRect().bottom;
+  var side = rep.querySelector(".side");
+  var table = side.querySelector("table.inds");
+  r.side_width = side.clientWidth;
+  r.table_width = table.scrollWidth;
+  var right = side.getBoundingClientRect().right;
+  r.cells_past_right = 0;
+  table.querySelectorAll("th, td").forEach(function (c) {
+    if (c.getBoundingClientRect().right > right + 0.5) { r.cells_past_right += 1; }
+  });
+  var heights = [];
+  var sections = {};
+  table.querySelectorAll("tbody tr:not(.grp)").forEach(function (tr) {
+    heights.push(tr.getBoundingClientRect().height);
+    sections[tr.dataset.section] = true;
+  });
+  heights.sort(function (a, b) { return a - b; });
+  r.rows = heights.length;
+  r.row_median = heights[heights.length >> 1];
+  r.row_max = heights[heights.length - 1];
+  r.sections = Object.keys(sections).length;
+  r.groups = table.querySelectorAll("tbody tr.grp").length;
+  r.labels = 0;
+  r.labels_cut = [];
+  rep.querySelectorAll("svg.chart").forEach(function (svg) {
+    var width = svg.viewBox.baseVal.width;
+    svg.querySelectorAll("text").forEach(function (t) {
+      r.labels += 1;
+      var b = t.getBBox();
+      if (b.x < -0.5 || b.x + b.width > width + 0.5) { r.labels_cut.push(t.textContent); }
+    });
+  });
+  document.body.setAttribute("data-layout", JSON.stringify(r));
+})();
+</script>"##;
+
+/// The layout of `page#hash` in a viewport of 1400×1000 CSS pixels.
+fn layout(chrome: &Path, page: &Path, hash: &str) -> serde_json::Value {
+    let probe = page.with_extension("probe.html");
+    let html = std::fs::read_to_string(page).unwrap();
+    std::fs::write(&probe, html.replace("</body>", &format!("{PROBE}</body>"))).unwrap();
+    let url = PathBuf::from(format!("{}{hash}", probe.display()));
+    let measure = |height: i64| {
+        let dom = headless(chrome, &url, &["--dump-dom".into(), format!("--window-size=1400,{height}")]);
+        let key = "data-layout=\"";
+        let i = dom.find(key).unwrap_or_else(|| panic!("the probe did not run: {dom:.300}")) + key.len();
+        let raw = dom[i..].split('"').next().unwrap();
+        let json = raw.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        serde_json::from_str::<serde_json::Value>(&json).unwrap()
+    };
+    // Headless windows keep room for browser chrome they do not draw: grow the window until the viewport
+    // is 1000 px high.
+    let first = measure(1000);
+    let h = first["h"].as_i64().unwrap();
+    let l = if h == 1000 { first } else { measure(1000 + (1000 - h)) };
+    assert_eq!((l["w"].as_i64(), l["h"].as_i64()), (Some(1400), Some(1000)), "viewport");
+    l
+}
+
+/// What the issue saw at 1400×1000: a blank band above the title, the table clipped on the right, rows
+/// four lines tall with the section path in each, y-axis labels cut, the check summary below the fold.
+fn assert_reads_well(l: &serde_json::Value, what: &str) {
+    let f = |k: &str| l[k].as_f64().unwrap_or_else(|| panic!("{what}: no {k} in {l}"));
+    assert!(f("scroll") == 0.0 && f("title_top") - f("above") < 40.0, "{what}: blank band above the title: {l}");
+    assert!(f("above") < 100.0, "{what}: the index takes the screen: {l}");
+    assert!(f("summary_bottom") <= f("h"), "{what}: check summary below the fold: {l}");
+    assert!(f("table_width") <= f("side_width") + 0.5, "{what}: table wider than its panel: {l}");
+    assert_eq!(f("cells_past_right"), 0.0, "{what}: cells cut on the right: {l}");
+    assert!(f("row_median") <= 32.0, "{what}: rows taller than one line: {l}");
+    assert!(f("groups") >= f("sections") && f("groups") >= 1.0, "{what}: section paths not shown as group rows: {l}");
+    assert!(l["labels_cut"].as_array().unwrap().is_empty(), "{what}: axis labels cut: {l}");
+}
+
+#[test]
+fn view_fits_a_1400_by_1000_screen() {
+    let Some(chrome) = chromium() else {
+        eprintln!("skipped: chromium not present");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join("samples").join(SAMPLE)).unwrap();
+    let altered = dir.path().join(SAMPLE);
+    std::fs::write(&altered, text.replace("96.5%", "92.5%")).unwrap();
+    let older = dir.path().join(SAMPLE.replace("2025", "2024"));
+    std::fs::write(&older, text.replace("2026年", "2025年").replace("2025", "2024").replace("360起", "450起")).unwrap();
+    let single = dir.path().join("single.html");
+    view(dir.path(), &[altered.as_path()], &single);
+    let l = layout(&chrome, &single, "");
+    assert_reads_well(&l, "one report");
+    assert!(l["row_max"].as_f64().unwrap() <= 50.0, "a row over two lines: {l}");
+    let both = dir.path().join("both.html");
+    view(dir.path(), &[older.as_path(), altered.as_path()], &both);
+    let l = layout(&chrome, &both, "#r2");
+    assert_reads_well(&l, "two reports, the second opened");
+    assert!(l["labels"].as_u64().unwrap() > 0, "no chart: {l}");
+    // A real report with its years: the national work reports, 2024's opened (long subjects, charts of
+    // values up to 134.9万亿).
+    let Some(corpus) = common::corpus() else { return };
+    let national = dir.path().join("national.html");
+    view(dir.path(), &[&corpus.join("national_gwr_utf8")], &national);
+    let html = std::fs::read_to_string(&national).unwrap();
+    let at = html.find("china_2024_gwr.txt").expect("the 2024 report in the index");
+    let anchor = html[..at].rsplit("href=\"#").next().unwrap().split('"').next().unwrap().to_string();
+    let l = layout(&chrome, &national, &format!("#{anchor}"));
+    assert_reads_well(&l, "national 2024");
+    assert!(l["labels"].as_u64().unwrap() > 20, "{l}");
 }

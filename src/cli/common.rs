@@ -1,17 +1,21 @@
-//! What several subcommands share: input flags, word-list flags, the analyzer, atomic output.
+//! What the subcommands share: input flags, word-list flags, output flags and the analyzer.
 
-use std::io::{self, Write};
-use std::path::PathBuf;
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use zhibiao::dicts::{Dicts, UnitClass};
 use zhibiao::input::{self, InputError, InputOptions};
+use zhibiao::output::{self, Format};
 use zhibiao::{Analyzer, Document, Options};
+
+pub use super::sink::Sink;
 
 /// Flags for reading reports.
 #[derive(clap::Args, Debug, Clone)]
 pub struct InputArgs {
-    /// Report files or directories (recursive, sorted); `-` reads stdin.
+    /// Report files or directories (recursive, sorted); `-` reads stdin, as does no path when stdin is
+    /// not a terminal.
     pub paths: Vec<PathBuf>,
     /// Force an encoding (utf-8, gbk, gb18030, big5 …) instead of detecting it.
     #[arg(long)]
@@ -19,20 +23,137 @@ pub struct InputArgs {
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long)]
     pub threads: Option<usize>,
+    /// In directories, read only files whose name matches GLOB (`*` `?` `[…]`; a GLOB with `/` matches the
+    /// path); may be repeated. Files named on the command line are always read.
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+    /// In directories, skip files whose name matches GLOB (e.g. `--exclude 'README*' --exclude '*.tsv'`);
+    /// may be repeated.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
 }
 
-/// Where and how a table goes: the output flags `verify` and `compare` share.
+/// Output format names on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// CSV with a header row (UTF-8).
+    Csv,
+    /// Tab-separated values with a header row.
+    Tsv,
+    /// One JSON object per line.
+    Jsonl,
+    /// One JSON array.
+    Json,
+    /// Excel workbook (header frozen and filterable, numbers as numbers).
+    Xlsx,
+    /// Apache Parquet (typed columns, decimals exact).
+    Parquet,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Tsv => Format::Tsv,
+            FormatArg::Jsonl => Format::Jsonl,
+            FormatArg::Json => Format::Json,
+            FormatArg::Xlsx => Format::Xlsx,
+            FormatArg::Parquet => Format::Parquet,
+        }
+    }
+}
+
+/// Column-name languages on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum HeadersArg {
+    /// English names and values (doc, region … quantity, exact, actual).
+    En,
+    /// Chinese names and values (文档, 地区 … 数量, 确数, 实际).
+    Zh,
+}
+
+/// Where and how a table goes: the output flags of `extract`, `verify` and `compare`.
 #[derive(clap::Args, Debug, Clone)]
-pub struct TableOutput {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = zhibiao::output::Format::Csv)]
-    pub format: zhibiao::output::Format,
-    /// Write to FILE (atomically) instead of stdout.
-    #[arg(short = 'o', long)]
+pub struct OutputArgs {
+    /// Output format [default: the extension of -o (.csv .tsv .jsonl .json .xlsx .parquet), else csv].
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Write to FILE (atomically; a device or FIFO is written through) instead of stdout; `-` is stdout.
+    #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// CSV with a UTF-8 BOM, so Excel opens it correctly.
+    /// CSV or TSV with a UTF-8 BOM, so Excel opens it correctly.
     #[arg(long)]
     pub excel: bool,
+    /// Column names and enumerated values: `en` (subject, quantity …) or `zh` (指标, 数量 …).
+    #[arg(long, value_enum, default_value_t = HeadersArg::En)]
+    pub headers: HeadersArg,
+    /// Column names as before schema version 1 (`check`, `start`, `end` …), for one release; also set by
+    /// the environment variable ZHIBIAO_LEGACY_NAMES=1.
+    #[arg(long, env = "ZHIBIAO_LEGACY_NAMES", value_parser = clap::builder::FalseyValueParser::new())]
+    pub legacy_names: bool,
+    /// Only these columns, in this order (comma-separated; e.g. `--columns subject,value,unit,kind`).
+    #[arg(long, value_name = "COLS", value_delimiter = ',')]
+    pub columns: Option<Vec<String>>,
+    /// No per-file summaries, no summary line, no progress: only errors on stderr.
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
+}
+
+impl OutputArgs {
+    /// The writer setup: the format from `--format` or the extension of `-o` (a contradiction is an error
+    /// naming both), else `default`.
+    pub fn options(&self, default: Format) -> anyhow::Result<output::Options> {
+        let path = self.output.as_deref().filter(|p| p.as_os_str() != "-");
+        let by_ext = match path {
+            Some(p) => extension_format(p)?,
+            None => None,
+        };
+        let format = match (self.format.map(Format::from), by_ext) {
+            (Some(f), Some(e)) if f != e => anyhow::bail!(
+                "--format {} contradicts -o {} (a .{} file is {}); give one or make them agree",
+                f.as_str(),
+                path.map(|p| p.display().to_string()).unwrap_or_default(),
+                path.and_then(|p| p.extension()).and_then(|e| e.to_str()).unwrap_or(""),
+                e.as_str()
+            ),
+            (Some(f), _) | (None, Some(f)) => f,
+            (None, None) => default,
+        };
+        if format.is_binary() && path.is_none() && io::stdout().is_terminal() {
+            anyhow::bail!(
+                "{} is a binary format: give -o FILE (e.g. -o out.{}) or redirect stdout",
+                format.as_str(),
+                format.as_str()
+            );
+        }
+        Ok(output::Options {
+            format,
+            headers: match self.headers {
+                HeadersArg::En => output::Headers::En,
+                HeadersArg::Zh => output::Headers::Zh,
+            },
+            legacy_names: self.legacy_names,
+            bom: self.excel,
+            columns: self.columns.clone(),
+        })
+    }
+
+    /// The sink `-o` names.
+    pub fn sink(&self) -> anyhow::Result<Sink> {
+        Sink::open(self.output.as_deref())
+    }
+}
+
+/// The table format an output path's extension names; an error for `.html`, which is `zhibiao view`'s.
+pub fn extension_format(p: &Path) -> anyhow::Result<Option<Format>> {
+    let ext = p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    if matches!(ext.as_deref(), Some("html" | "htm")) {
+        anyhow::bail!(
+            "-o {}: HTML is what `zhibiao view` writes; tables go to .csv .tsv .jsonl .json .xlsx or .parquet",
+            p.display()
+        );
+    }
+    Ok(Format::from_extension(p))
 }
 
 /// Flags that extend the word lists.
@@ -108,6 +229,18 @@ impl InputArgs {
             let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
         }
     }
+
+    /// The paths to read: as given; with none, `-` when stdin is not a terminal (`cat f | zhibiao extract`),
+    /// else an error.
+    pub fn paths_or_stdin(&self) -> anyhow::Result<Vec<PathBuf>> {
+        if !self.paths.is_empty() {
+            return Ok(self.paths.clone());
+        }
+        if io::stdin().is_terminal() {
+            anyhow::bail!("no input: give report files or directories, or - for stdin (or pipe a report in)");
+        }
+        Ok(vec![PathBuf::from("-")])
+    }
 }
 
 /// One input source: a file path or stdin.
@@ -117,63 +250,126 @@ pub enum Source {
     Stdin,
 }
 
-/// The sources to read, with what could not be listed already reported; the count of those failures.
-pub fn listed_sources(args: &InputArgs) -> (Vec<Source>, usize) {
-    let mut errors = Vec::new();
-    let sources = sources(args, &mut errors);
-    for e in &errors {
-        report_error(e);
-    }
-    (sources, errors.len())
-}
-
-/// Reads the sources in parallel, bounded batches and hands `each` what `analyze` made of every document,
-/// in input order; a document that cannot be read is reported and counted. Returns the failures.
-pub fn for_each_document<T: Send>(
-    sources: &[Source],
-    opts: &InputOptions,
-    analyze: impl Fn(Document) -> T + Sync,
-    mut each: impl FnMut(T) -> anyhow::Result<()>,
-) -> anyhow::Result<usize> {
-    use rayon::prelude::*;
-    let mut failed = 0;
-    let batch = (rayon::current_num_threads() * 4).max(1);
-    for chunk in sources.chunks(batch) {
-        let results: Vec<Vec<Result<T, InputError>>> =
-            chunk.par_iter().map(|src| read_source(src, opts).into_iter().map(|d| d.map(&analyze)).collect()).collect();
-        for r in results.into_iter().flatten() {
-            match r {
-                Ok(x) => each(x)?,
-                Err(e) => {
-                    failed += 1;
-                    report_error(&e);
-                }
-            }
+impl Source {
+    /// The name of the source as errors and shards see it.
+    pub fn name(&self) -> String {
+        match self {
+            Source::File(p) => p.to_string_lossy().into_owned(),
+            Source::Stdin => "-".into(),
         }
     }
-    Ok(failed)
 }
 
-/// Expands the paths into sources, reporting what cannot be listed.
-pub fn sources(args: &InputArgs, errors: &mut Vec<InputError>) -> Vec<Source> {
-    let mut out = Vec::new();
+/// What listing the sources found: the sources, what could not be listed, and how many files `--glob` /
+/// `--exclude` left out.
+pub struct Listing {
+    pub sources: Vec<Source>,
+    pub errors: Vec<InputError>,
+    pub excluded: usize,
+}
+
+/// Expands `paths` into sources (directories recursively), keeping files found in directories only when
+/// `--glob` / `--exclude` let them through.
+pub fn list_sources(args: &InputArgs, paths: &[PathBuf]) -> Listing {
+    let mut out = Listing { sources: Vec::new(), errors: Vec::new(), excluded: 0 };
     let mut files = Vec::new();
-    for p in &args.paths {
-        if p.as_os_str() == "-" {
-            if !files.is_empty() {
-                let (f, e) = input::expand_paths(&std::mem::take(&mut files));
-                out.extend(f.into_iter().map(Source::File));
-                errors.extend(e);
+    let flush = |files: &mut Vec<PathBuf>, out: &mut Listing| {
+        if files.is_empty() {
+            return;
+        }
+        let given: std::collections::HashSet<PathBuf> = files.iter().cloned().collect();
+        let (found, errors) = input::expand_paths(&std::mem::take(files));
+        for f in found {
+            if given.contains(&f) || passes(args, &f) {
+                out.sources.push(Source::File(f));
+            } else {
+                out.excluded += 1;
             }
-            out.push(Source::Stdin);
+        }
+        out.errors.extend(errors);
+    };
+    for p in paths {
+        if p.as_os_str() == "-" {
+            flush(&mut files, &mut out);
+            out.sources.push(Source::Stdin);
         } else {
             files.push(p.clone());
         }
     }
-    let (f, e) = input::expand_paths(&files);
-    out.extend(f.into_iter().map(Source::File));
-    errors.extend(e);
+    flush(&mut files, &mut out);
     out
+}
+
+/// Whether `--glob` and `--exclude` let a file found in a directory through.
+fn passes(args: &InputArgs, f: &Path) -> bool {
+    let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let path = f.to_string_lossy();
+    let hit = |g: &String| if g.contains('/') { glob_match(g, &path) } else { glob_match(g, name) };
+    (args.glob.is_empty() || args.glob.iter().any(hit)) && !args.exclude.iter().any(hit)
+}
+
+/// Shell-style matching of a whole text: `*` any run of characters, `?` one character, `[abc]` / `[a-z]` /
+/// `[!abc]` one of a set.
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    // Iterative matching with one backtrack point for the last `*`.
+    let (mut pi, mut ti) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        let step = match p.get(pi) {
+            Some('*') => {
+                star = Some((pi, ti));
+                pi += 1;
+                continue;
+            }
+            Some('?') => Some(pi + 1),
+            Some('[') => class_match(&p, pi, t[ti]),
+            Some(c) if *c == t[ti] => Some(pi + 1),
+            _ => None,
+        };
+        match step {
+            Some(next) => {
+                pi = next;
+                ti += 1;
+            }
+            None => match star {
+                Some((sp, st)) => {
+                    pi = sp + 1;
+                    ti = st + 1;
+                    star = Some((sp, st + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    p[pi..].iter().all(|c| *c == '*')
+}
+
+/// Whether `c` is in the class opening at `p[at] == '['`; the index past the class if so.
+fn class_match(p: &[char], at: usize, c: char) -> Option<usize> {
+    let mut i = at + 1;
+    let negate = matches!(p.get(i), Some('!' | '^'));
+    if negate {
+        i += 1;
+    }
+    let mut hit = false;
+    let mut first = true;
+    while i < p.len() && (p[i] != ']' || first) {
+        first = false;
+        if i + 2 < p.len() && p[i + 1] == '-' && p[i + 2] != ']' {
+            hit |= p[i] <= c && c <= p[i + 2];
+            i += 3;
+        } else {
+            hit |= p[i] == c;
+            i += 1;
+        }
+    }
+    if i >= p.len() {
+        // No closing bracket: a literal `[`.
+        return (c == '[').then_some(at + 1);
+    }
+    (hit != negate).then_some(i + 1)
 }
 
 /// Reads one source into documents.
@@ -195,85 +391,27 @@ pub fn analyzer(d: &DictArgs, keep_non_indicators: bool) -> anyhow::Result<Analy
     Ok(Analyzer::new(d.dicts()?, Options { keep_non_indicators, no_subjects: d.no_subjects }))
 }
 
-/// Where output goes: stdout, or a file written atomically (temp file in the same folder, then rename).
-pub enum Sink {
-    Stdout(io::BufWriter<io::Stdout>),
-    File(io::BufWriter<tempfile::NamedTempFile>, PathBuf),
-}
-
-impl Sink {
-    /// Opens the sink for `-o FILE` or stdout.
-    pub fn open(path: Option<&PathBuf>) -> anyhow::Result<Self> {
-        Ok(match path {
-            None => Sink::Stdout(io::BufWriter::new(io::stdout())),
-            Some(p) => {
-                let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-                install_interrupt_handler();
-                let tmp = tempfile::Builder::new()
-                    .prefix(".zhibiao-")
-                    .tempfile_in(dir)
-                    .with_context(|| format!("cannot write in {}", dir.display()))?;
-                remove_on_interrupt(tmp.path());
-                Sink::File(io::BufWriter::new(tmp), p.clone())
-            }
-        })
-    }
-
-    /// Completes the output: renames the temp file into place.
-    pub fn commit(self) -> anyhow::Result<()> {
-        match self {
-            Sink::Stdout(mut w) => Ok(w.flush()?),
-            Sink::File(w, p) => {
-                let tmp = w.into_inner().map_err(|e| e.into_error())?;
-                tmp.persist(&p).with_context(|| format!("cannot write {}", p.display()))?;
-                forget_on_interrupt();
-                Ok(())
-            }
-        }
-    }
-}
-
-impl Write for Sink {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match self {
-            Sink::Stdout(w) => w.write(buf),
-            Sink::File(w, _) => w.write(buf),
-        }
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        match self {
-            Sink::Stdout(w) => w.flush(),
-            Sink::File(w, _) => w.flush(),
-        }
-    }
-}
-
-/// The temp file to delete if the run is interrupted.
-static PENDING: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
-
-/// On Ctrl-C (or SIGTERM), deletes `tmp` and exits with 130, so an interrupted run leaves neither a
-/// half-written output file (the target is only ever renamed into place whole) nor the temp file.
-fn remove_on_interrupt(tmp: &std::path::Path) {
-    *PENDING.lock().unwrap_or_else(|e| e.into_inner()) = Some(tmp.to_path_buf());
-}
-
-fn install_interrupt_handler() {
-    static HANDLER: std::sync::Once = std::sync::Once::new();
-    HANDLER.call_once(|| {
-        let _ = ctrlc::set_handler(|| {
-            if let Some(p) = PENDING.lock().unwrap_or_else(|e| e.into_inner()).take() {
-                let _ = std::fs::remove_file(p);
-            }
-            std::process::exit(130);
-        });
-    });
-}
-
-fn forget_on_interrupt() {
-    PENDING.lock().unwrap_or_else(|e| e.into_inner()).take();
-}
-
 /// Prints a per-file problem the way the run reports it.
 pub fn report_error(e: &InputError) {
     eprintln!("zhibiao: {}: {}", e.path, e.message);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs_match_whole_names() {
+        assert!(glob_match("*.txt", "a.txt"));
+        assert!(!glob_match("*.txt", "a.txt.bak"));
+        assert!(glob_match("README*", "README.md"));
+        assert!(!glob_match("README*", "xREADME.md"));
+        assert!(glob_match("r??.txt", "r01.txt"));
+        assert!(glob_match("[a-c]*", "b.txt") && !glob_match("[a-c]*", "d.txt"));
+        assert!(glob_match("[!a]*", "b") && !glob_match("[!a]*", "a"));
+        assert!(glob_match("*", "") && glob_match("**", "x"));
+        assert!(glob_match("*/fazhi/*.txt", "corpus/fazhi/z.txt"));
+        assert!(glob_match("*报告*", "示例县_2025_法治政府建设情况报告.txt"));
+        assert!(glob_match("[", "[") && !glob_match("[", "a"));
+    }
 }

@@ -3,31 +3,43 @@
 //!
 //! Batches (`par_iter` over a group, then write the group) made each worker wait at the end of every batch for
 //! the slowest file of the batch; here a worker that finishes takes the next item at once. A result waits in
-//! a reorder buffer until those before it are written. The calling thread hands out the items, one task each,
-//! and stops handing out while `window` items are in hand or waiting: it waits, not a worker, so that a worker
-//! busy with a large file's pieces may take up any task without waiting on one beneath it.
+//! a reorder buffer until those before it are written. The calling thread takes the items from their
+//! iterator (a file list, or lines read from stdin), one task each, and stops taking while `window` items
+//! are in hand or waiting, or while the items in hand cost more than a budget (the bytes of stdin lines
+//! held): it waits, not a worker, so that a worker busy with a large file's pieces may take up any task
+//! without waiting on one beneath it. An item is only taken from the iterator once there is room for it.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 
-/// Runs `work(i)` for every `i` in `0..n` on the current rayon pool and gives the results to `sink` in order
-/// of `i`, one at a time. At most `window` items are in hand or wait to be written. Stops handing out items
-/// after `sink` fails, and returns its first error. The calling thread only hands out the items; with a pool of
-/// one worker, all the work and the writing are done on that one, in order.
-pub fn run_ordered<T, E, W, S>(n: usize, window: usize, work: W, sink: S) -> Result<(), E>
+/// Runs `work(item)` for every `(item, cost)` of `items` on the current rayon pool and gives the results to
+/// `sink` in the items' order, one at a time. At most `window` items are in hand or wait to be written, and
+/// no new item is taken while those cost `budget` or more (one item always may be). Stops taking items
+/// after `sink` fails, and returns its first error. The calling thread only hands out the items; with a pool
+/// of one worker, all the work and the writing are done on that one, in order.
+pub fn run_ordered<I, T, E, W, S>(
+    items: impl Iterator<Item = (I, usize)>,
+    window: usize,
+    budget: usize,
+    work: W,
+    sink: S,
+) -> Result<(), E>
 where
+    I: Send,
     T: Send,
     E: Send,
-    W: Fn(usize) -> T + Sync,
+    W: Fn(I) -> T + Sync,
     S: FnMut(T) -> Result<(), E> + Send,
 {
     let window = window.max(1);
     // The index of the next result to write; the calling thread waits on `room` for it to move.
     let written = AtomicUsize::new(0);
+    // The cost of the items handed out and not yet written.
+    let held = AtomicUsize::new(0);
     let room = (Mutex::new(()), Condvar::new());
     let stop = AtomicBool::new(false);
-    let done: Mutex<BTreeMap<usize, T>> = Mutex::new(BTreeMap::new());
+    let done: Mutex<BTreeMap<usize, (T, usize)>> = Mutex::new(BTreeMap::new());
     let writer = Mutex::new(Writer { sink, next: 0, error: None });
 
     // Writes what is ready, if no other worker is writing. A result put in while another worker held the
@@ -37,7 +49,7 @@ where
             {
                 let Ok(mut w) = writer.try_lock() else { return };
                 loop {
-                    let ready: Vec<T> = {
+                    let ready: Vec<(T, usize)> = {
                         let mut d = done.lock().expect("reorder buffer");
                         let mut v = Vec::new();
                         while let Some(t) = d.remove(&(w.next + v.len())) {
@@ -48,7 +60,7 @@ where
                     if ready.is_empty() {
                         break;
                     }
-                    for t in ready {
+                    for (t, cost) in ready {
                         if w.error.is_none()
                             && let Err(e) = (w.sink)(t)
                         {
@@ -56,6 +68,7 @@ where
                             stop.store(true, Ordering::Release);
                         }
                         w.next += 1;
+                        held.fetch_sub(cost, Ordering::AcqRel);
                     }
                     written.store(w.next, Ordering::Release);
                     drop(room.0.lock().expect("room"));
@@ -69,9 +82,13 @@ where
         }
     };
 
+    let mut items = items;
     rayon::in_place_scope_fifo(|s| {
-        for i in 0..n {
-            let full = || i >= written.load(Ordering::Acquire) + window && !stop.load(Ordering::Acquire);
+        for i in 0.. {
+            let full = || {
+                let w = written.load(Ordering::Acquire);
+                (i >= w + window || (i > w && held.load(Ordering::Acquire) >= budget)) && !stop.load(Ordering::Acquire)
+            };
             if rayon::current_thread_index().is_some() {
                 // Called on a worker of the pool: waiting would idle it (and with one worker, stop everything),
                 // so it works on the tasks handed out meanwhile; it holds none of its own, so none waits on it.
@@ -90,10 +107,12 @@ where
             if stop.load(Ordering::Acquire) {
                 break;
             }
+            let Some((item, cost)) = items.next() else { break };
+            held.fetch_add(cost, Ordering::AcqRel);
             let (work, done, flush) = (&work, &done, &flush);
             s.spawn_fifo(move |_| {
-                let t = work(i);
-                done.lock().expect("reorder buffer").insert(i, t);
+                let t = work(item);
+                done.lock().expect("reorder buffer").insert(i, (t, cost));
                 flush();
             });
         }
@@ -127,9 +146,10 @@ mod tests {
             pool(threads)
                 .install(|| {
                     run_ordered(
-                        500,
+                        (0..500).map(|i| (i, 0)),
                         8,
-                        |i| {
+                        usize::MAX,
+                        |i: usize| {
                             // Uneven work, so that later items often finish first.
                             let spin = (i * 7919) % 13 * 1000;
                             (0..spin).fold(i, |a, b| a ^ b) ^ (0..spin).fold(0, |a, b| a ^ b)
@@ -153,9 +173,10 @@ mod tests {
         pool(4)
             .install(|| {
                 run_ordered(
-                    300,
+                    (0..300).map(|i| (i, 0)),
                     5,
-                    |i| {
+                    usize::MAX,
+                    |i: usize| {
                         // Item 0 is slow: the others must not run far ahead of it.
                         if i == 0 {
                             std::thread::sleep(std::time::Duration::from_millis(50));
@@ -181,9 +202,10 @@ mod tests {
         let mut got = Vec::new();
         let handed = std::thread::spawn(move || {
             run_ordered(
-                200,
+                (0..200).map(|i| (i, 0)),
                 3,
-                |i| i * 2,
+                usize::MAX,
+                |i: usize| i * 2,
                 |x| -> Result<(), ()> {
                     got.push(x);
                     Ok(())
@@ -200,9 +222,10 @@ mod tests {
         let started = AtomicUsize::new(0);
         let r = pool(2).install(|| {
             run_ordered(
-                10_000,
+                (0..10_000).map(|i| (i, 0)),
                 4,
-                |i| {
+                usize::MAX,
+                |i: usize| {
                     started.fetch_add(1, Ordering::SeqCst);
                     i
                 },
@@ -215,5 +238,34 @@ mod tests {
             "{} items started after the error",
             started.load(Ordering::SeqCst)
         );
+    }
+
+    #[test]
+    fn no_item_is_taken_while_the_held_ones_cost_the_budget() {
+        let taken = AtomicUsize::new(0);
+        let most = AtomicUsize::new(0);
+        let written = AtomicUsize::new(0);
+        // Items cost 10 each, the budget is 30: at most 3 are taken and not yet written.
+        let items = (0..200).map(|i| {
+            let t = taken.fetch_add(1, Ordering::SeqCst) + 1;
+            most.fetch_max(t - written.load(Ordering::SeqCst), Ordering::SeqCst);
+            (i, 10)
+        });
+        pool(2)
+            .install(|| {
+                run_ordered(
+                    items,
+                    100,
+                    30,
+                    |i: usize| i,
+                    |_| -> Result<(), ()> {
+                        written.fetch_add(1, Ordering::SeqCst);
+                        Ok(())
+                    },
+                )
+            })
+            .expect("no error");
+        assert_eq!(written.load(Ordering::SeqCst), 200);
+        assert!(most.load(Ordering::SeqCst) <= 4, "{} items held at once", most.load(Ordering::SeqCst));
     }
 }

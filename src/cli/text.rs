@@ -14,19 +14,20 @@ pub struct Args {
 /// Runs `text`.
 pub fn run(a: Args) -> anyhow::Result<u8> {
     let opts = a.input.options()?;
-    let mut errors = Vec::new();
-    let sources = common::sources(&a.input, &mut errors);
-    let mut failed = errors.len();
-    for e in &errors {
+    let paths = a.input.paths_or_stdin()?;
+    let listing = common::list_sources(&a.input, &paths);
+    let mut failed = listing.errors.len();
+    for e in &listing.errors {
         common::report_error(e);
     }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    for src in &sources {
+    let many = listing.sources.len() > 1;
+    for src in &listing.sources {
         for d in common::read_source(src, &opts) {
             match d {
                 Ok(doc) => {
-                    if sources.len() > 1 {
+                    if many {
                         writeln!(out, "==> {} <==", doc.name)?;
                     }
                     out.write_all(doc.text.as_bytes())?;
@@ -41,5 +42,6 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
             }
         }
     }
+    out.flush()?;
     Ok(if failed > 0 { 2 } else { 0 })
 }

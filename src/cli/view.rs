@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use zhibiao::view::{self, Entry};
 
+use super::batch;
 use super::common::{self, DictArgs, InputArgs, Sink};
 
 /// Flags of `view`.
@@ -14,30 +15,48 @@ pub struct Args {
     pub input: InputArgs,
     #[command(flatten)]
     pub dicts: DictArgs,
-    /// Write the page to FILE (atomically) instead of stdout.
-    #[arg(short = 'o', long)]
+    /// Write the page to FILE (atomically; a device or FIFO is written through) instead of stdout; `-` is
+    /// stdout.
+    #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Also show years, dates and ordinals.
     #[arg(long)]
     pub all: bool,
+    /// No summary line and no progress: only errors on stderr.
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
 }
 
 /// Runs `view`.
 pub fn run(a: Args) -> anyhow::Result<u8> {
     a.input.init_threads();
+    if let Some(p) = a.output.as_deref().filter(|p| p.as_os_str() != "-")
+        && let Some(f) = zhibiao::output::Format::from_extension(p)
+    {
+        anyhow::bail!(
+            "-o {}: view writes an HTML page, not {}; `zhibiao extract -o {}` writes the table",
+            p.display(),
+            f.as_str(),
+            p.display()
+        );
+    }
     let opts = a.input.options()?;
     let analyzer = common::analyzer(&a.dicts, a.all)?;
-    if a.input.paths.is_empty() {
-        anyhow::bail!("no input: give report files or directories, or - for stdin");
+    let paths = a.input.paths_or_stdin()?;
+    let listing = common::list_sources(&a.input, &paths);
+    for e in &listing.errors {
+        common::report_error(e);
     }
-    let (sources, mut failed) = common::listed_sources(&a.input);
     let mut entries = Vec::new();
-    failed += common::for_each_document(
-        &sources,
+    let counts = batch::run_files(
+        &listing.sources,
+        &analyzer,
         &opts,
-        |doc| {
-            let report = analyzer.analyze(&doc);
-            Entry::new(&doc, report)
+        a.quiet,
+        |analyzer, p| {
+            let text = p.doc.text.clone();
+            let report = analyzer.finish(p);
+            Entry { text, report }
         },
         |e| {
             entries.push(e);
@@ -48,10 +67,11 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
         anyhow::bail!("no report could be read");
     }
     let html = view::page(&entries)?;
-    let mut sink = Sink::open(a.output.as_ref())?;
+    let mut sink = Sink::open(a.output.as_deref())?;
     sink.write_all(html.as_bytes())?;
     sink.commit()?;
-    if entries.len() > 1 || failed > 0 {
+    let failed = counts.failed + listing.errors.len();
+    if !a.quiet && (entries.len() > 1 || failed > 0) {
         eprintln!("zhibiao: {} reports shown, {failed} failed", entries.len());
     }
     Ok(if failed > 0 { 2 } else { 0 })

@@ -1,131 +1,125 @@
-//! An Excel workbook of the indicator table: a sheet of indicators and a sheet of checks.
+//! An Excel workbook of a table: a sheet of every row (and for `extract` a second sheet of the checked rows),
+//! header bold, frozen and filterable, numbers as numbers.
+//!
+//! Sheets are written in rust_xlsxwriter's constant-memory mode: each row goes to a temporary file (an
+//! unnamed one, which a crash cannot leave behind) as it comes, so 253,000 rows take a few MB instead of a
+//! GB. That mode fixes column widths before the first row, so widths come from the schema, not the data.
+//! Document properties carry a fixed date, so that the same input gives the same bytes.
 
-use std::io;
+use std::io::Write;
 
-use rust_xlsxwriter::{Format as CellFormat, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format as CellFormat, Workbook, XlsxError};
 
-use super::{Headers, Row};
+use super::table::{Cell, Names, SCHEMA_VERSION, Schema, zh_value};
 
-/// Columns holding numbers: value, value_max, year, start, end, ref_year.
-const NUMERIC: &[usize] = &[2, 6, 7, 11, 12, 16];
 /// Excel's limits: characters in a cell, rows in a sheet.
 const MAX_CELL_CHARS: usize = 32_767;
 const MAX_ROWS: u32 = 1_048_576;
-/// Widest column, in character widths.
-const MAX_WIDTH: usize = 60;
 
-struct Sheet {
-    ws: Worksheet,
-    next_row: u32,
-    widths: Vec<usize>,
+/// The workbook being written.
+pub(crate) struct XlsxOut<W: Write + Send> {
+    w: W,
+    wb: Workbook,
+    /// Rows written to the first sheet and to the second (header included).
+    rows: [u32; 2],
+    /// Index in the schema of the column that puts a row on the second sheet too.
+    second: Option<usize>,
+    columns: u16,
 }
 
-impl Sheet {
-    fn new(name: &str, headers: Headers, bold: &CellFormat) -> Result<Self, XlsxError> {
-        let mut ws = Worksheet::new();
-        ws.set_name(name)?;
-        let names = headers.names();
-        for (c, h) in names.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, *h, bold)?;
+impl<W: Write + Send> XlsxOut<W> {
+    pub(crate) fn new(w: W, schema: &Schema, selected: &[usize], names: Names) -> Result<Self, XlsxError> {
+        let mut wb = Workbook::new();
+        // A fixed creation date (the default is the time of writing): the same rows give the same bytes.
+        let epoch = ExcelDateTime::from_ymd(2000, 1, 1)?;
+        wb.set_properties(
+            &DocProperties::new()
+                .set_creation_datetime(&epoch)
+                .set_custom_property("schema_version", SCHEMA_VERSION as i32)
+                .set_custom_property("table", schema.table),
+        );
+        let bold = CellFormat::new().set_bold();
+        let mut sheets = vec![schema.sheet];
+        if let Some((s, _)) = schema.second_sheet {
+            sheets.push(s);
         }
-        ws.set_freeze_panes(1, 0)?;
-        Ok(Sheet { ws, next_row: 1, widths: names.iter().map(|h| width(h)).collect() })
+        for s in &sheets {
+            let ws = wb.add_worksheet_with_constant_memory()?;
+            ws.set_name(s.name_in(names))?;
+            for (c, &i) in selected.iter().enumerate() {
+                let col = &schema.columns[i];
+                ws.set_column_width(c as u16, f64::from(col.width) + 1.0)?;
+                ws.write_string_with_format(0, c as u16, col.name_in(names), &bold)?;
+            }
+            ws.set_freeze_panes(1, 0)?;
+        }
+        let second = schema.second_sheet.map(|(_, col)| col);
+        Ok(XlsxOut { w, wb, rows: [1, 1], second, columns: selected.len() as u16 })
     }
 
-    fn write(&mut self, row: &Row) -> Result<(), XlsxError> {
-        if self.next_row >= MAX_ROWS {
+    pub(crate) fn write_row(&mut self, cells: &[Cell<'_>], selected: &[usize], zh: bool) -> Result<(), XlsxError> {
+        self.put(0, cells, selected, zh)?;
+        if let Some(col) = self.second
+            && cells[col] != Cell::Null
+        {
+            self.put(1, cells, selected, zh)?;
+        }
+        Ok(())
+    }
+
+    fn put(&mut self, sheet: usize, cells: &[Cell<'_>], selected: &[usize], zh: bool) -> Result<(), XlsxError> {
+        let r = self.rows[sheet];
+        if r >= MAX_ROWS {
             return Err(XlsxError::RowColumnLimitError);
         }
-        let r = self.next_row;
-        for (c, cell) in row.cells().into_iter().enumerate() {
-            if cell.is_empty() {
-                continue;
-            }
+        let ws = self.wb.worksheet_from_index(sheet)?;
+        for (c, &i) in selected.iter().enumerate() {
             let col = c as u16;
-            let num = if NUMERIC.contains(&c) { cell.parse::<f64>().ok() } else { None };
-            match num {
-                Some(x) => {
-                    self.ws.write_number(r, col, x)?;
+            match &cells[i] {
+                Cell::Null => {}
+                // Numbers as numbers: as floats, which every reader takes as one numeric column, even
+                // where a value exceeds a 64-bit integer (10.36百亿亿次/秒 = 1.036e19).
+                Cell::Int(n) => {
+                    ws.write_number(r, col, *n as f64)?;
                 }
-                None if cell.chars().count() > MAX_CELL_CHARS => {
-                    let cut: String = cell.chars().take(MAX_CELL_CHARS).collect();
-                    self.ws.write_string(r, col, cut)?;
+                Cell::Dec(d) => {
+                    use rust_decimal::prelude::ToPrimitive;
+                    ws.write_number(r, col, d.to_f64().unwrap_or(f64::NAN))?;
                 }
-                None => {
-                    self.ws.write_string(r, col, cell.as_str())?;
+                Cell::Text(s) => {
+                    ws.write_string(r, col, cut(s))?;
+                }
+                Cell::Label(s) if zh => {
+                    ws.write_string(r, col, zh_value(s).as_ref())?;
+                }
+                Cell::Label(s) => {
+                    ws.write_string(r, col, s.as_ref())?;
                 }
             }
-            let w = width(&cell);
-            if w > self.widths[c] {
-                self.widths[c] = w;
-            }
         }
-        self.next_row += 1;
+        self.rows[sheet] += 1;
         Ok(())
     }
 
-    fn finish(mut self) -> Result<Worksheet, XlsxError> {
-        for (c, w) in self.widths.iter().enumerate() {
-            self.ws.set_column_width(c as u16, (*w).clamp(4, MAX_WIDTH) as f64 + 1.0)?;
+    pub(crate) fn finish(mut self) -> Result<W, XlsxError> {
+        let last_col = self.columns.saturating_sub(1);
+        for sheet in 0..self.wb.worksheets().len() {
+            let last_row = self.rows[sheet] - 1;
+            self.wb.worksheet_from_index(sheet)?.autofilter(0, 0, last_row, last_col)?;
         }
-        Ok(self.ws)
+        self.wb.save_to_writer(&mut self.w)?;
+        self.w.flush()?;
+        Ok(self.w)
     }
 }
 
-/// Display width: CJK and other wide characters count two.
-fn width(s: &str) -> usize {
-    s.chars().take(MAX_WIDTH * 2).map(|c| if (c as u32) < 0x1100 { 1 } else { 2 }).sum()
-}
-
-/// Collects rows into a workbook; [`XlsxWriter::finish`] returns the file's bytes.
-pub struct XlsxWriter {
-    indicators: Sheet,
-    checks: Sheet,
-}
-
-fn err(e: XlsxError) -> io::Error {
-    match e {
-        XlsxError::RowColumnLimitError => io::Error::other("too many rows for a spreadsheet (1,048,576 at most)"),
-        e => io::Error::other(e.to_string()),
+/// A text cut to what a cell holds.
+fn cut(s: &str) -> &str {
+    if s.len() <= MAX_CELL_CHARS {
+        return s;
     }
-}
-
-impl XlsxWriter {
-    /// An empty workbook with the column names in `headers`.
-    pub fn new(headers: Headers) -> io::Result<Self> {
-        let bold = CellFormat::new().set_bold();
-        let (a, b) = match headers {
-            Headers::En => ("indicators", "checks"),
-            Headers::Zh => ("指标", "核验"),
-        };
-        Ok(XlsxWriter {
-            indicators: Sheet::new(a, headers, &bold).map_err(err)?,
-            checks: Sheet::new(b, headers, &bold).map_err(err)?,
-        })
-    }
-
-    /// Adds one row: to the indicators, and to the checks when it has one.
-    pub fn write(&mut self, row: &Row) -> io::Result<()> {
-        self.indicators.write(row).map_err(err)?;
-        if !row.check.is_empty() {
-            self.checks.write(row).map_err(err)?;
-        }
-        Ok(())
-    }
-
-    /// Adds every row of a report.
-    pub fn write_report(&mut self, report: &crate::analyzer::DocReport) -> io::Result<()> {
-        for ind in &report.indicators {
-            self.write(&Row::new(report, ind))?;
-        }
-        Ok(())
-    }
-
-    /// The .xlsx file.
-    pub fn finish(self) -> io::Result<Vec<u8>> {
-        let mut wb = Workbook::new();
-        wb.push_worksheet(self.indicators.finish().map_err(err)?);
-        wb.push_worksheet(self.checks.finish().map_err(err)?);
-        wb.save_to_buffer().map_err(err)
+    match s.char_indices().nth(MAX_CELL_CHARS) {
+        Some((b, _)) => &s[..b],
+        None => s,
     }
 }

@@ -21,14 +21,24 @@ pub struct Series {
 
 const W: f64 = 260.0;
 const H: f64 = 96.0;
-const LEFT: f64 = 44.0;
-const RIGHT: f64 = 12.0;
+/// The narrowest left margin; a wider one holds the longest value label (`-1.35万亿` does not fit 44 px).
+const MIN_LEFT: f64 = 30.0;
+const RIGHT: f64 = 14.0;
+/// Label font size, and the widths of its characters (digits and Latin about 0.6 em, CJK 1 em).
+const LABEL_PX: f64 = 9.0;
 const TOP: f64 = 10.0;
 const BOTTOM: f64 = 20.0;
 
-/// A value short enough for an axis label: 1.2亿, 3.4万, 96.5.
+/// The width a label takes, in px: a margin that holds it.
+fn label_width(s: &str) -> f64 {
+    s.chars().map(|c| if c.is_ascii() { LABEL_PX * 0.62 } else { LABEL_PX }).sum()
+}
+
+/// A value short enough for an axis label: 1.35万亿, 1.2亿, 3.4万, 96.5.
 pub fn short(v: f64) -> String {
-    let (x, suffix) = if v.abs() >= 1e8 {
+    let (x, suffix) = if v.abs() >= 1e12 {
+        (v / 1e12, "万亿")
+    } else if v.abs() >= 1e8 {
         (v / 1e8, "亿")
     } else if v.abs() >= 1e4 {
         (v / 1e4, "万")
@@ -66,27 +76,28 @@ pub fn svg(series: &Series) -> String {
         v0 -= pad;
         v1 += pad;
     }
+    let labels = [short(v1), short(v0)];
+    let left = labels.iter().map(|l| label_width(l) + 6.0).fold(MIN_LEFT, f64::max);
     let x = |year: i32| {
         if y1 == y0 {
-            LEFT + (W - LEFT - RIGHT) / 2.0
+            left + (W - left - RIGHT) / 2.0
         } else {
-            LEFT + (W - LEFT - RIGHT) * f64::from(year - y0) / f64::from(y1 - y0)
+            left + (W - left - RIGHT) * f64::from(year - y0) / f64::from(y1 - y0)
         }
     };
     let y = |v: f64| TOP + (H - TOP - BOTTOM) * (1.0 - (v - v0) / (v1 - v0));
     // Axes and labels.
     let _ = write!(
         out,
-        r##"<path d="M{LEFT} {TOP}V{b}H{r}" fill="none" stroke="#bbb" stroke-width="1"/>"##,
+        r##"<path d="M{left:.1} {TOP}V{b}H{r}" fill="none" stroke="#bbb" stroke-width="1"/>"##,
         b = H - BOTTOM,
         r = W - RIGHT
     );
-    for (v, yy) in [(v1, TOP + 4.0), (v0, H - BOTTOM)] {
+    for (label, yy) in labels.iter().zip([TOP + 4.0, H - BOTTOM]) {
         let _ = write!(
             out,
-            r##"<text x="{lx}" y="{yy:.1}" font-size="9" text-anchor="end" fill="#555">{}</text>"##,
-            short(v),
-            lx = LEFT - 3.0
+            r##"<text x="{lx:.1}" y="{yy:.1}" font-size="9" text-anchor="end" fill="#555">{label}</text>"##,
+            lx = left - 3.0
         );
     }
     let mut years: Vec<i32> = pts.iter().map(|p| p.year).collect();

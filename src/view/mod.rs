@@ -67,19 +67,30 @@ struct Seg {
 /// A row of the indicator table.
 struct TableRow {
     id: String,
+    /// The section path, on the row that opens a run of rows of one section (shown once, as a heading row).
+    group: Option<String>,
     section: String,
-    /// The innermost heading of the section path.
-    section_short: String,
     subject: String,
     kind: &'static str,
     raw: String,
+    /// The value with its qualifier (`~5`, `≥12`, `6.5–7`).
     value: String,
     unit: String,
-    qualifier: &'static str,
     ref_year: String,
     status: &'static str,
     check: &'static str,
+    /// ✓ ✗ ? or nothing.
+    symbol: &'static str,
     check_detail: String,
+}
+
+/// How the checks of a report came out.
+#[derive(Default)]
+struct Summary {
+    checked: usize,
+    consistent: usize,
+    inconsistent: usize,
+    unverifiable: usize,
 }
 
 /// A trend chart shown with a report.
@@ -100,6 +111,7 @@ struct ReportView {
     segs: Vec<Seg>,
     rows: Vec<TableRow>,
     bad: Vec<(String, String)>,
+    summary: Summary,
     sections: Vec<String>,
     kinds: Vec<&'static str>,
     verdicts: Vec<&'static str>,
@@ -126,10 +138,24 @@ fn verdict(check: Option<&str>) -> Option<&'static str> {
 }
 
 fn value_text(ind: &Indicator) -> String {
+    use crate::figure::Qualifier;
     let f = &ind.figure;
-    match f.value_max {
-        Some(m) => format!("{}–{}", fmt_decimal(f.value), fmt_decimal(m)),
-        None => fmt_decimal(f.value),
+    let v = fmt_decimal(f.value);
+    match (f.qualifier, f.value_max) {
+        (_, Some(m)) => format!("{v}–{}", fmt_decimal(m)),
+        (Qualifier::Approx, None) => format!("~{v}"),
+        (Qualifier::AtLeast, None) => format!("≥{v}"),
+        (Qualifier::AtMost, None) => format!("≤{v}"),
+        _ => v,
+    }
+}
+
+fn symbol(check: Option<&str>) -> &'static str {
+    match check {
+        Some("consistent") => "✓",
+        Some("inconsistent") => "✗",
+        Some(_) => "?",
+        None => "",
     }
 }
 
@@ -181,11 +207,7 @@ fn segments(text: &str, report: &DocReport, prefix: &str) -> Vec<Seg> {
                 status: if target { "target" } else { "actual" },
                 check,
                 check_detail: ind.check_detail.clone(),
-                symbol: match check {
-                    Some("consistent") => "✓",
-                    Some("inconsistent") => "✗",
-                    _ => "?",
-                },
+                symbol: symbol(check),
                 title,
             }),
         });
@@ -268,8 +290,9 @@ fn report_view(index: usize, single: bool, entry: &Entry, charts: Vec<Chart>) ->
     let anchor = format!("r{}", index + 1);
     let prefix = if single { String::new() } else { format!("{anchor}-") };
     let segs = segments(&entry.text, r, &prefix);
-    let mut rows = Vec::with_capacity(r.indicators.len());
+    let mut rows: Vec<TableRow> = Vec::with_capacity(r.indicators.len());
     let mut bad = Vec::new();
+    let mut summary = Summary::default();
     let mut sections: Vec<String> = Vec::new();
     let mut kinds: Vec<&'static str> = Vec::new();
     let mut verdicts: Vec<&'static str> = Vec::new();
@@ -278,6 +301,13 @@ fn report_view(index: usize, single: bool, entry: &Entry, charts: Vec<Chart>) ->
         let id = format!("{prefix}f{i}");
         let (ref_year, target) = period(r, ind);
         let check = verdict(ind.check.map(|v| v.as_str()));
+        match check {
+            Some("consistent") => summary.consistent += 1,
+            Some("inconsistent") => summary.inconsistent += 1,
+            Some(_) => summary.unverifiable += 1,
+            None => {}
+        }
+        summary.checked += usize::from(check.is_some());
         if check == Some("inconsistent") {
             let name = if ind.subject.is_empty() { f.raw.clone() } else { format!("{} {}", ind.subject, f.raw) };
             bad.push((id.clone(), name));
@@ -292,19 +322,20 @@ fn report_view(index: usize, single: bool, entry: &Entry, charts: Vec<Chart>) ->
         if !verdicts.contains(&c) {
             verdicts.push(c);
         }
+        let group = (rows.last().map(|p| &p.section) != Some(&ind.section)).then(|| ind.section.clone());
         rows.push(TableRow {
             id,
+            group,
             section: ind.section.clone(),
-            section_short: ind.section.rsplit(" > ").next().unwrap_or_default().to_string(),
             subject: ind.subject.clone(),
             kind: f.kind.as_str(),
             raw: f.raw.clone(),
             value: value_text(ind),
             unit: f.unit.clone(),
-            qualifier: f.qualifier.as_str(),
             ref_year: ref_year.map(|y| y.to_string()).unwrap_or_default(),
             status: if target { "target" } else { "actual" },
             check: c,
+            symbol: symbol(check),
             check_detail: ind.check_detail.clone(),
         });
     }
@@ -317,6 +348,7 @@ fn report_view(index: usize, single: bool, entry: &Entry, charts: Vec<Chart>) ->
         segs,
         rows,
         bad,
+        summary,
         sections,
         kinds,
         verdicts,

@@ -81,6 +81,21 @@ fn chart_draws_targets_apart() {
     assert!(!one.contains("NaN"));
 }
 
+/// As in ../shared/corpus/national_gwr_utf8: 国内生产总值 from 117000亿 to 1349000亿 cut its labels at x < 0.
+#[test]
+fn the_left_margin_holds_the_longest_label() {
+    for (lo, hi) in [(-1.35e16, -1.2e16), (1.17e13, 1.349e14), (-123_456.7, 2.0), (17.0, 22.3)] {
+        let svg = svg_of(&[(2020, lo), (2024, hi)]);
+        for label in [chart::short(lo), chart::short(hi)] {
+            let at = svg.find(&format!(">{label}</text>")).unwrap_or_else(|| panic!("{label} not in {svg}"));
+            let x: f64 = svg[..at].rsplit("x=\"").next().unwrap().split('"').next().unwrap().parse().unwrap();
+            // The text ends at x (anchored at its end): its start must not be left of the chart.
+            let width: f64 = label.chars().map(|c| if c.is_ascii() { 9.0 * 0.62 } else { 9.0 }).sum();
+            assert!(x - width >= 0.0, "{label} starts at {} in {svg}", x - width);
+        }
+    }
+}
+
 fn svg_of(p: &[(i32, f64)]) -> String {
     svg(&Series { points: p.iter().map(|&(year, value)| Point { year, value, target: false }).collect() })
 }
@@ -88,7 +103,8 @@ fn svg_of(p: &[(i32, f64)]) -> String {
 #[test]
 fn short_labels() {
     assert_eq!(chart::short(96.5), "96.5");
-    assert_eq!(chart::short(1_677_000_000_000.0), "16770亿");
+    assert_eq!(chart::short(1_677_000_000_000.0), "1.68万亿");
+    assert_eq!(chart::short(134_900_000_000_000.0), "134.9万亿");
     assert_eq!(chart::short(25_000.0), "2.5万");
     assert_eq!(chart::short(-3.0), "-3");
 }

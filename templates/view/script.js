@@ -33,12 +33,22 @@
   function filter(rep) {
     var sels = rep.querySelectorAll("select.flt");
     var n = 0;
+    var group = null;
+    var groupShown = false;
+    function closeGroup() { if (group) { group.hidden = !groupShown; } }
     rep.querySelectorAll("table.inds tbody tr").forEach(function (tr) {
+      if (tr.classList.contains("grp")) {
+        closeGroup();
+        group = tr;
+        groupShown = false;
+        return;
+      }
       var ok = true;
       sels.forEach(function (s) { if (s.value !== "*" && tr.dataset[s.dataset.col] !== s.value) { ok = false; } });
       tr.hidden = !ok;
-      if (ok) { n += 1; }
+      if (ok) { n += 1; groupShown = true; }
     });
+    closeGroup();
     var shown = rep.querySelector(".shown");
     if (shown) { shown.textContent = n + " shown"; }
   }
@@ -62,11 +72,12 @@
       view.textContent = "";
       view.appendChild(t.content.cloneNode(true));
       view.dataset.cur = m[1];
+      // The index folds away, so the report opens at the top of the page, its check summary in sight.
       var idx = document.getElementById("index");
-      if (idx && window.innerWidth < 900) { idx.open = false; }
+      if (idx) { idx.open = false; }
     }
-    var el = document.getElementById(h);
-    if (el) { el.scrollIntoView(); }
+    var el = m[2] ? document.getElementById(h) : null;
+    if (el) { el.scrollIntoView({ block: "center" }); } else { window.scrollTo(0, 0); }
     count();
   }
   window.addEventListener("hashchange", mount);

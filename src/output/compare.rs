@@ -1,0 +1,301 @@
+//! The tables of `compare`, typed: the wide table (a row per indicator, columns per year), the long table (a
+//! row per figure) and the claims table (stated changes recomputed across reports).
+//!
+//! A year column holds numbers only: the qualifier, the upper end of a range, the change against the year
+//! before and whether a target was met stand in columns of their own, named so that no query needs quotes
+//! (`y2015`, `y2015_max`, `y2015_q`, `y2015_chg`, `y2015_chg_pct`, `y2015_met`).
+
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+
+use super::table::{
+    AGREEMENT, Cell, Column, KINDS, MATCHES, QUALIFIERS, SCHEMA_VERSION, STATUSES, Schema, SheetName, Type, YES_NO,
+};
+use crate::compare::{Entry, MatchHow, Table};
+use crate::figure::{Kind, Qualifier};
+use crate::period::Status;
+
+/// The key columns every `compare` table starts with.
+fn key_columns() -> Vec<Column> {
+    vec![
+        Column::new("region", "地区", Type::Text).doc("the region of the reports").width(10),
+        Column::new("indicator", "指标", Type::Text).doc("the indicator, normalised across reports").width(24),
+        Column::new("kind", "类型", Type::Enum(KINDS)).doc("kind of figure"),
+        Column::new("unit", "单位", Type::Text).doc("base unit").width(8),
+    ]
+}
+
+/// The wide table: one row per region, indicator, kind, unit and status with a value in at least
+/// `min_years` years; per year its value and what goes with it.
+pub fn wide_table(t: &Table, min_years: usize) -> (Schema, Vec<Vec<Cell<'_>>>) {
+    let years: Vec<i32> = t.years.iter().copied().collect();
+    let any_target = t.rows.keys().any(|k| k.4 == Status::Target);
+    let mut columns = key_columns();
+    columns.extend([
+        Column::new("status", "性质", Type::Enum(STATUSES)).doc("actual (results) or target (goals)").width(8),
+        Column::new("match", "匹配方式", Type::Enum(MATCHES)).doc("how the reports' subjects were matched"),
+        Column::new("years", "年数", Type::Int).doc("the number of years with a value"),
+    ]);
+    for (i, y) in years.iter().enumerate() {
+        columns.push(
+            Column::new(format!("y{y}"), format!("{y}年"), Type::Decimal)
+                .nullable()
+                .legacy(y.to_string())
+                .doc(format!("the value of {y} in the base unit (a range's lower end)")),
+        );
+        columns.push(
+            Column::new(format!("y{y}_max"), format!("{y}年上限"), Type::Decimal)
+                .nullable()
+                .legacy(format!("{y}_max"))
+                .doc(format!("the upper end of {y}'s range")),
+        );
+        columns.push(
+            Column::new(format!("y{y}_q"), format!("{y}年限定"), Type::Enum(QUALIFIERS))
+                .nullable()
+                .legacy(format!("{y}_q"))
+                .doc(format!("how exactly {y}'s value is stated")),
+        );
+        if i > 0 {
+            columns.push(
+                Column::new(format!("y{y}_chg"), format!("{y}年增减"), Type::Decimal)
+                    .nullable()
+                    .legacy(format!("{y} chg"))
+                    .doc(format!("{y} minus {}, for exact actuals", y - 1)),
+            );
+            columns.push(
+                Column::new(format!("y{y}_chg_pct"), format!("{y}年增减率"), Type::Decimal)
+                    .nullable()
+                    .legacy(format!("{y} chg%"))
+                    .doc(format!("the change from {} to {y} in % of {}, for quantities", y - 1, y - 1)),
+            );
+        }
+        if any_target {
+            columns.push(
+                Column::new(format!("y{y}_met"), format!("{y}年完成情况"), Type::Text)
+                    .nullable()
+                    .legacy(format!("{y} met"))
+                    .doc(format!("for a target: whether {y}'s actual met it")),
+            );
+        }
+    }
+    columns.push(Column::new("notes", "备注", Type::Text).doc("other values stated for a year").width(30));
+    columns.push(Column::schema_version());
+    let mut rows = Vec::new();
+    for key in t.keys() {
+        let n = t.n_years(key);
+        if n < min_years {
+            continue;
+        }
+        let per_year = &t.rows[key];
+        let how = per_year.values().flat_map(|es| es.iter().map(|e| e.how)).max().unwrap_or(MatchHow::Same);
+        let mut row = vec![
+            Cell::text(&key.0),
+            Cell::text(&key.1),
+            Cell::label(key.2.as_str()),
+            Cell::text(&key.3),
+            Cell::label(key.4.as_str()),
+            Cell::label(how.as_str()),
+            Cell::Int(n as i64),
+        ];
+        let mut notes = Vec::new();
+        for (i, &y) in years.iter().enumerate() {
+            let cur = t.get(key, y);
+            row.push(cur.map_or(Cell::Null, |e| Cell::Dec(e.value)));
+            row.push(Cell::dec(cur.and_then(|e| e.value_max)));
+            row.push(cur.map_or(Cell::Null, |e| Cell::label(e.qualifier.as_str())));
+            if i > 0 {
+                let (chg, pct) = match (cur, t.get(key, y - 1)) {
+                    (Some(c), Some(p))
+                        if key.4 == Status::Actual
+                            && c.qualifier == Qualifier::Exact
+                            && p.qualifier == Qualifier::Exact =>
+                    {
+                        let d = c.value - p.value;
+                        let pct = (matches!(key.2, Kind::Quantity) && !p.value.is_zero())
+                            .then(|| (d / p.value * Decimal::ONE_HUNDRED).round_dp(2));
+                        (Some(d), pct)
+                    }
+                    _ => (None, None),
+                };
+                row.push(Cell::dec(chg));
+                row.push(Cell::dec(pct));
+            }
+            if any_target {
+                let met = if cur.is_some() { t.verdict(key, y) } else { None };
+                row.push(met.map_or(Cell::Null, |m| Cell::Label(m.into())));
+            }
+            if let Some(es) = per_year.get(&y) {
+                let first = &es[0];
+                let others: BTreeSet<String> =
+                    es[1..].iter().filter(|e| e.cell() != first.cell()).map(Entry::cell).collect();
+                if !others.is_empty() {
+                    notes.push(format!("{y}: also {}", others.into_iter().collect::<Vec<_>>().join(" / ")));
+                }
+            }
+        }
+        row.push(Cell::Text(notes.join("; ").into()));
+        row.push(Cell::Int(SCHEMA_VERSION));
+        rows.push(row);
+    }
+    let schema = Schema {
+        table: "compare",
+        title: "one indicator across years",
+        columns,
+        sheet: SheetName { en: "compare", zh: "对比" },
+        second_sheet: None,
+    };
+    (schema, rows)
+}
+
+/// The schema of the long table.
+pub fn long_schema() -> Schema {
+    let mut columns = key_columns();
+    columns.extend([
+        Column::new("status", "性质", Type::Enum(STATUSES)).doc("actual or target").width(8),
+        Column::new("ref_year", "所属年份", Type::Int).doc("the year the figure is about"),
+        Column::new("value", "数值", Type::Decimal).doc("exact value in the base unit"),
+        Column::new("value_max", "数值上限", Type::Decimal).nullable().doc("upper end of a range"),
+        Column::new("qualifier", "限定", Type::Enum(QUALIFIERS)).doc("how exactly it is stated"),
+        Column::new("met", "完成情况", Type::Text)
+            .nullable()
+            .doc("for the chosen target of a year: whether it was met"),
+        Column::new("doc", "文档", Type::Text).doc("the report").width(28),
+        Column::new("raw", "原文", Type::Text).doc("the figure as stated"),
+        Column::new("subject", "原指标", Type::Text).doc("the subject as the report states it"),
+        Column::new("match", "匹配方式", Type::Enum(MATCHES)).doc("how it was matched to the indicator"),
+        Column::new("chosen", "采用", Type::Enum(YES_NO)).doc("yes for the figure the wide table shows for its year"),
+        Column::schema_version(),
+    ]);
+    Schema {
+        table: "compare-long",
+        title: "one figure placed in the comparison",
+        columns,
+        sheet: SheetName { en: "compare", zh: "对比" },
+        second_sheet: None,
+    }
+}
+
+/// The long table: one row per figure of the indicators with a value in at least `min_years` years.
+pub fn long_table(t: &Table, min_years: usize) -> (Schema, Vec<Vec<Cell<'_>>>) {
+    let mut rows = Vec::new();
+    for key in t.keys() {
+        if t.n_years(key) < min_years {
+            continue;
+        }
+        for (&y, es) in &t.rows[key] {
+            for (i, e) in es.iter().enumerate() {
+                let met = if i == 0 { t.verdict(key, y) } else { None };
+                rows.push(vec![
+                    Cell::text(&e.region),
+                    Cell::text(&e.indicator),
+                    Cell::label(e.kind.as_str()),
+                    Cell::text(&e.unit),
+                    Cell::label(e.status.as_str()),
+                    Cell::Int(i64::from(y)),
+                    Cell::Dec(e.value),
+                    Cell::dec(e.value_max),
+                    Cell::label(e.qualifier.as_str()),
+                    met.map_or(Cell::Null, |m| Cell::Label(m.into())),
+                    Cell::text(&e.doc),
+                    Cell::text(&e.raw),
+                    Cell::text(&e.subject),
+                    Cell::label(e.how.as_str()),
+                    Cell::label(if i == 0 { "yes" } else { "no" }),
+                    Cell::Int(SCHEMA_VERSION),
+                ]);
+            }
+        }
+    }
+    (long_schema(), rows)
+}
+
+/// The schema of the claims table.
+pub fn claims_schema() -> Schema {
+    let mut columns = key_columns();
+    columns.extend([
+        Column::new("ref_year", "所属年份", Type::Int).doc("the year of the stated change"),
+        Column::new("verdict", "核验", Type::Enum(AGREEMENT)).doc("agrees or disagrees with the levels of both years"),
+        Column::new("stated", "原文", Type::Text).doc("the change as stated"),
+        Column::new("stated_value", "陈述值", Type::Decimal)
+            .doc("its value (% for change_pct, base units for change_abs)"),
+        Column::new("computed", "计算值", Type::Decimal).doc("the change computed from the two levels"),
+        Column::new("difference", "差值", Type::Decimal).doc("stated_value minus computed"),
+        Column::new("level", "本年水平", Type::Decimal).doc("the level of the claim's year"),
+        Column::new("level_doc", "本年文档", Type::Text).doc("the report stating it").width(28),
+        Column::new("base", "上年水平", Type::Decimal).doc("the level of the year before"),
+        Column::new("base_year", "上年", Type::Int).doc("that year"),
+        Column::new("base_doc", "上年文档", Type::Text).doc("the report stating it").width(28),
+        Column::new("doc", "文档", Type::Text).doc("the report stating the change").width(28),
+        Column::new("sentence", "句子", Type::Text).doc("its sentence").width(60),
+        Column::schema_version(),
+    ]);
+    Schema {
+        table: "claims",
+        title: "a stated change recomputed from two reports",
+        columns,
+        sheet: SheetName { en: "claims", zh: "核对" },
+        second_sheet: None,
+    }
+}
+
+/// The claims table: the stated changes of [`Table::claims`], disagreements first.
+pub fn claims_table(t: &Table) -> (Schema, Vec<Vec<Cell<'static>>>) {
+    let rows = t
+        .claims()
+        .into_iter()
+        .map(|c| {
+            vec![
+                Cell::Text(c.stated.region.into()),
+                Cell::Text(c.stated.indicator.into()),
+                Cell::label(c.stated.kind.as_str()),
+                Cell::Text(c.stated.unit.into()),
+                Cell::Int(i64::from(c.stated.ref_year)),
+                Cell::label(if c.agrees { "agrees" } else { "disagrees" }),
+                Cell::Text(c.stated.raw.into()),
+                Cell::Dec(c.stated.value),
+                Cell::Dec(c.computed.round_dp(2)),
+                Cell::Dec((c.stated.value - c.computed).round_dp(2)),
+                Cell::Dec(c.level.value),
+                Cell::Text(c.level.doc.into()),
+                Cell::Dec(c.base.value),
+                Cell::Int(i64::from(c.base.ref_year)),
+                Cell::Text(c.base.doc.into()),
+                Cell::Text(c.stated.doc.into()),
+                Cell::Text(c.stated.sentence.into()),
+                Cell::Int(SCHEMA_VERSION),
+            ]
+        })
+        .collect();
+    (claims_schema(), rows)
+}
+
+/// The names a per-year column of the wide table takes after its year, in English (after `y2015`),
+/// Chinese (after `2015年`) and legacy names (after `2015`).
+pub(crate) struct Suffix {
+    pub en: &'static str,
+    pub zh: &'static str,
+    pub legacy: &'static str,
+}
+
+/// The fixed columns of the wide table, and its per-year columns by suffix (for `zhibiao schema compare`).
+pub(crate) fn wide_schema_pattern() -> (Vec<Column>, Vec<(Suffix, Type, &'static str)>) {
+    let mut columns = key_columns();
+    columns.extend([
+        Column::new("status", "性质", Type::Enum(STATUSES)).doc("actual (results) or target (goals)"),
+        Column::new("match", "匹配方式", Type::Enum(MATCHES)).doc("how the reports' subjects were matched"),
+        Column::new("years", "年数", Type::Int).doc("the number of years with a value"),
+        Column::new("notes", "备注", Type::Text).doc("other values stated for a year"),
+        Column::schema_version(),
+    ]);
+    let s = |en, zh, legacy| Suffix { en, zh, legacy };
+    let per_year = vec![
+        (s("", "", ""), Type::Decimal, "the value of the year in the base unit (a range's lower end)"),
+        (s("_max", "上限", "_max"), Type::Decimal, "the upper end of the year's range"),
+        (s("_q", "限定", "_q"), Type::Enum(QUALIFIERS), "how exactly the year's value is stated"),
+        (s("_chg", "增减", " chg"), Type::Decimal, "the year's value minus the year before's, for exact actuals"),
+        (s("_chg_pct", "增减率", " chg%"), Type::Decimal, "that change in % of the year before, for quantities"),
+        (s("_met", "完成情况", " met"), Type::Text, "for a target: whether the year's actual met it"),
+    ];
+    (columns, per_year)
+}
