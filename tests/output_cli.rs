@@ -761,8 +761,12 @@ fn every_json_row_conforms_to_the_published_schema() {
     bad["value"] = serde_json::json!("428");
     assert!(conforms(&schema, &bad).is_err());
     let mut bad = row.clone();
-    bad.as_object_mut().unwrap().insert("check".into(), serde_json::Value::Null);
+    bad.as_object_mut().unwrap().insert("chek".into(), serde_json::Value::Null);
     assert!(conforms(&schema, &bad).is_err());
+    // The old keys a row still carries (`check` beside `check_result`) are in the schema, marked deprecated.
+    assert_eq!(row["check"], row["check_result"]);
+    assert_eq!(row["start"], row["start_offset"]);
+    assert_eq!(schema["properties"]["check"]["deprecated"], true);
     let mut bad = row.clone();
     bad["kind"] = serde_json::json!("amount");
     assert!(conforms(&schema, &bad).is_err());

@@ -47,6 +47,17 @@ pub fn json_schema(schema: &Schema, names: Names) -> Value {
         let name = c.name_in(names).to_string();
         props.insert(name.clone(), property(c, c.ty, c.nullable, &c.doc, names));
         required.push(Value::String(name));
+        // The old name a row carries beside the new one during the transition release.
+        if names == Names::En
+            && let Some(old) = c.json_alias(schema)
+        {
+            let doc = format!("the same as {} (the name before schema version {SCHEMA_VERSION}; deprecated)", c.name);
+            let mut p = property(c, c.ty, c.nullable, &doc, names);
+            if let Value::Object(m) = &mut p {
+                m.insert("deprecated".into(), json!(true));
+            }
+            props.insert(old.to_string(), p);
+        }
     }
     let mut root = Map::new();
     root.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));

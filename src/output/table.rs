@@ -81,6 +81,17 @@ impl Column {
         self
     }
 
+    /// The old name a JSON row still carries beside the new one during the transition release
+    /// (`start` beside `start_offset`), when it names no other column of `schema`.
+    /// Only the row tables keep them (the year columns of `compare` changed shape, not just name).
+    pub fn json_alias<'s>(&'s self, schema: &Schema) -> Option<&'s str> {
+        if !matches!(schema.table, "extract" | "verify") {
+            return None;
+        }
+        let old = self.legacy.as_deref()?;
+        (old != self.name && !schema.columns.iter().any(|c| c.name == old)).then_some(old)
+    }
+
     /// The column's name as a reader of `headers` (and `legacy` names) sees it.
     pub fn name_in(&self, names: Names) -> &str {
         match names {

@@ -24,7 +24,8 @@ enum Out<W: Write + Send> {
     Json {
         w: W,
         /// `"name":` of each selected column, JSON-encoded once.
-        keys: Vec<Vec<u8>>,
+        /// Each selected column's key, and the old key written beside it during the transition release.
+        keys: Vec<(Vec<u8>, Option<Vec<u8>>)>,
         buf: Vec<u8>,
         /// One array rather than one object per line.
         array: bool,
@@ -82,12 +83,21 @@ impl<W: Write + Send> TableWriter<W> {
                 Out::Delimited(d)
             }
             Format::Jsonl | Format::Json => {
+                let key = |name: &str| {
+                    let mut k = serde_json::to_vec(name).expect("a string");
+                    k.push(b':');
+                    k
+                };
+                // With English names a row also carries the old name of a renamed column (`start` beside
+                // `start_offset`) for one release, so that readers of the old rows keep working.
                 let keys = selected
                     .iter()
                     .map(|&i| {
-                        let mut k = serde_json::to_vec(schema.columns[i].name_in(names)).expect("a string");
-                        k.push(b':');
-                        k
+                        let c = &schema.columns[i];
+                        // Only in whole rows: `--columns` says exactly which keys are wanted.
+                        let whole = opts.columns.is_none();
+                        let alias = if names == Names::En && whole { c.json_alias(&schema).map(key) } else { None };
+                        (key(c.name_in(names)), alias)
                     })
                     .collect();
                 let array = opts.format == Format::Json;
@@ -138,7 +148,9 @@ impl<W: Write + Send> TableWriter<W> {
                     if k > 0 {
                         buf.push(b',');
                     }
-                    buf.extend_from_slice(&keys[k]);
+                    let (key, alias) = &keys[k];
+                    buf.extend_from_slice(key);
+                    let at = buf.len();
                     match &cells[i] {
                         Cell::Null => buf.extend_from_slice(b"null"),
                         Cell::Text(s) => json_string(buf, s),
@@ -153,6 +165,12 @@ impl<W: Write + Send> TableWriter<W> {
                             push_decimal(&mut self.scratch, *x);
                             buf.extend_from_slice(self.scratch.as_bytes());
                         }
+                    }
+                    if let Some(alias) = alias {
+                        let value = buf[at..].to_vec();
+                        buf.push(b',');
+                        buf.extend_from_slice(alias);
+                        buf.extend_from_slice(&value);
                     }
                 }
                 buf.push(b'}');
