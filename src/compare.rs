@@ -1,9 +1,9 @@
 //! The same indicator across the reports of successive years.
 //!
 //! Every figure with a `ref_year` becomes an [`Entry`] keyed by region, normalised indicator, kind, unit and
-//! status. [`Table`] lines the entries up by year; [`Table::wide`] gives one row per key with one column per
-//! year, year-on-year changes beside them and, on target rows, whether the next report's actual met the
-//! target; [`Table::long`] gives one row per figure; [`Table::claims`] recomputes the changes a report states
+//! status. [`Table`] lines the entries up by year (the output layer writes it wide, one row per key with one
+//! column per year, year-on-year changes beside them and, on target rows, whether the next report's actual met
+//! the target; or long, one row per figure); [`Table::claims`] recomputes the changes a report states
 //! (`比上年下降12%`) from the levels the reports give for both years and says where they disagree.
 //!
 //! Matching is exact on the normalised subject, never on a shared word: `城镇新增就业` and `城镇调查失业率`
@@ -289,24 +289,37 @@ pub fn normalise(subject: &str, kind: Kind, aliases: &Aliases) -> Option<Normali
 /// One figure placed in the comparison.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
+    /// The region of the report.
     pub region: String,
+    /// The indicator (normalised subject).
     pub indicator: String,
+    /// What the figure is (level, change …).
     pub kind: Kind,
+    /// The unit values are compared in.
     pub unit: String,
+    /// Result or target.
     pub status: Status,
+    /// The year the figure is about.
     pub ref_year: i32,
+    /// The value in the compared unit.
     pub value: Decimal,
+    /// Upper end of a range.
     pub value_max: Option<Decimal>,
+    /// How exactly it is stated.
     pub qualifier: Qualifier,
+    /// Decimals as stated.
     pub decimals: u32,
     /// Report the figure is from.
     pub doc: String,
     /// Year of that report.
     pub report_year: Option<i32>,
+    /// The figure as stated.
     pub raw: String,
     /// Subject as stated.
     pub subject: String,
+    /// How the subject joined its indicator.
     pub how: MatchHow,
+    /// The sentence it stands in.
     pub sentence: String,
     /// Order of the figure in its report.
     pub order: usize,

@@ -17,6 +17,8 @@
 //! assert_eq!(change.check, Some(Verdict::Consistent));
 //! ```
 
+#![deny(missing_docs)]
+
 pub mod dicts;
 pub mod document;
 pub mod figure;

@@ -73,8 +73,11 @@ impl ReportKind {
     }
 }
 
+/// The report type of a 政府工作报告.
 pub const GWR: &str = "政府工作报告";
+/// The report type of a 法治政府建设情况报告.
 pub const FZZF: &str = "法治政府建设情况报告";
+/// The report type of a 统计公报.
 pub const TJGB: &str = "统计公报";
 /// Region of the national 政府工作报告.
 pub const NATIONAL_GWR: &str = "国务院";

@@ -739,7 +739,7 @@ pub fn tolerance(lx: &VerifyLex, f: &Figure) -> String {
     }
 }
 
-/// The computed values [`judge`] accepts for a stated figure, as numbers in the figure's sign: `(low, high)`,
+/// The computed values the verdict accepts for a stated figure, as numbers in the figure's sign: `(low, high)`,
 /// `None` for an open end (96.6% → 96.55 to 96.7, the union of half-up rounding and truncation; 下降26.33% →
 /// -26.34 to -26.325; 超过5% → 4.5 and no upper end). Output's numeric view of [`tolerance`].
 pub fn bounds(lx: &VerifyLex, f: &Figure) -> (Option<Decimal>, Option<Decimal>) {

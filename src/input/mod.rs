@@ -1,4 +1,4 @@
-//! Bytes to [`Document`](crate::Document): encodings and file formats. The only layer that opens files.
+//! Bytes to [`crate::Document`]: encodings and file formats. The only layer that opens files.
 //!
 //! Formats, chosen by extension and then by sniffing the bytes: plain text and Markdown (UTF-8,
 //! UTF-16 with BOM, GBK/GB18030), web pages and web-page text dumps, Word .docx, CSV/TSV with a
@@ -34,7 +34,9 @@ pub struct InputOptions {
 /// A file (or member, or CSV row) that could not be read.
 #[derive(Debug, Clone)]
 pub struct InputError {
+    /// The file (or `archive!member`, `file.csv#3`) the problem is about.
     pub path: String,
+    /// What is wrong, for a reader.
     pub message: String,
 }
 

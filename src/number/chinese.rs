@@ -53,7 +53,7 @@ pub enum Piece {
     Arabic(Decimal),
 }
 
-/// Parses a numeral made of `pieces` (no 点: decimals come as Arabic pieces or through [`parse_with_point`]).
+/// Parses a numeral made of `pieces` (no 点: decimals come as Arabic pieces or through the scan of `点`).
 ///
 /// Digits without any unit between them read positionally (一九八〇 → 1980); otherwise the usual
 /// grouping applies (一亿零六百万 → 106000000, 二十万亿 → 20000000000000). Returns `None` for sequences

@@ -113,28 +113,41 @@ pub fn indicator_schema() -> Schema {
 /// One row of the indicator table, borrowed from its report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row<'a> {
+    /// The report.
     pub doc: &'a str,
+    /// The region of the report.
     pub region: Option<&'a str>,
+    /// The year of the report.
     pub year: Option<i32>,
+    /// Section path.
     pub section: &'a str,
+    /// The thing measured.
     pub subject: &'a str,
+    /// What the figure is.
     pub kind: Kind,
     /// Exact, in the base unit.
     pub value: Decimal,
+    /// Upper end of a range.
     pub value_max: Option<Decimal>,
+    /// Base unit.
     pub unit: &'a str,
+    /// How exactly it is stated.
     pub qualifier: Qualifier,
+    /// The figure as stated.
     pub raw: &'a str,
     /// Code-point offset (column `start_offset`).
     pub start: usize,
     /// Code-point offset (column `end_offset`).
     pub end: usize,
+    /// Its sentence.
     pub sentence: &'a str,
     /// Column `check_result`.
     pub check: Option<&'a str>,
+    /// The formula of its check, or what is missing.
     pub check_detail: &'a str,
     /// The year the figure is about.
     pub ref_year: Option<i32>,
+    /// Result or target.
     pub status: Status,
     /// What a change is compared with.
     pub basis: Option<Cow<'a, str>>,

@@ -13,7 +13,9 @@
 /// start of the next heading of the same or a higher level (or the end of the text).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
+    /// Code point where the heading starts.
     pub start: usize,
+    /// Code point where the section ends.
     pub end: usize,
     /// 1 for `一、` `第一章` `第一部分`; 2 for `（一）`; 3 for `1.` `1、` `（1）`;
     /// title-like short paragraphs get one level below the heading they follow.
@@ -27,14 +29,19 @@ pub struct Section {
 /// A sentence: code-point span `[start, end)` plus byte span, its section index, and its clauses.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sentence {
+    /// Code point where the sentence starts.
     pub start: usize,
+    /// Code point one past its end.
     pub end: usize,
+    /// Byte offset of its start.
     pub byte_start: usize,
+    /// Byte offset one past its end.
     pub byte_end: usize,
     /// Index into [`Structure::sections`] of the innermost section holding the sentence.
     pub section: Option<usize>,
     /// Index into [`Structure::paragraphs`].
     pub paragraph: usize,
+    /// Its clauses, cut only in sentences holding a figure.
     pub clauses: Vec<Clause>,
 }
 
@@ -42,16 +49,22 @@ pub struct Sentence {
 /// themselves are not included, nor surrounding whitespace.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Clause {
+    /// Code point where the clause starts.
     pub start: usize,
+    /// Code point one past its end.
     pub end: usize,
+    /// Byte offset of its start.
     pub byte_start: usize,
+    /// Byte offset one past its end.
     pub byte_end: usize,
 }
 
 /// Sections, sentences and paragraphs of a text.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Structure {
+    /// Headings with their extent and path, in text order.
     pub sections: Vec<Section>,
+    /// Sentences in text order.
     pub sentences: Vec<Sentence>,
     /// Code-point spans of the non-blank lines, surrounding whitespace trimmed.
     pub paragraphs: Vec<(usize, usize)>,

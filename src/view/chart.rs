@@ -16,6 +16,7 @@ pub struct Point {
 /// The points of one indicator, sorted by year.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Series {
+    /// The points, in year order.
     pub points: Vec<Point>,
 }
 

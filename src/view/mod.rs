@@ -222,9 +222,13 @@ fn segments(text: &str, report: &DocReport, prefix: &str) -> Vec<Seg> {
 /// One indicator across reports: figures grouped by (region, subject, unit, kind).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trend {
+    /// The region.
     pub region: String,
+    /// The indicator.
     pub subject: String,
+    /// Its unit.
     pub unit: String,
+    /// Its kind.
     pub kind: &'static str,
     /// One point per year and status, by year.
     pub series: Series,
