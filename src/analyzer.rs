@@ -91,6 +91,8 @@ enum Segment {
 /// Built once, shared by all threads.
 pub struct Analyzer {
     recognizer: Recognizer,
+    /// The canonical names of the count units (个, 件, 人 …): what a count after a number counts.
+    count_units: Vec<String>,
     verify: verify::VerifyLex,
     links: link::LinkLex,
     periods: period::PeriodLex,
@@ -107,8 +109,10 @@ impl Analyzer {
         let periods = period::PeriodLex::new(&dicts);
         let links = link::LinkLex::new(&dicts);
         let verify = verify::VerifyLex::new(&dicts);
+        let count_units = dicts.unit_names(crate::dicts::UnitClass::Count);
         Analyzer {
             recognizer: Recognizer::new(dicts),
+            count_units,
             verify,
             links,
             periods,
@@ -392,12 +396,71 @@ impl Analyzer {
             } else {
                 slice(f.end, clause.1.max(f.end).min(next_start).min(f.end + REACH))
             };
+            // `116个国家和地区近4000名运动员参赛`, `810个省重点项目完成投资10428.6亿元`: the words right after a count
+            // name what it counts; what follows them before this figure is this figure's own, and a short
+            // verb and object there (完成投资) measure the same things.
+            let mut before = before;
+            let mut counted: Option<&str> = None;
+            if k > first
+                && prev_end >= clause.0
+                && figs[k - 1].kind == Kind::Quantity
+                && self.count_units.contains(&figs[k - 1].unit)
+            {
+                let named = out[k - 1].subject.as_str();
+                if !named.is_empty()
+                    && let Some(rest) = before.strip_prefix(named)
+                {
+                    // `4个律师团体和36名法律顾问`: a joiner after the name joins two counts of their own.
+                    let r = rest.trim();
+                    let joined = r.is_empty() || self.links.joins(r, false) || dicts.subject.possessive.has(r);
+                    before = if joined { "" } else { rest };
+                    counted = (!joined && rest.chars().count() <= 6).then_some(named);
+                }
+            }
             // `7方面29项重点任务`: a count right before another counts what the second one names.
             let own = if next_start == f.end && !f.kind.is_change() {
                 subject_of("", after).or_else(|| subject_of(before, ""))
+            } else if let Some(named) = counted {
+                subject_of(before, "").map(|s| format!("{named}{s}")).or_else(|| subject_of("", after))
             } else {
                 subject_of(before, after)
             };
+            // `民间投资增速高于全国8.5个百分点`: a comparison names the indicator before it, or the one of the
+            // figure before.
+            let own = own.and_then(|s| match dicts.subject.comparison_words.iter().filter_map(|w| s.find(w)).min() {
+                Some(i) => {
+                    let mut named = &s[..i];
+                    while let Some(w) = dicts.subject.degree_words.iter().find(|w| named.ends_with(*w)) {
+                        named = &named[..named.len() - w.len()];
+                    }
+                    (named.chars().count() >= 2).then(|| named.to_string())
+                }
+                None => Some(s),
+            });
+            // `城镇人口836.07万人，占总人口比重87.3%`: a share stated after a level is the level's share.
+            // Only when nothing but the share stands in its clause before the figure, and the level is no share.
+            let share = (f.kind == Kind::Percent && prev_end <= clause.0)
+                .then(|| slice(clause.0, f.start).trim_start())
+                .filter(|c| dicts.verify.share_markers.iter().any(|m| c.starts_with(m)))
+                .and_then(|c| {
+                    let level = level_before(&out, figs)?;
+                    if dicts.verify.share_markers.iter().any(|m| level.contains(m)) {
+                        return None;
+                    }
+                    let mut c = c.to_string();
+                    let tails = [
+                        &dicts.subject.rate_tails,
+                        &dicts.number.link_words,
+                        &dicts.subject.possessive,
+                        &dicts.subject.span_openers,
+                    ];
+                    loop {
+                        let Some(w) = tails.iter().flat_map(|l| l.iter()).find(|w| c.ends_with(*w)) else { break };
+                        c.truncate(c.len() - w.len());
+                    }
+                    (c.chars().count() >= 2).then(|| format!("{level}{c}"))
+                });
+            let own = share.or(own);
             let mut subject = match own {
                 Some(s) => s,
                 None => {
@@ -426,7 +489,19 @@ impl Analyzer {
                     list_names.clear();
                     if let Relation::List { members, head, over } = &relations[r] {
                         let tail = head.rsplit(['，', ',', '；', '：']).next().unwrap_or(head);
-                        let items = self.links.split_items(tail, members.len());
+                        let mut items: Vec<String> =
+                            self.links.split_items(tail, members.len()).into_iter().map(String::from).collect();
+                        // `城乡居民人均可支配收入分别增长4.4%、5.6%`: one word names the members (城镇, 农村).
+                        if items.len() != members.len()
+                            && let Some((w, parts)) = dicts
+                                .subject
+                                .list_pairs
+                                .iter()
+                                .find(|(w, parts)| parts.len() == members.len() && tail.contains(*w))
+                        {
+                            items = parts.iter().map(|p| tail.replacen(w, p, 1)).collect();
+                        }
+                        let items: Vec<&str> = items.iter().map(String::as_str).collect();
                         let named = (items.len() == members.len())
                             .then(|| finder.as_ref().and_then(|f| f.list_names(&items)))
                             .flatten();
@@ -473,6 +548,11 @@ impl Analyzer {
             status: Status::Actual,
         }
     }
+}
+
+/// The subject of the last level (no change) of the sentence so far, when it names one.
+fn level_before<'o>(out: &'o [Indicator], figs: &[Figure]) -> Option<&'o str> {
+    (0..out.len()).rev().find(|&i| !figs[i].kind.is_change()).map(|i| out[i].subject.as_str()).filter(|s| !s.is_empty())
 }
 
 /// The byte offset of a code-point offset in a string, walking from the last one asked: the places asked

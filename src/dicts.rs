@@ -92,6 +92,11 @@ roles! {
     "measure_ends" => "measure_ends.txt",
     "list_etc" => "list_etc.txt",
     "clause_verbs" => "clause_verbs.txt",
+    "noun_stops" => "noun_stops.txt",
+    "rate_tails" => "rate_tails.txt",
+    "comparison_words" => "comparison_words.txt",
+    "list_pairs" => "list_pairs.tsv",
+    "degree_words" => "degree_words.txt",
     "time_words" => "time_words.tsv",
     "heading_words" => "heading_words.tsv",
     "year_context" => "year_context.tsv",
@@ -370,6 +375,18 @@ pub struct SubjectWords {
     pub list_etc: Words,
     /// Verbs opening a clause about what was done (办理, 提出): a subject drops them.
     pub clause_verbs: Words,
+    /// Words ending the noun phrase after a number (全部, 全).
+    pub noun_stops: Words,
+    /// Words fused to the end of a rate's name (达, 均).
+    pub rate_tails: Words,
+    /// Words comparing an indicator with another place or time (高于, 低于).
+    pub comparison_words: Words,
+    /// Words of degree before a comparison (略, 明显).
+    pub degree_words: Words,
+    /// Words naming several things at the head of a list (城乡 → 城镇, 农村).
+    pub list_pairs: Valued<Vec<String>>,
+    /// Ends of a rate's name (率, 比重), from `rate_ends.txt`.
+    pub rate_ends: Words,
     /// The surfaces of the year units of `units.txt` (年), which say when, not what.
     pub year_units: Vec<String>,
 }
@@ -573,7 +590,18 @@ impl Dicts {
                 "measure_ends" => Some(&mut sw.measure_ends),
                 "list_etc" => Some(&mut sw.list_etc),
                 "clause_verbs" => Some(&mut sw.clause_verbs),
-                "rate_ends" => Some(&mut vw.rate_ends),
+                "noun_stops" => Some(&mut sw.noun_stops),
+                "rate_tails" => Some(&mut sw.rate_tails),
+                "comparison_words" => Some(&mut sw.comparison_words),
+                "degree_words" => Some(&mut sw.degree_words),
+                "rate_ends" => {
+                    if l.remove {
+                        sw.rate_ends.remove(l.word);
+                    } else {
+                        sw.rate_ends.insert(l.word);
+                    }
+                    Some(&mut vw.rate_ends)
+                }
                 "rate_links" => Some(&mut vw.rate_links),
                 "share_markers" => Some(&mut vw.share_markers),
                 "strict_bounds" => Some(&mut vw.strict_bounds),
@@ -590,6 +618,18 @@ impl Dicts {
                 continue;
             }
             match role {
+                "list_pairs" => {
+                    if l.remove {
+                        sw.list_pairs.remove(l.word);
+                        continue;
+                    }
+                    let members: Vec<String> =
+                        field(0).split(',').map(str::trim).filter(|m| !m.is_empty()).map(String::from).collect();
+                    if members.len() < 2 {
+                        return Err(err(l.n, format!("{:?}: expected two or more members, comma separated", field(0))));
+                    }
+                    sw.list_pairs.insert(l.word, members);
+                }
                 "prices" => {
                     let list = match field(0) {
                         "stated" => &mut vw.prices_stated,

@@ -71,6 +71,12 @@ impl<'j> SubjectFinder<'j> {
     /// The subject from the text before the figure in its clause (`before`) and after it (`after`).
     /// Returns `None` when the clause itself names nothing, so that the caller inherits a subject.
     pub fn subject(&self, before: &str, after: &str) -> Option<String> {
+        let mut s = self.phrase(before, after)?;
+        trim_rate_tail(self.words, &mut s);
+        Some(s)
+    }
+
+    fn phrase(&self, before: &str, after: &str) -> Option<String> {
         // Footnote marks (`装备制造业[12]增加值`) are not part of any name.
         let (mut before, after) = (strip_footnotes(before), strip_footnotes(after));
         let words = self.words;
@@ -167,7 +173,7 @@ impl<'j> SubjectFinder<'j> {
         // `迈上6万亿元台阶`, `突破1000亿元大关`: the word after the number is a figure of speech.
         let post_generic = post.first().is_some_and(|t| words.generic_after.has(t.word));
         if !post_generic && ((post_noun && ends_open) || (pre_text.is_empty() && !post.is_empty())) {
-            let out = noun_phrase(&post);
+            let out = noun_phrase(words, &post);
             if !out.is_empty() {
                 return Some(clean(&out));
             }
@@ -241,7 +247,9 @@ impl SubjectFinder<'_> {
         if !shared.is_empty() {
             return Some(cleaned.iter().map(|t| clean(&format!("{}{shared}", join(t)))).collect());
         }
-        let short = cleaned[..cleaned.len() - 1].iter().all(|t| join(t).chars().count() <= 4);
+        // Short members (黄金, 白银), or members no longer than the last one's part before its measure word
+        // (六大优势产业, 高技术制造业 before 绿色低碳优势产业增加值).
+        let short = cleaned[..cleaned.len() - 1].iter().all(|t| join(t).chars().count() <= 6);
         let last = cleaned.last()?;
         let last_text = join(last);
         let head = words.list_heads.iter().find(|h| last_text.ends_with(*h));
@@ -312,10 +320,17 @@ impl SubjectFinder<'_> {
 
 /// The noun phrase at the start of `toks`: stops at punctuation, 的, prepositions, conjunctions and
 /// adverbs, and at a verb unless a noun follows it (执法证考试, 重点行政执法单位).
-fn noun_phrase(toks: &[Tok<'_>]) -> String {
+fn noun_phrase(words: &SubjectWords, toks: &[Tok<'_>]) -> String {
     let mut out = String::new();
     let lead = toks.iter().take_while(|t| matches!(t.tag, "m" | "q") && t.word.chars().count() <= 3).count();
     let lead = if lead <= 2 && toks.get(lead).is_some_and(|t| is_nounish(t.tag)) { lead } else { 0 };
+    // Whether a plain noun (not a verbal one) comes right after the verb at `k`, or after one more verb:
+    // `传承创新中心` goes on to 中心, `完成投资` (投资 verbal) and `没有恢复到历史…` do not.
+    let verbs_reach_noun = |k: usize| {
+        let noun =
+            |j: usize| toks.get(j).is_some_and(|n| (n.tag.starts_with('n') || n.tag == "l") && !is_punct(n.word));
+        noun(k + 1) || (toks.get(k + 1).is_some_and(|t| t.tag == "v") && noun(k + 2))
+    };
     for (k, t) in toks.iter().enumerate() {
         if k < lead {
             out.push_str(t.word);
@@ -327,19 +342,48 @@ fn noun_phrase(toks: &[Tok<'_>]) -> String {
             if let Some(n) = close {
                 let aside: String = toks[k..=k + 1 + n].iter().map(|x| x.word).collect();
                 if out.chars().count() + aside.chars().count() <= 14 {
-                    // The aside closes the noun phrase.
+                    // The aside closes the noun phrase, unless a noun goes on after it (`市（州）分岛`).
                     out.push_str(&aside);
+                    let next = toks.get(k + 2 + n);
+                    if let Some(nx) = next.filter(|x| x.tag.starts_with('n') && !is_punct(x.word))
+                        && out.chars().count() + nx.word.chars().count() <= 14
+                    {
+                        out.push_str(nx.word);
+                    }
                 }
             }
+            break;
+        }
+        if !out.is_empty() && words.noun_stops.has(t.word) {
+            break;
+        }
+        // `104个攻坚项目开工率超90%`: a rate after the noun is the name of the next figure, not of this count.
+        if !out.is_empty() && words.rate_ends.ends(t.word) {
+            break;
+        }
+        // `116个国家和地区`, `44条国际及地区客货运航线`: a conjunction between nouns stays inside the name.
+        if t.tag == "c"
+            && !out.is_empty()
+            && toks.get(k + 1).is_some_and(|n| n.tag.starts_with('n') && !is_punct(n.word))
+            && out.chars().count() + t.word.chars().count() <= 12
+        {
+            out.push_str(t.word);
+            continue;
+        }
+        // `200个样板村`: a one-character noun jieba does not know after a noun closes the name.
+        if t.tag == "zg" && !out.is_empty() && t.word.chars().count() == 1 {
+            out.push_str(t.word);
             break;
         }
         if is_punct(t.word) || matches!(t.tag, "uj" | "ul" | "p" | "c" | "d" | "r" | "m" | "y") {
             break;
         }
         if is_verbish(t.tag) || t.tag == "v" {
-            let noun_next = toks.get(k + 1).is_some_and(|n| is_nounish(n.tag) && !is_punct(n.word));
-            // A clause that opens with a verb after the number (74件未进入…) is left to the caller.
-            if !noun_next || (out.is_empty() && k > 0) {
+            // A clause that opens with a verb after the number (74件未进入…) is left to the caller; a verb that
+            // opens a clause of its own (`3729户低收入农牧户发放冬煤补贴`) ends the name.
+            let after_noun = k > 0 && (toks[k - 1].tag.starts_with('n') || toks[k - 1].tag == "zg");
+            let clause_verb = t.tag == "v" && after_noun && words.clause_verbs.has(t.word);
+            if !verbs_reach_noun(k) || (out.is_empty() && k > 0) || clause_verb {
                 break;
             }
         }
@@ -351,10 +395,25 @@ fn noun_phrase(toks: &[Tok<'_>]) -> String {
     out
 }
 
+/// `“案结事了”率达88%`, `及时率均达100%`: words jieba fused to the end of a rate's name (达, 均) are dropped, once
+/// what is left ends in a rate.
+fn trim_rate_tail(words: &SubjectWords, s: &mut String) {
+    loop {
+        let Some(w) = words.rate_tails.iter().find(|w| s.ends_with(*w) && s.len() > w.len()) else { break };
+        let base = &s[..s.len() - w.len()];
+        let rate_next = words.rate_ends.ends(base) || words.rate_tails.iter().any(|t| base.ends_with(t));
+        if !rate_next {
+            break;
+        }
+        s.truncate(base.len());
+    }
+}
+
 /// `全年立刑事案件428起` → 刑事案件, `办理复议案件98件` → 复议案件: the verb opening the clause is no part of the name
 /// of what it did, unless the name ends in a measure of its own (参加…养老保险人数).
 fn drop_clause_verb(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
-    if toks.len() < 2 || !words.clause_verbs.has(toks[0].word) {
+    // `增加到十亿`: a verb of reaching states the level, and is trimmed elsewhere.
+    if toks.len() < 2 || !words.clause_verbs.has(toks[0].word) || words.reach_words.has(toks[1].word) {
         return;
     }
     let rest: usize = toks[1..].iter().map(|t| t.word.chars().count()).sum();
