@@ -414,6 +414,8 @@ pub struct PeriodWords {
     pub heading_span: Words,
     /// Heading words of the last year beside a span (过去一年).
     pub heading_last_year: Words,
+    /// Heading words of a plan for the next year in a report of its own year (下一步, 打算).
+    pub heading_next_plan: Words,
     /// Before a year, a comparison base (比, 较).
     pub year_base_before: Words,
     /// Before a year, a span's end (至, —).
@@ -435,6 +437,7 @@ impl PeriodWords {
             ("heading_words", "plan") => &mut self.heading_plan,
             ("heading_words", "span") => &mut self.heading_span,
             ("heading_words", "last_year") => &mut self.heading_last_year,
+            ("heading_words", "next_plan") => &mut self.heading_next_plan,
             ("year_context", "base_before") => &mut self.year_base_before,
             ("year_context", "span_before") => &mut self.year_span_before,
             ("year_context", "span_after") => &mut self.year_span_after,

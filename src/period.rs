@@ -74,15 +74,25 @@ fn heading_regex() -> &'static Regex {
 
 #[cfg(test)]
 fn classify_heading(h: &str, year: Option<i32>) -> Mode {
-    classify_heading_in(&PeriodLex::new(&crate::Dicts::builtin()), h, &YearWords::new(year))
+    classify_heading_in(&PeriodLex::new(&crate::Dicts::builtin()), h, &YearWords::new(year, ReportKind::WorkReport))
 }
 
 /// `{Y}年` and `{Y-1}年` of the report's year, made once per report.
-struct YearWords(Option<(String, String)>);
+struct YearWords {
+    /// `{Y}年` and `{Y-1}年`.
+    years: Option<(String, String)>,
+    /// `{Y+1}年`.
+    next: Option<String>,
+    kind: ReportKind,
+}
 
 impl YearWords {
-    fn new(year: Option<i32>) -> Self {
-        YearWords(year.map(|y| (format!("{y}年"), format!("{}年", y - 1))))
+    fn new(year: Option<i32>, kind: ReportKind) -> Self {
+        YearWords {
+            years: year.map(|y| (format!("{y}年"), format!("{}年", y - 1))),
+            next: year.map(|y| format!("{}年", y + 1)),
+            kind,
+        }
     }
 }
 
@@ -114,8 +124,20 @@ fn classify_heading_in(lx: &PeriodLex, h: &str, yw: &YearWords) -> Mode {
     let h = &h[..byte_of_char(h, (0, 0), 30).1];
     let holds = |list: &crate::dicts::Words| list.iter().any(|x| h.contains(x));
     let span = holds(&w.heading_span);
-    let mentions_this_year = yw.0.as_ref().is_some_and(|(this, _)| h.contains(this.as_str()));
-    let mentions_prev_year = yw.0.as_ref().is_some_and(|(_, prev)| h.contains(prev.as_str()));
+    let mentions_this_year = yw.years.as_ref().is_some_and(|(this, _)| h.contains(this.as_str()));
+    let mentions_prev_year = yw.years.as_ref().is_some_and(|(_, prev)| h.contains(prev.as_str()));
+    if yw.kind == ReportKind::AnnualAccount {
+        // A report of its own year (`一、2024年工作开展情况`) plans only the next one (`下一步工作打算`,
+        // `2025年工作思路`); its other headings review the year.
+        let next_year = yw.next.as_ref().is_some_and(|n| h.contains(n.as_str()));
+        return if next_year || holds(&w.heading_next_plan) {
+            Mode::Plan
+        } else if mentions_this_year || holds(&w.heading_review) {
+            Mode::Review
+        } else {
+            Mode::Unknown
+        };
+    }
     if holds(&w.heading_review) {
         // `“十二五”时期和2015年工作回顾` reviews five years and the last one: the last year wins per sentence.
         if span && !mentions_prev_year && !holds(&w.heading_last_year) {
@@ -234,20 +256,44 @@ fn years_in(years: &[YearAt], text: &str, base: usize) -> Vec<YearIn> {
     out
 }
 
+/// Whether `post` (what follows a year up to the figure) closes a parenthesis opened before the year.
+fn closed_aside(post: &str) -> bool {
+    let mut depth = 0i32;
+    for c in post.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => {
+                depth -= 1;
+                if depth < 0 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// An explicit year stated before the figure in its sentence (`before`, holding the typed `years`), skipping
 /// base years (比2010年) and span starts (2013年以来).
 pub fn explicit_year(lx: &PeriodLex, before: &str, years: &[YearIn]) -> Option<i32> {
     let w = &lx.words;
     let mut found = None;
-    for y in years.iter().filter(|y| y.end <= before.len()) {
+    for (i, y) in years.iter().enumerate().filter(|(_, y)| y.end <= before.len()) {
         if !(1900..=2100).contains(&y.year) {
             continue;
         }
         let pre = &before[..y.start];
         let post = &before[y.end..];
         let base = w.year_base_before.ends(pre);
-        let span = w.year_span_after.iter().any(|x| post.starts_with(x)) || w.year_span_before.ends(pre);
-        if base || span {
+        // `2013—2017年`: the end of a span after a year; `上升至2024年的41.5%` is no span.
+        let span_end = w
+            .year_span_before
+            .iter()
+            .any(|m| pre.strip_suffix(m).is_some_and(|p| i > 0 && years[i - 1].end == p.len()));
+        let span = w.year_span_after.iter().any(|x| post.starts_with(x)) || span_end;
+        // `3326件（2023年为867件），同比增长283.6%`: a year inside an aside closed before the figure is the aside's.
+        if base || span || closed_aside(post) {
             continue;
         }
         found = Some(y.year);
@@ -314,8 +360,11 @@ fn period_of(
     debug_assert!(sentence.starts_with(before));
     let w = &lx.words;
     if let Some(e) = explicit_year(lx, before, years) {
+        // A report of its own year (a bulletin, a 法治政府建设情况报告) states actuals of that year; a work report
+        // delivered in Y plans Y.
+        let own_year = matches!(kind, ReportKind::Bulletin | ReportKind::AnnualAccount);
         let status = match year {
-            Some(y) if e < y => Status::Actual,
+            Some(y) if e < y || (own_year && e == y) => Status::Actual,
             Some(_) => Status::Target,
             None if target_sentence => Status::Target,
             None => Status::Actual,
@@ -334,7 +383,8 @@ fn period_of(
     }
     if kind == ReportKind::AnnualAccount {
         // `下一步工作打算` plans the next year; everything else reports the year itself.
-        return if matches!(mode, Mode::Plan | Mode::SpanPlan) || (target_sentence && !past) {
+        // Target words elsewhere (`制定年度学法计划，全年累计学法188次`) state what was done.
+        return if matches!(mode, Mode::Plan | Mode::SpanPlan) {
             (Some(y + 1), Status::Target)
         } else {
             (Some(y), Status::Actual)
@@ -442,7 +492,7 @@ pub fn periods(
     kind: ReportKind,
 ) -> Vec<Period> {
     let mut out = Vec::with_capacity(placed.len());
-    let yw = YearWords::new(year);
+    let yw = YearWords::new(year, kind);
     // Headings found in the text itself are needed only for figures outside any section: find them on first use.
     let mut heads: Option<Vec<(usize, Mode)>> = None;
     // Where the last sentence start was found in the text (characters, bytes), for five-year reviews.
