@@ -43,6 +43,8 @@ pub struct Indicator {
     pub ref_year: Option<i32>,
     /// Result or target.
     pub status: Status,
+    /// The span of years it covers, for an average, a total or a change over several years.
+    pub span: Option<period::Span>,
 }
 
 /// Everything found in one document.
@@ -309,10 +311,19 @@ impl Analyzer {
                 section: &i.section,
             })
             .collect();
-        let periods = period::periods(&self.periods, &placed, &doc.text, &YearAt::all(&mentions), year, report_kind);
+        let periods = period::periods(
+            &self.periods,
+            &placed,
+            &doc.text,
+            &YearAt::all(&mentions),
+            &YearAt::spans(&mentions),
+            year,
+            report_kind,
+        );
         for (ind, p) in indicators.iter_mut().zip(periods) {
             ind.ref_year = p.ref_year;
             ind.status = p.status;
+            ind.span = p.span;
         }
         let findings = verify::findings(&self.verify, &indicators, &relations);
         for f in &findings {
@@ -530,6 +541,7 @@ impl Analyzer {
                 check_detail: String::new(),
                 ref_year: None,
                 status: Status::Actual,
+                span: None,
             });
         }
         (out, relations)
@@ -546,6 +558,7 @@ impl Analyzer {
             check_detail: String::new(),
             ref_year: None,
             status: Status::Actual,
+            span: None,
         }
     }
 }

@@ -100,6 +100,11 @@ roles! {
     "time_words" => "time_words.tsv",
     "heading_words" => "heading_words.tsv",
     "year_context" => "year_context.tsv",
+    "plan_periods" => "plan_periods.tsv",
+    "span_words" => "span_words.tsv",
+    "total_words" => "total_words.txt",
+    "flow_words" => "flow_words.txt",
+    "plan_marks" => "plan_marks.txt",
     "rate_ends" => "rate_ends.txt",
     "rate_links" => "rate_links.txt",
     "share_markers" => "share_markers.txt",
@@ -422,6 +427,16 @@ pub struct PeriodWords {
     pub year_span_before: Words,
     /// After a year, a span's start (以来, 至).
     pub year_span_after: Words,
+    /// Five-year plans with their years (十二五 → 2011–2015).
+    pub plan_periods: Valued<(i32, i32)>,
+    /// Words naming years before (`true`) or after a report's own, with how many (过去五年 → past 5).
+    pub span_words: Valued<(bool, i32)>,
+    /// Words making a figure over a span a total (累计, 共计).
+    pub total_words: Words,
+    /// Verbs saying a figure counts what was done in its time (新建, 废止).
+    pub flow_words: Words,
+    /// What follows a five-year plan's name when it is one (时期, ”).
+    pub plan_marks: Words,
 }
 
 impl PeriodWords {
@@ -645,6 +660,42 @@ impl Dicts {
                     } else {
                         list.insert(l.word);
                     }
+                }
+                "total_words" | "flow_words" | "plan_marks" => {
+                    let list = match role {
+                        "total_words" => &mut pw.total_words,
+                        "flow_words" => &mut pw.flow_words,
+                        _ => &mut pw.plan_marks,
+                    };
+                    if l.remove {
+                        list.remove(l.word);
+                    } else {
+                        list.insert(l.word);
+                    }
+                }
+                "plan_periods" => {
+                    if l.remove {
+                        pw.plan_periods.remove(l.word);
+                        continue;
+                    }
+                    let (a, b) = (field(0).parse::<i32>(), field(1).parse::<i32>());
+                    let (Ok(a), Ok(b)) = (a, b) else {
+                        return Err(err(l.n, format!("years {:?} {:?}: expected FIRST<TAB>LAST", field(0), field(1))));
+                    };
+                    pw.plan_periods.insert(l.word, (a, b));
+                }
+                "span_words" => {
+                    if l.remove {
+                        pw.span_words.remove(l.word);
+                        continue;
+                    }
+                    let past = match field(0) {
+                        "past" => true,
+                        "future" => false,
+                        d => return Err(err(l.n, format!("direction {d:?}: expected past or future"))),
+                    };
+                    let n = field(1).parse::<i32>().map_err(|_| err(l.n, format!("years {:?}: a number", field(1))))?;
+                    pw.span_words.insert(l.word, (past, n));
                 }
                 "time_words" | "heading_words" | "year_context" => {
                     let Some(list) = pw.role(role, field(0)) else {

@@ -160,4 +160,19 @@ impl YearAt {
             .filter_map(|m| Some(YearAt { start: m.start, end: m.end, year: m.value.to_i32()? }))
             .collect()
     }
+
+    /// The spans of years among typed non-indicators (`2011—2015年`; a range of calendar-year values), as
+    /// (where, with the first year, and the last year).
+    pub fn spans(mentions: &[Figure]) -> Vec<(YearAt, i32)> {
+        use rust_decimal::prelude::ToPrimitive;
+        let year = |d: Decimal| d.to_i32().filter(|y| d.fract().is_zero() && (1900..=2100).contains(y));
+        mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Date)
+            .filter_map(|m| {
+                let (a, b) = (year(m.value)?, year(m.value_max?)?);
+                (a < b).then_some((YearAt { start: m.start, end: m.end, year: a }, b))
+            })
+            .collect()
+    }
 }

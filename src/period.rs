@@ -23,7 +23,7 @@ use serde::Serialize;
 use std::sync::OnceLock;
 
 use crate::dicts::PeriodWords;
-use crate::figure::{Figure, YearAt};
+use crate::figure::{Figure, Kind, YearAt};
 use crate::text::byte_of_char;
 
 /// Whether a figure is a result or a target.
@@ -101,6 +101,8 @@ pub struct PeriodLex {
     words: PeriodWords,
     /// Words opening a comparison (比, 较): `比去年` is no past.
     openers: Vec<String>,
+    /// Words making a growth rate an annual average (年均, 平均每年).
+    annual: Vec<String>,
     /// target, past and span words, in that order.
     automaton: aho_corasick::AhoCorasick,
     nt: usize,
@@ -115,7 +117,8 @@ impl PeriodLex {
         let automaton = aho_corasick::AhoCorasick::new(all).expect("time words");
         let (nt, np) = (words.target.len(), words.past.len());
         let openers = dicts.number.comparison_openers.iter().map(String::from).collect();
-        PeriodLex { words, openers, automaton, nt, np }
+        let annual = dicts.number.annual_words.iter().map(String::from).collect();
+        PeriodLex { words, openers, annual, automaton, nt, np }
     }
 }
 
@@ -475,19 +478,181 @@ pub struct Placed<'a> {
 /// The time of one figure: the year it is about and whether it is a result or a target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Period {
-    /// The year the figure is about; `None` for a span or when the report names none.
+    /// The year the figure is about; `None` for an average or total over a span, or when the report names none.
     pub ref_year: Option<i32>,
     /// Result or target.
     pub status: Status,
+    /// The span of years an average, a total or a change over several years covers.
+    pub span: Option<Span>,
 }
+
+/// How a figure covers a span of years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum SpanHow {
+    /// An average over the years (`年均增长7.1%`, `平均每年`).
+    Average,
+    /// A total over the years (`五年累计完成投资…`, `五年新增城镇就业6500万人`).
+    Total,
+    /// A change from the first year to the last (`比2020年下降13.5%` in the 2025 review).
+    Change,
+}
+
+impl SpanHow {
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpanHow::Average => "average",
+            SpanHow::Total => "total",
+            SpanHow::Change => "change",
+        }
+    }
+}
+
+/// The years a figure covers when it is about several (`2011—2015年年均增长12.1%` → 2011–2015, average).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    /// The first year, when the report says which.
+    pub from: Option<i32>,
+    /// The last year, when the report says which.
+    pub to: Option<i32>,
+    /// Average, total or change.
+    pub how: SpanHow,
+}
+
+impl Span {
+    /// `2011—2015年`, or nothing when the years are not known.
+    pub fn years(&self) -> Option<String> {
+        Some(format!("{}—{}年", self.from?, self.to?))
+    }
+}
+
+/// What the span of one figure is read from.
+struct SpanContext<'a> {
+    figure: &'a Figure,
+    /// The sentence before the figure.
+    before: &'a str,
+    /// The figure's clause before its number (its raw up to the number included).
+    near: &'a str,
+    section: &'a str,
+    /// Plain years typed in `before`.
+    years: &'a [YearIn],
+    /// Spans of years typed in `before`, with their last year.
+    spans: &'a [(YearIn, i32)],
+    year: Option<i32>,
+    kind: ReportKind,
+    mode: Mode,
+    ref_year: Option<i32>,
+}
+
+/// The span a figure covers, if it covers several years: an annual average (年均), a total over a span named in
+/// its sentence or section (五年累计, “十三五”时期), or a change against a year before the last (比2020年).
+fn span_of(lx: &PeriodLex, c: &SpanContext) -> Option<Span> {
+    let w = &lx.words;
+    let f = c.figure;
+    let clause_start = c
+        .before
+        .char_indices()
+        .rev()
+        .find(|(_, ch)| matches!(ch, '，' | ',' | '；' | ';' | '。'))
+        .map_or(0, |(i, ch)| i + ch.len_utf8());
+    let clause = &c.before[clause_start..];
+    let annual = lx.annual.iter().any(|a| c.near.contains(a.as_str()) || clause.contains(a.as_str()));
+    let span_context = matches!(c.mode, Mode::SpanReview | Mode::SpanPlan)
+        || w.span_words.iter().any(|(x, _)| c.before.contains(x))
+        || w.plan_periods.iter().any(|(x, _)| c.before.contains(x));
+    let total = !annual
+        && span_context
+        && c.ref_year.is_none()
+        && matches!(f.kind, Kind::Quantity | Kind::ChangeAbs)
+        && w.total_words.iter().chain(w.flow_words.iter()).any(|t| clause.contains(t));
+    // `比2020年下降13.5%`: the basis names the first year of the change.
+    let base_year = f.basis.as_deref().and_then(|b| {
+        let digits: String = b.chars().filter(char::is_ascii_digit).collect();
+        (digits.len() == 4).then(|| digits.parse::<i32>().ok()).flatten()
+    });
+    let own_year = matches!(c.kind, ReportKind::Bulletin | ReportKind::AnnualAccount);
+    let last_actual = c.year.map(|y| if own_year { y } else { y - 1 });
+    if f.kind.is_change()
+        && !annual
+        && let (Some(from), Some(to)) = (base_year, c.ref_year.or(last_actual))
+        && from + 1 < to
+    {
+        return Some(Span { from: Some(from), to: Some(to), how: SpanHow::Change });
+    }
+    let how = if annual {
+        SpanHow::Average
+    } else if total {
+        SpanHow::Total
+    } else {
+        return None;
+    };
+    // The years: a span typed in the sentence (`2011—2015年`), two years it names (`从2020年…到2025年`), a plan
+    // named in the sentence or the section (“十三五”), or years counted back or on from the report's own.
+    let (from, to) = if let Some((y, last)) = c.spans.last() {
+        (y.year, *last)
+    } else if c.years.len() >= 2 && c.years[0].year < c.years[c.years.len() - 1].year {
+        (c.years[0].year, c.years[c.years.len() - 1].year)
+    } else if let Some((_, &(a, b))) = plan_named(w, c.before).or_else(|| plan_named(w, c.section)) {
+        (a, b)
+    } else if let Some((_, &(past, n))) =
+        named_last(&w.span_words, c.before).or_else(|| named_last(&w.span_words, c.section))
+    {
+        let Some(y) = c.year else { return Some(Span { from: None, to: None, how }) };
+        match (past, own_year) {
+            (true, false) => (y - n, y - 1),
+            (true, true) => (y - n + 1, y),
+            (false, false) => (y, y + n - 1),
+            (false, true) => (y + 1, y + n),
+        }
+    } else if annual && c.mode == Mode::SpanReview && c.year.is_some() {
+        // A five-year review with no years named covers the five years before the report.
+        let y = c.year.unwrap_or_default();
+        (y - 5, y - 1)
+    } else {
+        // An average whose years the report does not say is still no annual figure.
+        return Some(Span { from: None, to: None, how });
+    };
+    Some(Span { from: Some(from), to: Some(to), how })
+}
+
+/// The five-year plan named last in `text`: its name followed by a mark (`dicts/plan_marks.txt`: ”, 时期 …), so
+/// that `第十五个五年规划` names no 十五.
+fn plan_named<'l>(words: &'l PeriodWords, text: &str) -> Option<(&'l str, &'l (i32, i32))> {
+    words
+        .plan_periods
+        .iter()
+        .filter_map(|(w, v)| {
+            let at = text
+                .match_indices(w)
+                .map(|(i, _)| i)
+                .filter(|&i| words.plan_marks.iter().any(|m| text[i + w.len()..].starts_with(m)));
+            at.last().map(|at| (at, w, v))
+        })
+        .max_by_key(|(at, _, _)| *at)
+        .map(|(_, w, v)| (w, v))
+}
+
+/// The entry of `list` whose word stands last in `text`.
+fn named_last<'l, T: Clone>(list: &'l crate::dicts::Valued<T>, text: &str) -> Option<(&'l str, &'l T)> {
+    list.iter()
+        .filter_map(|(w, v)| text.rfind(w).map(|at| (at, w, v)))
+        .max_by_key(|(at, _, _)| *at)
+        .map(|(_, w, v)| (w, v))
+}
+
+/// What the period stage keeps of the sentence it is in: its span, its time words, its typed years and spans.
+type SentenceTime = ((usize, usize), SentenceFlags, Vec<YearIn>, Vec<(YearIn, i32)>);
 
 /// The period of every figure of one report, in the order given.
 /// `years` are the years the number layer typed in the text, in text order.
+/// `spans` are the spans of years it typed (`2011—2015年`), with their last year.
 pub fn periods(
     lx: &PeriodLex,
     placed: &[Placed],
     text: &str,
     years: &[YearAt],
+    spans: &[(YearAt, i32)],
     year: Option<i32>,
     kind: ReportKind,
 ) -> Vec<Period> {
@@ -502,7 +667,7 @@ pub fn periods(
     let mut last_section: Option<(String, Mode)> = None;
     // Modes of the section path's parts met so far.
     let mut part_modes: rustc_hash::FxHashMap<String, Mode> = Default::default();
-    let mut last_flags: Option<((usize, usize), SentenceFlags, Vec<YearIn>)> = None;
+    let mut last_flags: Option<SentenceTime> = None;
     let mut para_years: Vec<YearIn> = Vec::new();
     // Where the last offset was found in the current sentence (characters, bytes).
     let mut at = (0usize, 0usize);
@@ -511,8 +676,16 @@ pub fn periods(
         let (s0, _) = ind.sentence_span;
         // Byte offsets of the figure in its sentence, walking on from the last figure of the same sentence.
         let sentence = ind.sentence;
-        if last_flags.as_ref().is_none_or(|(span, _, _)| *span != ind.sentence_span) {
-            last_flags = Some((ind.sentence_span, sentence_flags(lx, sentence), years_in(years, sentence, s0)));
+        if last_flags.as_ref().is_none_or(|(span, _, _, _)| *span != ind.sentence_span) {
+            let spans_in: Vec<(YearIn, i32)> = {
+                let starts: Vec<YearAt> = spans.iter().map(|(y, _)| *y).collect();
+                let placed = years_in(&starts, sentence, s0);
+                // `years_in` keeps the spans that lie in the sentence, in order: pair them back with their ends.
+                let lo = spans.partition_point(|(y, _)| y.start < s0);
+                placed.into_iter().zip(spans[lo..].iter().map(|(_, last)| *last)).collect()
+            };
+            last_flags =
+                Some((ind.sentence_span, sentence_flags(lx, sentence), years_in(years, sentence, s0), spans_in));
             at = (0, 0);
         }
         at = byte_of_char(sentence, at, f.start.saturating_sub(s0));
@@ -558,7 +731,28 @@ pub fn periods(
         let in_sentence = &last_flags.as_ref().expect("years of the sentence").2;
         let (ref_year, status) =
             period_of(lx, flags, kind, year, before, sentence, after, mode, in_sentence, (para_before, &para_years));
-        out.push(Period { ref_year, status });
+        let spans_in = &last_flags.as_ref().expect("spans of the sentence").3;
+        let near = &sentence[..b.min(sentence.len())];
+        let ctx = SpanContext {
+            figure: f,
+            before,
+            near: &near[near[..a]
+                .char_indices()
+                .rev()
+                .find(|(_, ch)| matches!(ch, '，' | ',' | '；' | ';'))
+                .map_or(0, |(i, ch)| i + ch.len_utf8())..],
+            section: ind.section,
+            years: in_sentence,
+            spans: spans_in,
+            year,
+            kind,
+            mode,
+            ref_year,
+        };
+        let span = span_of(lx, &ctx).filter(|s| s.from.zip(s.to).is_none_or(|(a, b)| a < b));
+        // An average or a total over several years is about no single one of them.
+        let ref_year = if span.is_some_and(|s| s.how != SpanHow::Change) { None } else { ref_year };
+        out.push(Period { ref_year, status, span });
     }
     out
 }

@@ -39,12 +39,17 @@ fn year_attribution_in_a_work_report() {
     assert_eq!(find("54万亿元").ref_year, None);
     assert_eq!(find("82.7万亿元").ref_year, Some(2017));
     assert_eq!(find("增长7.1%").ref_year, None);
+    // The average covers the five years the review names, and says so.
+    let span = find("增长7.1%").span.expect("a span");
+    assert_eq!((span.from, span.to, span.how), (Some(2013), Some(2017), zhibiao::period::SpanHow::Average));
 }
 
 #[test]
 fn extract_rows_carry_ref_year_and_status() {
     let fields = zhibiao::output::FIELDS;
-    assert_eq!(&fields[fields.len() - 4..fields.len() - 2], &["ref_year", "status"]);
+    let at = fields.iter().position(|f| *f == "ref_year").expect("ref_year");
+    assert_eq!(&fields[at..at + 2], &["ref_year", "status"]);
+    assert!(fields.contains(&"period_start") && fields.contains(&"period_end") && fields.contains(&"span"));
 }
 
 #[test]

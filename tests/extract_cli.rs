@@ -129,7 +129,7 @@ fn output_file_is_written_whole_and_missing_dirs_fail_cleanly() {
     assert!(out.status.success());
     let csv = std::fs::read_to_string(&out_path).unwrap();
     assert!(csv.starts_with(
-        "doc,region,year,section,subject,kind,value,value_max,unit,qualifier,raw,start_offset,end_offset,sentence,check_result,check_detail,ref_year,status,basis,schema_version\n"
+        "doc,region,year,section,subject,kind,value,value_max,unit,qualifier,raw,start_offset,end_offset,sentence,check_result,check_detail,ref_year,status,basis,period_start,period_end,span,schema_version\n"
     ));
     assert_eq!(csv.lines().count(), 7);
     // No temp files left beside it.

@@ -720,7 +720,8 @@ impl<'a> Scan<'a> {
             return Step::Skip(if run - i > 28 { run } else { i + 1 });
         };
         let after = self.c(core.end);
-        let ctx = vetoes::Ctx { scan: self, i, core: &core, k: core.end, unit: None, value: core.value, ranged: false };
+        let ctx =
+            vetoes::Ctx { scan: self, i, core: &core, k: core.end, unit: None, value: core.value, value_max: None };
         if let Some(step) = self.veto(vetoes::BEFORE_UNIT, &ctx, i) {
             return step;
         }
@@ -831,15 +832,8 @@ impl<'a> Scan<'a> {
             }
             return Step::Skip(core.end);
         };
-        let ctx = vetoes::Ctx {
-            scan: self,
-            i,
-            core: &core,
-            k,
-            unit: Some((&unit_name, class, time)),
-            value,
-            ranged: value_max.is_some(),
-        };
+        let ctx =
+            vetoes::Ctx { scan: self, i, core: &core, k, unit: Some((&unit_name, class, time)), value, value_max };
         if let Some(step) = self.veto(vetoes::AFTER_UNIT, &ctx, i) {
             return step;
         }
@@ -851,7 +845,14 @@ impl<'a> Scan<'a> {
         let (v, outcome) = table.iter().find_map(|v| (v.rule)(ctx).map(|o| (v, o)))?;
         self.vetoed.set(Some(v.name));
         Some(match outcome {
-            vetoes::Outcome::Typed(kind, end) => self.typed(i, end, kind, ctx.value),
+            vetoes::Outcome::Typed(kind, end) => match self.typed(i, end, kind, ctx.value) {
+                // `2011—2015年`, `1—10月`: a range of dates keeps its end.
+                Step::Figure(mut f) if kind == Kind::Date => {
+                    f.value_max = ctx.value_max;
+                    Step::Figure(f)
+                }
+                step => step,
+            },
             vetoes::Outcome::Skip(end) => Step::Skip(end),
         })
     }

@@ -32,7 +32,8 @@ pub(super) struct Ctx<'s, 'a> {
     pub unit: Option<(&'s str, UnitClass, TimeRole)>,
     /// The value with its range read.
     pub value: Decimal,
-    pub ranged: bool,
+    /// The end of the range, when one was read.
+    pub value_max: Option<Decimal>,
 }
 
 impl Ctx<'_, '_> {
@@ -200,7 +201,7 @@ pub(super) const AFTER_UNIT: &[Veto] = &[
             }
             let int = c.value.fract().is_zero();
             let year = int && c.value >= Decimal::from(1000) && c.value <= Decimal::from(2200) && !c.core.scaled;
-            let kind = if year && !c.ranged { Kind::Year } else { Kind::Date };
+            let kind = if year && c.value_max.is_none() { Kind::Year } else { Kind::Date };
             let end = if matches!(c.scan.c(c.k), Some('度' | '代')) { c.k + 1 } else { c.k };
             Some(Outcome::Typed(kind, end))
         },

@@ -5,10 +5,12 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::table::{Cell, Column, KINDS, QUALIFIERS, SCHEMA_VERSION, STATUSES, Schema, SheetName, Type, VERDICTS};
+use super::table::{
+    Cell, Column, KINDS, QUALIFIERS, SCHEMA_VERSION, SPANS, STATUSES, Schema, SheetName, Type, VERDICTS,
+};
 use crate::analyzer::{DocReport, Indicator};
 use crate::figure::{Kind, Qualifier};
-use crate::period::Status;
+use crate::period::{SpanHow, Status};
 
 /// Column names, in output order.
 pub const FIELDS: &[&str] = &[
@@ -31,6 +33,9 @@ pub const FIELDS: &[&str] = &[
     "ref_year",
     "status",
     "basis",
+    "period_start",
+    "period_end",
+    "span",
     "schema_version",
 ];
 
@@ -55,6 +60,9 @@ pub const FIELDS_ZH: &[&str] = &[
     "所属年份",
     "性质",
     "比较基准",
+    "时段起",
+    "时段止",
+    "时段类型",
     "格式版本",
 ];
 
@@ -97,6 +105,14 @@ pub fn indicator_schema() -> Schema {
         Column::new("basis", z(18), Type::Text).nullable().doc(
             "for a change, what it is compared with as the report says it (同比, 比上年末, 比2020年, 比预算 …; \
              年均 with its span for an annual average); empty when the report does not say",
+        ),
+        Column::new("period_start", z(19), Type::Int)
+            .nullable()
+            .doc("for a figure over several years, the first year (2011 of 2011—2015年); empty for a year's figure"),
+        Column::new("period_end", z(20), Type::Int).nullable().doc("for a figure over several years, the last year"),
+        Column::new("span", z(21), Type::Enum(SPANS)).nullable().doc(
+            "average (年均), total (五年累计) or change (比2020年) over several years; empty for a year's figure, which \
+             ref_year names",
         ),
         Column::schema_version(),
     ];
@@ -151,6 +167,8 @@ pub struct Row<'a> {
     pub status: Status,
     /// What a change is compared with.
     pub basis: Option<Cow<'a, str>>,
+    /// The span of years a figure over several years covers.
+    pub span: Option<crate::period::Span>,
 }
 
 impl<'a> Row<'a> {
@@ -177,11 +195,12 @@ impl<'a> Row<'a> {
             ref_year: ind.ref_year,
             status: ind.status,
             basis: basis_of(ind),
+            span: ind.span,
         }
     }
 
     /// The cells, in the order of [`indicator_schema`].
-    pub fn cells(&self) -> [Cell<'_>; 20] {
+    pub fn cells(&self) -> [Cell<'_>; 23] {
         [
             Cell::text(self.doc),
             self.region.map_or(Cell::Null, Cell::text_or_null),
@@ -202,6 +221,9 @@ impl<'a> Row<'a> {
             Cell::int(self.ref_year),
             Cell::label(self.status.as_str()),
             self.basis.as_deref().map_or(Cell::Null, Cell::text),
+            Cell::int(self.span.and_then(|s| s.from)),
+            Cell::int(self.span.and_then(|s| s.to)),
+            self.span.map_or(Cell::Null, |s| Cell::label(s.how.as_str())),
             Cell::Int(SCHEMA_VERSION),
         ]
     }
@@ -240,12 +262,9 @@ impl Serialize for Cell<'_> {
     }
 }
 
-/// Words that make a change an annual average over a span.
-const ANNUAL_AVERAGE: &[&str] = &["年均", "年平均", "平均每年"];
-
 /// What a change is compared with: the basis the number layer read (同比, 比上年, 比2020年 …), else 年均 for
-/// an annual average stated in the figure's clause, with the span the sentence names (`年均（2016—2020年）`,
-/// `年均（过去五年）`) when it names one. `None` for a level, or a change whose report does not say.
+/// an annual average, with the span of years the period stage found (`年均（2016—2020年）`) when it found one.
+/// `None` for a level, or a change whose report does not say.
 pub fn basis_of(ind: &Indicator) -> Option<Cow<'_, str>> {
     let f = &ind.figure;
     if !f.kind.is_change() {
@@ -254,72 +273,9 @@ pub fn basis_of(ind: &Indicator) -> Option<Cow<'_, str>> {
     if let Some(b) = &f.basis {
         return Some(Cow::Borrowed(b));
     }
-    // The clause of the figure, up to its end: 年均 stands before the verb (年均增长7.1%). Most sentences
-    // have no 年均 at all: those are done with at once.
-    let s = &ind.sentence;
-    if !ANNUAL_AVERAGE.iter().any(|w| s.contains(w)) {
-        return None;
-    }
-    let byte_at = |cp: usize| s.char_indices().nth(cp).map_or(s.len(), |(b, _)| b);
-    let start = byte_at(f.start.saturating_sub(ind.sentence_span.0));
-    let end = start + f.raw.len().min(s.len() - start);
-    let clause_start = s[..start]
-        .rfind(['，', ',', '；', ';', '。', '：', ':'])
-        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
-    let clause = s.get(clause_start..end).unwrap_or("");
-    if !ANNUAL_AVERAGE.iter().any(|w| clause.contains(w)) {
-        return None;
-    }
-    Some(Cow::Owned(match span_in(s) {
-        Some(span) => format!("年均（{span}）"),
+    let span = ind.span.filter(|s| s.how == SpanHow::Average)?;
+    Some(Cow::Owned(match span.years() {
+        Some(years) => format!("年均（{years}）"),
         None => "年均".to_string(),
     }))
-}
-
-/// Phrases naming a span of years, longest first.
-const SPANS: &[&str] =
-    &["过去五年", "五年来", "过去十年", "十年来", "“十五”", "“十一五”", "“十二五”", "“十三五”", "“十四五”"];
-
-/// The span of years a sentence names: `2016—2020年` (four-digit years joined by a dash, 至 or 到) or one of
-/// [`SPANS`].
-fn span_in(s: &str) -> Option<String> {
-    let chars: Vec<char> = s.chars().collect();
-    let year_at = |i: usize| i + 4 <= chars.len() && chars[i..i + 4].iter().all(|c| c.is_ascii_digit());
-    for i in 0..chars.len() {
-        if !year_at(i) || (i > 0 && chars[i - 1].is_ascii_digit()) {
-            continue;
-        }
-        let mut j = i + 4;
-        if chars.get(j) == Some(&'年') {
-            j += 1;
-        }
-        if !matches!(chars.get(j), Some('—' | '–' | '-' | '－' | '~' | '～' | '至' | '到')) {
-            continue;
-        }
-        j += 1;
-        if chars.get(j) == Some(&'—') {
-            j += 1;
-        }
-        if year_at(j) && !chars.get(j + 4).is_some_and(|c| c.is_ascii_digit()) {
-            let from: String = chars[i..i + 4].iter().collect();
-            let to: String = chars[j..j + 4].iter().collect();
-            return Some(format!("{from}—{to}年"));
-        }
-    }
-    SPANS.iter().find(|w| s.contains(*w)).map(|w| w.trim_matches(['“', '”']).to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn spans_named_in_a_sentence() {
-        assert_eq!(span_in("2016—2020年，年均增长6.5%").as_deref(), Some("2016—2020年"));
-        assert_eq!(span_in("2016年至2020年年均增长6.5%").as_deref(), Some("2016—2020年"));
-        assert_eq!(span_in("过去五年，国内生产总值年均增长7.1%").as_deref(), Some("过去五年"));
-        assert_eq!(span_in("“十三五”时期年均增长").as_deref(), Some("十三五"));
-        assert_eq!(span_in("2020年增长6.5%"), None);
-        assert_eq!(span_in("12016-20201"), None);
-    }
 }

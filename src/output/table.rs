@@ -227,6 +227,8 @@ pub const KINDS: &[&str] =
 pub const QUALIFIERS: &[&str] = &["exact", "approx", "at_least", "at_most", "range"];
 /// Result or target (`status`).
 pub const STATUSES: &[&str] = &["actual", "target"];
+/// How a figure covers several years (`span`).
+pub const SPANS: &[&str] = &["average", "total", "change"];
 /// Outcomes of a check (`check_result`, `verdict`).
 pub const VERDICTS: &[&str] = &["consistent", "inconsistent", "unverifiable"];
 /// Outcomes of a recomputed claim.
@@ -254,6 +256,9 @@ const ZH_VALUES: &[(&str, &str)] = &[
     ("at_most", "上限"),
     ("range", "区间"),
     ("actual", "实际"),
+    ("average", "年均"),
+    ("total", "累计"),
+    ("change", "变动"),
     ("target", "目标"),
     ("consistent", "一致"),
     ("inconsistent", "不一致"),
@@ -309,7 +314,7 @@ mod tests {
 
     #[test]
     fn every_enumerated_value_has_its_chinese() {
-        for set in [KINDS, QUALIFIERS, STATUSES, VERDICTS, AGREEMENT, MATCHES, YES_NO] {
+        for set in [KINDS, QUALIFIERS, STATUSES, SPANS, VERDICTS, AGREEMENT, MATCHES, YES_NO] {
             for v in set {
                 assert_ne!(zh_value(v), *v, "{v}");
             }
