@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
         2 => Some(encoding_rs_label("utf-8")),
         _ => None,
     };
-    let opts = InputOptions { encoding: forced };
+    let opts = InputOptions { encoding: forced, ..Default::default() };
     let mut w = RowWriter::new(Format::Csv, Vec::new(), false).unwrap();
     for doc in read_bytes(name, bytes, &opts).into_iter().flatten() {
         let mut report = analyzer().analyze(&doc);
