@@ -19,6 +19,40 @@ pub struct InputArgs {
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long)]
     pub threads: Option<usize>,
+    /// Refuse a file with any undecodable byte (by default a few are replaced with U+FFFD, with a warning).
+    #[arg(long)]
+    pub strict_decoding: bool,
+    /// Largest document read: a file, stdin, an archive member (256M, 1G, 64K, or bytes); an archive may
+    /// inflate to twice this in all.
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    pub max_size: u64,
+    /// Give up a pipe or device named as a file when it sends nothing for SECS seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30.0, value_parser = parse_secs)]
+    pub read_timeout: f64,
+}
+
+/// `256M`, `1G`, `64K`, `1000`: a size in bytes (K, M, G are powers of 1024; a trailing B is allowed).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim().to_ascii_uppercase();
+    let t = t.strip_suffix('B').unwrap_or(&t);
+    let (num, shift) = match t.as_bytes().last() {
+        Some(b'K') => (&t[..t.len() - 1], 10),
+        Some(b'M') => (&t[..t.len() - 1], 20),
+        Some(b'G') => (&t[..t.len() - 1], 30),
+        _ => (t, 0),
+    };
+    let n: u64 = num.trim().parse().map_err(|_| format!("{s:?}: expected a size such as 256M, 1G or 65536"))?;
+    match n.checked_mul(1 << shift) {
+        Some(b) if b > 0 => Ok(b),
+        _ => Err(format!("{s:?}: the size must be above 0 and below 16 EB")),
+    }
+}
+
+fn parse_secs(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v > 0.0 && v.is_finite() && v < 1e9 => Ok(v),
+        _ => Err(format!("{s:?}: expected seconds above 0, such as 30 or 0.5")),
+    }
 }
 
 /// Where and how a table goes: the output flags `verify` and `compare` share.
@@ -89,7 +123,12 @@ impl InputArgs {
                     .ok_or_else(|| anyhow::anyhow!("unknown encoding {name:?}"))?,
             ),
         };
-        Ok(InputOptions { encoding })
+        Ok(InputOptions {
+            encoding,
+            strict_decoding: self.strict_decoding,
+            max_size: self.max_size,
+            read_timeout: std::time::Duration::from_secs_f64(self.read_timeout),
+        })
     }
 
     /// Sets up the thread pool.
@@ -114,7 +153,7 @@ pub fn listed_sources(args: &InputArgs) -> (Vec<Source>, usize) {
     for e in &errors {
         report_error(e);
     }
-    (sources, errors.len())
+    (sources, errors.iter().filter(|e| !e.warning).count())
 }
 
 /// Reads the sources in parallel, bounded batches and hands `each` what `analyze` made of every document,
@@ -129,13 +168,19 @@ pub fn for_each_document<T: Send>(
     let mut failed = 0;
     let batch = (rayon::current_num_threads() * 4).max(1);
     for chunk in sources.chunks(batch) {
-        let results: Vec<Vec<Result<T, InputError>>> =
-            chunk.par_iter().map(|src| read_source(src, opts).into_iter().map(|d| d.map(&analyze)).collect()).collect();
+        let results: Vec<Vec<Result<T, InputError>>> = chunk
+            .par_iter()
+            .map(|src| {
+                let mut v = Vec::new();
+                read_source_each(src, opts, &mut |d| v.push(d.map(&analyze)));
+                v
+            })
+            .collect();
         for r in results.into_iter().flatten() {
             match r {
                 Ok(x) => each(x)?,
                 Err(e) => {
-                    failed += 1;
+                    failed += usize::from(!e.warning);
                     report_error(&e);
                 }
             }
@@ -168,15 +213,16 @@ pub fn sources(args: &InputArgs, errors: &mut Vec<InputError>) -> Vec<Source> {
 
 /// Reads one source into documents.
 pub fn read_source(src: &Source, opts: &InputOptions) -> Vec<Result<Document, InputError>> {
+    let mut v = Vec::new();
+    read_source_each(src, opts, &mut |d| v.push(d));
+    v
+}
+
+/// Reads one source, handing each document (or error, or warning) to `each` as soon as it is read.
+pub fn read_source_each(src: &Source, opts: &InputOptions, each: &mut dyn FnMut(Result<Document, InputError>)) {
     match src {
-        Source::File(p) => input::read_file(p, opts),
-        Source::Stdin => {
-            let mut buf = Vec::new();
-            match io::Read::read_to_end(&mut io::stdin().lock(), &mut buf) {
-                Ok(_) => input::read_bytes("-", &buf, opts),
-                Err(e) => vec![Err(InputError { path: "-".into(), message: e.to_string() })],
-            }
-        }
+        Source::File(p) => input::read_file_each(p, opts, each),
+        Source::Stdin => input::read_reader_each("-", io::stdin().lock(), opts, each),
     }
 }
 
@@ -263,7 +309,7 @@ fn forget_on_interrupt() {
     PENDING.lock().unwrap_or_else(|e| e.into_inner()).take();
 }
 
-/// Prints a per-file problem the way the run reports it.
+/// Prints a per-file problem (or warning) the way the run reports it.
 pub fn report_error(e: &InputError) {
     eprintln!("zhibiao: {}: {}", e.path, e.message);
 }

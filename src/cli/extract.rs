@@ -159,7 +159,7 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
     for e in &errors {
         common::report_error(e);
     }
-    let mut failed = errors.len();
+    let mut failed = errors.iter().filter(|e| !e.warning).count();
     let sink = Sink::open(a.output.as_ref())?;
     let mut out = match format {
         OutFormat::Xlsx => Out::Xlsx(XlsxWriter::new(a.headers)?, sink),
@@ -177,17 +177,34 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
     // Output in input order whatever the thread count, and memory flat: at most WINDOW_PER_THREAD files per
     // worker wait, analysed, for the files before them to be written (see `ordered`).
     type Done = (u64, Vec<Result<DocReport, zhibiao::input::InputError>>);
-    type Ready = (u64, Vec<Result<Prepared, zhibiao::input::InputError>>);
+    type Ready = (u64, Vec<Result<Ahead, zhibiao::input::InputError>>);
     let progress_on = progress.on;
+    let size_of = |src: &Source| match (progress_on, src) {
+        (true, Source::File(p)) => std::fs::metadata(p).map_or(0, |m| m.len()),
+        _ => 0,
+    };
     let prepare = |src: &Source| -> Ready {
-        let size = match (progress_on, src) {
-            (true, Source::File(p)) => std::fs::metadata(p).map_or(0, |m| m.len()),
-            _ => 0,
-        };
-        (size, common::read_source(src, &opts).into_iter().map(|d| d.map(|doc| analyzer.prepare(doc))).collect())
+        // Text held is bounded within a source too (an archive of many members): past the bound, a
+        // document is analysed to the end at once.
+        let (mut docs, mut held) = (Vec::new(), 0usize);
+        common::read_source_each(src, &opts, &mut |d| {
+            docs.push(d.map(|doc| {
+                held += doc.text.len();
+                if held > AHEAD_BYTES {
+                    Ahead::Done(checked(analyzer.finish(analyzer.prepare(doc))))
+                } else {
+                    Ahead::Prepared(analyzer.prepare(doc))
+                }
+            }))
+        });
+        (size_of(src), docs)
     };
     let finish = |(size, docs): Ready| -> Done {
-        (size, docs.into_iter().map(|d| d.map(|p| checked(analyzer.finish(p)))).collect())
+        let done = |a| match a {
+            Ahead::Prepared(p) => checked(analyzer.finish(p)),
+            Ahead::Done(r) => r,
+        };
+        (size, docs.into_iter().map(|d| d.map(done)).collect())
     };
     // jieba's dictionary takes one worker about 0.1 s to load: meanwhile another loads the part-of-speech model,
     // then reads the first files and finds their figures, up to a bound on the text held.
@@ -204,7 +221,7 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
                         break;
                     }
                     let done: Vec<Ready> = chunk.par_iter().map(prepare).collect();
-                    held += done.iter().flat_map(|r| &r.1).flatten().map(|p| p.doc.text.len()).sum::<usize>();
+                    held += done.iter().flat_map(|r| &r.1).flatten().map(Ahead::held).sum::<usize>();
                     pre.extend(done);
                 }
                 pre
@@ -215,11 +232,15 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
     let ahead: Vec<std::sync::Mutex<Option<Ready>>> =
         ahead.into_iter().map(|r| std::sync::Mutex::new(Some(r))).collect();
     let work = |i: usize| -> Done {
-        let ready = match ahead.get(i) {
-            Some(r) => r.lock().expect("read ahead").take().expect("taken once"),
-            None => prepare(&sources[i]),
-        };
-        finish(ready)
+        if let Some(r) = ahead.get(i) {
+            return finish(r.lock().expect("read ahead").take().expect("taken once"));
+        }
+        // Each document analysed as soon as it is read: an archive's members are never all held at once.
+        let mut docs = Vec::new();
+        common::read_source_each(&sources[i], &opts, &mut |d| {
+            docs.push(d.map(|doc| checked(analyzer.finish(analyzer.prepare(doc)))))
+        });
+        (size_of(&sources[i]), docs)
     };
     let write = |(size, per_file): Done| -> anyhow::Result<()> {
         files += 1;
@@ -231,7 +252,7 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
                     out.write_report(&report)?;
                 }
                 Err(e) => {
-                    failed += 1;
+                    failed += usize::from(!e.warning);
                     progress.clear();
                     common::report_error(&e);
                 }
@@ -249,6 +270,22 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
         eprintln!("zhibiao: {files} files read, {failed} failed, {figures} figures found");
     }
     Ok(if failed > 0 { 2 } else { 0 })
+}
+
+/// A document read ahead while jieba loads: its figures found, or (past the bound on text held) analysed.
+enum Ahead {
+    Prepared(Prepared),
+    Done(DocReport),
+}
+
+impl Ahead {
+    /// Text held.
+    fn held(&self) -> usize {
+        match self {
+            Ahead::Prepared(p) => p.doc.text.len(),
+            Ahead::Done(_) => 0,
+        }
+    }
 }
 
 /// Analysed files per worker that may wait for the files before them to be written.
@@ -384,14 +421,14 @@ fn stdin_jsonl_loop(
         let results: Vec<LineResult> = batch.par_iter().map(|(n, line)| read_line(*n, line, opts, analyzer)).collect();
         for (label, reports) in results {
             for r in reports {
-                docs += 1;
+                docs += usize::from(!r.as_ref().is_err_and(|e| e.warning));
                 match r {
                     Ok(report) => {
                         figures += report.indicators.len();
                         w.write_report(&report)?;
                     }
                     Err(e) => {
-                        failed += 1;
+                        failed += usize::from(!e.warning);
                         let path = if e.path.is_empty() { label.clone() } else { e.path };
                         eprintln!("zhibiao: {path}: {}", e.message);
                     }
@@ -407,7 +444,7 @@ fn stdin_jsonl_loop(
 fn read_line(n: usize, line: &[u8], opts: &InputOptions, analyzer: &Analyzer) -> LineResult {
     let label = format!("line {n}");
     let fail = |label: String, m: String| {
-        let e = InputError { path: String::new(), message: m };
+        let e = InputError::new(String::new(), m);
         (label, vec![Err(e)])
     };
     let v: serde_json::Value = match serde_json::from_slice(line) {

@@ -16,7 +16,7 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
     let opts = a.input.options()?;
     let mut errors = Vec::new();
     let sources = common::sources(&a.input, &mut errors);
-    let mut failed = errors.len();
+    let mut failed = errors.iter().filter(|e| !e.warning).count();
     for e in &errors {
         common::report_error(e);
     }
@@ -35,7 +35,7 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
                     }
                 }
                 Err(e) => {
-                    failed += 1;
+                    failed += usize::from(!e.warning);
                     common::report_error(&e);
                 }
             }
