@@ -5,10 +5,12 @@ use rayon::prelude::*;
 
 use crate::dicts::Dicts;
 use crate::figure::{Figure, Kind};
+use crate::link::{self, Relation};
 use crate::number::Recognizer;
 use crate::period::{self, Status};
 use crate::subject::SubjectFinder;
 use crate::{Document, meta, text};
+use rust_decimal::prelude::ToPrimitive;
 
 /// What to keep.
 #[derive(Debug, Clone, Default)]
@@ -54,6 +56,8 @@ pub struct DocReport {
     pub year: Option<i32>,
     /// Indicators in text order.
     pub indicators: Vec<Indicator>,
+    /// How the indicators belong together (indices into `indicators`), from the link stage.
+    pub relations: Vec<Relation>,
 }
 
 /// A document halfway through [`Analyzer::analyze`]: read, its figures found, its text split; no subject yet.
@@ -69,13 +73,24 @@ struct Parts {
     report_kind: period::ReportKind,
     region: Option<String>,
     year: Option<i32>,
+    /// The figures that are rows, in text order.
     figures: Vec<Figure>,
+    /// Years, dates and ordinals the number layer typed, in text order: what the link and period stages read.
+    mentions: Vec<Figure>,
     structure: text::Structure,
+}
+
+/// A piece of the analysis: one sentence with its figures and mentions, or a figure outside every sentence.
+enum Segment {
+    Sentence { sentence: usize, figures: std::ops::Range<usize>, mentions: std::ops::Range<usize> },
+    Stray(usize),
 }
 
 /// Built once, shared by all threads.
 pub struct Analyzer {
     recognizer: Recognizer,
+    links: link::LinkLex,
+    periods: period::PeriodLex,
     /// Loaded on first use: a run that needs no subject never pays for jieba's dictionary.
     jieba: std::sync::OnceLock<Jieba>,
     user_words: String,
@@ -86,7 +101,16 @@ impl Analyzer {
     /// An analyzer with these word lists.
     pub fn new(dicts: Dicts, options: Options) -> Self {
         let user_words = dicts.user_words.clone();
-        Analyzer { recognizer: Recognizer::new(dicts), jieba: std::sync::OnceLock::new(), user_words, options }
+        let periods = period::PeriodLex::new(&dicts);
+        let links = link::LinkLex::new(&dicts);
+        Analyzer {
+            recognizer: Recognizer::new(dicts),
+            links,
+            periods,
+            jieba: std::sync::OnceLock::new(),
+            user_words,
+            options,
+        }
     }
 
     /// The shared segmenter with the user words, built on first use.
@@ -107,10 +131,27 @@ impl Analyzer {
         })
     }
 
+    /// The figures of `text` (the rows of the table: with `keep_non_indicators`, years, dates and ordinals
+    /// too), and the years, dates and ordinals stated in it, each in text order.
+    fn figures_and_mentions(&self, text: &str) -> (Vec<Figure>, Vec<Figure>) {
+        let mut all = self.figures_with(text, true);
+        // The scan's order is text order but for a basis phrase that reaches back over a year (比2010年增长):
+        // order by start.
+        all.sort_by_key(|f| (f.start, f.end));
+        let mentions: Vec<Figure> = all.iter().filter(|f| !f.kind.is_indicator()).cloned().collect();
+        if !self.options.keep_non_indicators {
+            all.retain(|f| f.kind.is_indicator());
+        }
+        (all, mentions)
+    }
+
     /// The figures of `text`, without subjects. A large text is searched in parallel, in pieces cut at line
     /// breaks.
     pub fn figures(&self, text: &str) -> Vec<Figure> {
-        let keep = self.options.keep_non_indicators;
+        self.figures_with(text, self.options.keep_non_indicators)
+    }
+
+    fn figures_with(&self, text: &str, keep: bool) -> Vec<Figure> {
         if text.len() < PARALLEL_BYTES {
             return self.recognizer.find(text, keep);
         }
@@ -182,67 +223,101 @@ impl Analyzer {
         let report_kind = period::ReportKind::guess(m.report_type.as_deref(), &doc.name, &doc.text);
         let region = doc.region.clone().or(m.region);
         let year = doc.year.or(m.year);
-        let figures = self.figures(&doc.text);
+        let (figures, mentions) = self.figures_and_mentions(&doc.text);
         let starts: Vec<usize> = figures.iter().map(|f| f.start).collect();
         let structure = text::split_for(&doc.text, &starts);
-        Parts { report_kind, region, year, figures, structure }
+        Parts { report_kind, region, year, figures, mentions, structure }
     }
 
     fn finish_parts(&self, doc: &Document, parts: Parts) -> DocReport {
-        let Parts { report_kind, region, year, mut figures, structure } = parts;
-        // Each sentence with the figures that start in it; sentences are independent of one another.
-        let mut work: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
-        let mut stray: Vec<usize> = Vec::new();
+        let Parts { report_kind, region, year, mut figures, mentions, structure } = parts;
+        // Each sentence with the figures that start in it (sentences are independent of one another), and the
+        // figures outside every sentence (should not happen), in text order.
+        let mut work: Vec<Segment> = Vec::new();
         let mut fi = 0;
+        let mut mi = 0;
         for (si, sent) in structure.sentences.iter().enumerate() {
             while fi < figures.len() && figures[fi].start < sent.start {
-                stray.push(fi);
+                work.push(Segment::Stray(fi));
                 fi += 1;
             }
             let first = fi;
             while fi < figures.len() && figures[fi].start < sent.end {
                 fi += 1;
             }
+            while mi < mentions.len() && mentions[mi].start < sent.start {
+                mi += 1;
+            }
+            let m0 = mi;
+            while mi < mentions.len() && mentions[mi].start < sent.end {
+                mi += 1;
+            }
             if first < fi {
-                work.push((si, first..fi));
+                work.push(Segment::Sentence { sentence: si, figures: first..fi, mentions: m0..mi });
             }
         }
-        stray.extend(fi..figures.len());
-        let run = |(si, range): &(usize, std::ops::Range<usize>)| {
-            self.sentence_indicators(&doc.text, &structure, &structure.sentences[*si], &figures[range.clone()])
+        work.extend((fi..figures.len()).map(Segment::Stray));
+        let run = |seg: &Segment| match seg {
+            Segment::Sentence { sentence, figures: range, mentions: ms } => self.sentence_indicators(
+                &doc.text,
+                &structure,
+                &structure.sentences[*sentence],
+                &figures[range.clone()],
+                range.start,
+                &mentions[ms.clone()],
+            ),
+            Segment::Stray(k) => (vec![self.bare(&figures[*k])], Vec::new()),
         };
-        let per_sentence: Vec<Vec<Indicator>> = if doc.text.len() < PARALLEL_BYTES {
+        let per_sentence: Vec<(Vec<Indicator>, Vec<Relation>)> = if doc.text.len() < PARALLEL_BYTES {
             work.iter().map(run).collect()
         } else {
             work.par_iter().map(run).collect()
         };
-        let mut indicators: Vec<Indicator> = per_sentence.into_iter().flatten().collect();
-        // Each indicator takes its figure (they come in the order of the work's ranges), rather than a copy.
-        for (ind, k) in indicators.iter_mut().zip(work.iter().flat_map(|w| w.1.clone())) {
-            ind.figure = std::mem::replace(&mut figures[k], Figure::placeholder());
+        let mut indicators: Vec<Indicator> = Vec::with_capacity(figures.len());
+        let mut relations: Vec<Relation> = Vec::new();
+        for (inds, rels) in per_sentence {
+            indicators.extend(inds);
+            relations.extend(rels);
         }
-        if !stray.is_empty() {
-            // A figure outside every sentence (should not happen) keeps an empty context, in text order.
-            indicators.extend(stray.into_iter().map(|k| self.bare(&figures[k])));
-            indicators.sort_by_key(|i| (i.figure.start, i.figure.end));
+        // Each indicator takes its figure (they come in text order, as the figures do), rather than a copy.
+        for (ind, f) in indicators.iter_mut().zip(figures.iter_mut()) {
+            if ind.figure.raw.is_empty() {
+                ind.figure = std::mem::replace(f, Figure::placeholder());
+            }
         }
-        period::assign(&mut indicators, &doc.text, year, report_kind);
-        DocReport { doc: doc.name.clone(), region, year, indicators }
+        period::assign(&self.periods, &mut indicators, &doc.text, year, report_kind);
+        DocReport { doc: doc.name.clone(), region, year, indicators, relations }
     }
 
-    /// The indicators of one sentence: each figure with its subject, inherited along the chain of clauses.
+    /// The indicators of one sentence and the relations between its figures: each figure with its subject,
+    /// inherited along the relations of the link stage.
     fn sentence_indicators(
         &self,
         text: &str,
         structure: &text::Structure,
         sent: &text::Sentence,
         figs: &[Figure],
-    ) -> Vec<Indicator> {
-        let finder = (!self.options.no_subjects).then(|| SubjectFinder::new(self.jieba()));
+        offset: usize,
+        mentions: &[Figure],
+    ) -> (Vec<Indicator>, Vec<Relation>) {
+        let dicts = self.recognizer.dicts();
+        let sent_text = &text[sent.byte_start..sent.byte_end];
+        // The link stage needs the sentence's characters only where a figure is a change or a percentage.
+        let relations = if figs.iter().any(|f| f.kind.is_change() || f.kind == Kind::Percent) {
+            let years: Vec<link::YearAt> = mentions
+                .iter()
+                .filter(|m| m.kind == Kind::Year)
+                .filter_map(|m| Some(link::YearAt { start: m.start, end: m.end, year: m.value.to_i32()? }))
+                .collect();
+            let view = link::SentenceText::new(sent_text, sent.start, figs.iter().collect(), offset);
+            link::sentence_relations(&self.links, &view, &years)
+        } else {
+            Vec::new()
+        };
+        let finder = (!self.options.no_subjects).then(|| SubjectFinder::new(self.jieba(), &dicts.subject));
         let subject_of = |before: &str, after: &str| finder.as_ref().and_then(|f| f.subject(before, after));
         let mut out: Vec<Indicator> = Vec::with_capacity(figs.len());
         let (first, fi) = (0, figs.len());
-        let sent_text = &text[sent.byte_start..sent.byte_end];
         let cursor = CharCursor { s: sent_text, at: std::cell::Cell::new((0, 0)) };
         let slice = |a: usize, b: usize| -> &str {
             // a, b: absolute code points, clamped into the sentence.
@@ -253,12 +328,24 @@ impl Analyzer {
             &sent_text[ba..bb.max(ba)]
         };
         let section = sent.section.and_then(|s| structure.sections.get(s)).map(|s| s.path.clone()).unwrap_or_default();
-        // Earlier figures of the sentence, as indices into `out`: the last with a subject, the last level with one,
-        // and every level with one.
+        // What the link stage says of each figure of the sentence: the level a change qualifies, and the names a
+        // list gives its members.
+        let mut level_of: Vec<Option<usize>> = vec![None; figs.len()];
+        let mut listed: Vec<Option<(usize, usize)>> = vec![None; figs.len()];
+        for (r, rel) in relations.iter().enumerate() {
+            match rel {
+                Relation::ChangeOf { change, level } => level_of[change - offset] = Some(level - offset),
+                Relation::List { members, .. } => {
+                    for (i, m) in members.iter().enumerate() {
+                        listed[m - offset] = Some((r, i));
+                    }
+                }
+                _ => {}
+            }
+        }
+        // The last earlier figure of the sentence with a subject, as an index into `out`.
         let mut last_subject: Option<usize> = None;
-        let mut last_level_subject: Option<usize> = None;
-        let mut levels: Vec<usize> = Vec::new();
-        let mut distributed: std::collections::VecDeque<String> = Default::default();
+        let mut list_names: Vec<String> = Vec::new();
         for k in first..fi {
             let f = &figs[k];
             let clause = sent
@@ -288,8 +375,10 @@ impl Analyzer {
             let mut subject = match own {
                 Some(s) => s,
                 None => {
-                    let inherited = if f.kind.is_change() { last_level_subject } else { None };
-                    let inherited = inherited.or(last_subject).map(|i| out[i].subject.clone());
+                    // A change takes the subject of the level it changes; anything else, or a change of a level
+                    // that names nothing, the last subject of the sentence.
+                    let level = level_of[k].map(|l| &out[l].subject).filter(|s| !s.is_empty());
+                    let inherited = level.or(last_subject.map(|i| &out[i].subject)).cloned();
                     inherited.unwrap_or_else(|| {
                         // `人工草场面积，计划由…增加到…`: the first figure of a sentence whose own clause names
                         // nothing takes the noun phrase that ends the clause before it.
@@ -304,37 +393,30 @@ impl Analyzer {
                 }
             };
             // 分别: `82起，死亡48人，同比分别下降8.89%、7.69%` and `能源和电力消耗分别比上年下降5.63%和5.75%`
-            // give each figure of the list its own subject, in order.
-            if let Some(s) = distributed.pop_front() {
-                subject = s;
-            } else if before.contains("分别") && f.kind.is_change() {
-                let run = 1 + figs[k + 1..fi]
-                    .iter()
-                    .zip(&figs[k..fi])
-                    .take_while(|(b, a)| b.kind == f.kind && b.start <= a.end + 1)
-                    .count();
-                if run >= 2 {
-                    let head = &before[..before.find("分别").unwrap_or(0)];
-                    let items = split_list(head);
-                    let names: Vec<String> = if items.len() == run {
-                        share_head(&items)
-                    } else if levels.len() >= run {
-                        levels[levels.len() - run..].iter().map(|&i| out[i].subject.clone()).collect()
-                    } else {
-                        Vec::new()
-                    };
-                    if names.len() == run {
-                        subject = names[0].clone();
-                        distributed.extend(names[1..].iter().cloned());
+            // give each member of a list its own subject, in order: the names its head lists, else the subjects
+            // of the levels it distributes over.
+            if let Some((r, i)) = listed[k] {
+                if i == 0 {
+                    list_names.clear();
+                    if let Relation::List { members, head, over } = &relations[r] {
+                        let tail = head.rsplit(['，', ',', '；', '：']).next().unwrap_or(head);
+                        let items = self.links.split_items(tail, members.len());
+                        let named = (items.len() == members.len())
+                            .then(|| finder.as_ref().and_then(|f| f.list_names(&items)))
+                            .flatten();
+                        if let Some(names) = named {
+                            list_names = names;
+                        } else if !over.is_empty() && over.iter().all(|&l| !out[l - offset].subject.is_empty()) {
+                            list_names = over.iter().map(|&l| out[l - offset].subject.clone()).collect();
+                        }
                     }
+                }
+                if let Some(name) = list_names.get(i) {
+                    subject = name.clone();
                 }
             }
             if !subject.is_empty() {
                 last_subject = Some(out.len());
-                if !f.kind.is_change() {
-                    levels.push(out.len());
-                    last_level_subject = Some(out.len());
-                }
             }
             out.push(Indicator {
                 // Filled in by the caller, which owns the figures.
@@ -349,12 +431,12 @@ impl Analyzer {
                 status: Status::Actual,
             });
         }
-        out
+        (out, relations)
     }
 
     fn bare(&self, f: &Figure) -> Indicator {
         Indicator {
-            figure: f.clone(),
+            figure: Figure::placeholder(),
             subject: String::new(),
             section: String::new(),
             sentence_span: (f.start, f.end),
@@ -419,53 +501,6 @@ fn pieces_at_line_breaks(text: &str, target: usize) -> Vec<(usize, usize, usize)
     }
     out.push((b0, text.len(), c0));
     out
-}
-
-/// The items of `A和B`, `A、B及C` at the end of a clause.
-fn split_list(head: &str) -> Vec<String> {
-    let tail = head.rsplit(['，', ',', '；', '：']).next().unwrap_or(head);
-    let tail = tail.trim_start_matches(|c: char| "全年今年年末其中".contains(c));
-    tail.split(['和', '、', '及', '与']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
-}
-
-/// `能源` and `电力消耗` share the head `消耗`: a short item borrows the last item's last two characters.
-fn share_head(items: &[String]) -> Vec<String> {
-    let last = items.last().cloned().unwrap_or_default();
-    let chars: Vec<char> = last.chars().collect();
-    // The head is the measure word the list shares; the common ones first, else the last two characters.
-    const HEADS: &[&str] = &[
-        "增加值",
-        "零售额",
-        "营业收入",
-        "产量",
-        "收入",
-        "投资",
-        "消耗",
-        "总额",
-        "面积",
-        "产值",
-        "利润",
-        "人数",
-        "价格",
-        "排放量",
-        "销售额",
-        "进出口额",
-    ];
-    let head: String = match HEADS.iter().find(|h| last.ends_with(*h)) {
-        Some(h) => h.to_string(),
-        None if chars.len() >= 4 => chars[chars.len() - 2..].iter().collect(),
-        None => String::new(),
-    };
-    items
-        .iter()
-        .map(|it| {
-            if !head.is_empty() && it != &last && it.chars().count() <= 2 && !it.ends_with(&head) {
-                format!("{it}{head}")
-            } else {
-                it.clone()
-            }
-        })
-        .collect()
 }
 
 /// Whether a kind of figure is a stated percentage that a check can look at.

@@ -1,14 +1,100 @@
-//! Word lists that steer extraction: units, phrases whose numbers are not figures, jieba user words.
+//! The lexicon: every domain word list zhibiao reads, by role, from `dicts/`.
 //!
-//! The lists ship inside the binary (from `dicts/`) and a user can extend them from files or flags, so
-//! nothing domain-specific is scattered through the code.
+//! Each role is one file of `dicts/` (its header says what the words do), shipped inside the binary and
+//! extended by the user ([`Dicts::add`], `--dict ROLE=FILE` on the command line). A line is
+//! `WORD[<TAB>FIELD…]`; `#` starts a comment line; a line `-WORD` removes a word the lists already hold.
+//! A bad line is reported with its file and line ([`DictError`]). The rule code keeps the logic only: what a
+//! word *is* (a change verb and its sign, a filler, a time word) lives here.
 
-/// The built-in unit list (`dicts/units.txt`).
-pub const UNITS: &str = include_str!("../dicts/units.txt");
-/// The built-in non-figure phrases (`dicts/not_figures.txt`).
-pub const NOT_FIGURES: &str = include_str!("../dicts/not_figures.txt");
-/// The built-in jieba user words (`dicts/userdict.txt`).
-pub const USER_WORDS: &str = include_str!("../dicts/userdict.txt");
+use std::fmt;
+use std::io::BufRead;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::figure::Qualifier;
+
+/// A bad line in a word list: which file, which line, what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DictError {
+    /// The file (or `dicts/NAME` for a built-in list).
+    pub file: String,
+    /// 1-based line number (0 when the error is about the whole file).
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for DictError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        }
+    }
+}
+
+impl std::error::Error for DictError {}
+
+/// One role of the lexicon: its name on the command line, its file in `dicts/` and the built-in text.
+#[derive(Debug, Clone, Copy)]
+pub struct Role {
+    /// The name `--dict ROLE=FILE` takes.
+    pub name: &'static str,
+    /// The file in `dicts/`.
+    pub file: &'static str,
+    /// The built-in list.
+    pub builtin: &'static str,
+}
+
+macro_rules! roles {
+    ($($name:literal => $file:literal),* $(,)?) => {
+        /// Every role, in the order the built-in lists are loaded.
+        pub const ROLES: &[Role] = &[$(Role { name: $name, file: $file, builtin: include_str!(concat!("../dicts/", $file)) }),*];
+    };
+}
+
+roles! {
+    "units" => "units.txt",
+    "not_figures" => "not_figures.txt",
+    "user_words" => "userdict.txt",
+    "qualifiers" => "qualifiers.tsv",
+    "not_qualifiers" => "not_qualifiers.txt",
+    "change_verbs" => "change_verbs.tsv",
+    "rate_nouns" => "rate_nouns.tsv",
+    "not_changes" => "not_changes.txt",
+    "basis_markers" => "basis_markers.txt",
+    "basis_ends" => "basis_ends.txt",
+    "comparison_openers" => "comparison_openers.txt",
+    "not_comparisons" => "not_comparisons.txt",
+    "not_numerals" => "not_numerals.txt",
+    "link_words" => "link_words.txt",
+    "level_markers" => "level_markers.txt",
+    "lower_than" => "lower_than.txt",
+    "index_markers" => "index_markers.txt",
+    "per_units" => "per_units.txt",
+    "not_tenths" => "not_tenths.txt",
+    "annual_words" => "annual_words.txt",
+    "aspect_particles" => "aspect_particles.txt",
+    "list_joiners" => "list_joiners.tsv",
+    "distributive" => "distributive.txt",
+    "subject_lead" => "subject_lead.txt",
+    "subject_trail" => "subject_trail.txt",
+    "subject_boundary" => "subject_boundary.txt",
+    "generic_after" => "generic_after.txt",
+    "price_basis" => "price_basis.txt",
+    "reach_words" => "reach_words.txt",
+    "time_tail" => "time_tail.txt",
+    "span_openers" => "span_openers.txt",
+    "duration_tails" => "duration_tails.txt",
+    "possessive" => "possessive.txt",
+    "list_heads" => "list_heads.txt",
+    "measure_ends" => "measure_ends.txt",
+    "list_etc" => "list_etc.txt",
+    "time_words" => "time_words.tsv",
+    "heading_words" => "heading_words.tsv",
+    "year_context" => "year_context.tsv",
+}
 
 /// What a unit measures; decides the figure's kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -47,6 +133,20 @@ impl UnitClass {
     }
 }
 
+/// What a time unit makes of the number before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum TimeRole {
+    /// A duration, a figure (`3个月`).
+    #[default]
+    Duration,
+    /// A calendar year (`2025年`), no figure.
+    Year,
+    /// A month, day or anniversary (`10月`, `75周年`), no figure.
+    Date,
+    /// An age (`65岁`): no figure unless it is a lifetime.
+    Age,
+}
+
 /// One unit as written after a number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unit {
@@ -56,16 +156,280 @@ pub struct Unit {
     pub class: UnitClass,
     /// Accepted only after Arabic digits (四周 is "all around", 4周 is four weeks).
     pub digits_only: bool,
+    /// For a time unit: year, date, age or duration.
+    pub time: TimeRole,
+}
+
+/// An ordered list of words (file order, a later duplicate replacing nothing).
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    list: Vec<String>,
+    set: FxHashSet<String>,
+}
+
+impl Words {
+    fn insert(&mut self, w: &str) {
+        if self.set.insert(w.to_string()) {
+            self.list.push(w.to_string());
+        }
+    }
+
+    fn remove(&mut self, w: &str) {
+        if self.set.remove(w) {
+            self.list.retain(|x| x != w);
+        }
+    }
+
+    /// Whether the list holds `w`.
+    pub fn has(&self, w: &str) -> bool {
+        self.set.contains(w)
+    }
+
+    /// The words in file order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.list.iter().map(String::as_str)
+    }
+
+    /// The words, longest first (stable for equal lengths).
+    pub fn longest_first(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.iter().collect();
+        v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        v
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Whether some word ends `s`.
+    pub fn ends(&self, s: &str) -> bool {
+        self.list.iter().any(|w| s.ends_with(w.as_str()))
+    }
+}
+
+/// Words with one value each (a sign, a qualifier), in file order; a later line for the same word replaces
+/// the earlier one.
+#[derive(Debug, Clone)]
+pub struct Valued<T> {
+    list: Vec<(String, T)>,
+}
+
+impl<T> Default for Valued<T> {
+    fn default() -> Self {
+        Valued { list: Vec::new() }
+    }
+}
+
+impl<T: Clone> Valued<T> {
+    fn insert(&mut self, w: &str, v: T) {
+        match self.list.iter_mut().find(|(x, _)| x == w) {
+            Some(e) => e.1 = v,
+            None => self.list.push((w.to_string(), v)),
+        }
+    }
+
+    fn remove(&mut self, w: &str) {
+        self.list.retain(|(x, _)| x != w);
+    }
+
+    /// The entries in file order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &T)> {
+        self.list.iter().map(|(w, v)| (w.as_str(), v))
+    }
+
+    /// The value of `w`.
+    pub fn get(&self, w: &str) -> Option<&T> {
+        self.list.iter().find(|(x, _)| x == w).map(|(_, v)| v)
+    }
+
+    /// The entries, longest word first (stable for equal lengths).
+    pub fn longest_first(&self) -> Vec<(&str, T)> {
+        let mut v: Vec<(&str, T)> = self.list.iter().map(|(w, v)| (w.as_str(), v.clone())).collect();
+        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        v
+    }
+}
+
+/// Where a qualifier word stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QualifierAt {
+    /// Before the number (`约`, `超过`).
+    Before,
+    /// After the number and its unit (`左右`, `以上`).
+    After {
+        /// Only when no word follows it (`3个多月`, not `多元`); a unit may.
+        alone: bool,
+    },
+}
+
+/// A word that states how exactly a number holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QualifierWord {
+    /// Where it stands.
+    pub at: QualifierAt,
+    /// What it says.
+    pub qualifier: Qualifier,
+}
+
+/// How strongly a word joins two figures into one list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Joiner {
+    /// `、`, `和`: a list whatever comes before.
+    Strong,
+    /// `与`, `及`, `，`: a list only under 分别.
+    Weak,
+}
+
+/// The word lists of the number layer.
+#[derive(Debug, Clone, Default)]
+pub struct NumberWords {
+    /// Qualifier words (约, 左右 …).
+    pub qualifiers: Valued<QualifierWord>,
+    /// Words that end in a qualifier word and are none (最近, 附近).
+    pub not_qualifiers: Words,
+    /// Change verbs with their sign (增长 +1, 下降 −1).
+    pub change_verbs: Valued<i8>,
+    /// Rate nouns whose number is a change (增速 +1, 降幅 −1).
+    pub rate_nouns: Valued<i8>,
+    /// Phrases holding a change verb or rate noun that state no change (新增, 增加值, 自然增长率).
+    pub not_changes: Words,
+    /// Markers of the base a change is measured against (同比, 比上年).
+    pub basis_markers: Words,
+    /// Endings of a basis phrase after which a one-character verb is a change verb (比2020年增).
+    pub basis_ends: Words,
+    /// Words opening a comparison phrase (比, 较).
+    pub comparison_openers: Words,
+    /// Words holding an opener that open no comparison (比重, 占比).
+    pub not_comparisons: Words,
+    /// Words in which a numeral character is no number (上一年).
+    pub not_numerals: Words,
+    /// Words between a verb and its number that change nothing (增长了5%, 达到).
+    pub link_words: Words,
+    /// Words right before a number that make it a level reached, not a change (增加到, 降至).
+    pub level_markers: Words,
+    /// Words before a 百分点 figure that make it negative (低于全国0.5个百分点).
+    pub lower_than: Words,
+    /// Words after which a bare decimal is an index (指数为102.1).
+    pub index_markers: Words,
+    /// Denominators of per-unit rates that are no units themselves (元/人, 部/百人).
+    pub per_units: Words,
+    /// Words opening with 成 after a number where 成 is no tenth (成为, 成立).
+    pub not_tenths: Words,
+    /// Words making a growth rate an annual average (年均, 平均每年).
+    pub annual_words: Words,
+    /// Particles after a verb that change nothing (了).
+    pub aspect_particles: Words,
+    /// Words joining figures into a list, with their strength.
+    pub list_joiners: Valued<Joiner>,
+    /// Words that distribute a list over a list (分别).
+    pub distributive: Words,
+}
+
+/// The word lists of the subject stage.
+#[derive(Debug, Clone, Default)]
+pub struct SubjectWords {
+    /// Dropped from the start of a subject (全年, 累计, 全市).
+    pub lead: Words,
+    /// Dropped from the end of a subject (要, 比上年, 突破).
+    pub trail: Words,
+    /// Where the walk back from a number stops (对, 在, 和).
+    pub boundary: Words,
+    /// Words after a number that name nothing (台阶, 大关).
+    pub generic_after: Words,
+    /// Phrases of the price basis of a change (按可比价格计算).
+    pub price_basis: Words,
+    /// Words saying where a level went (至, 到, 在).
+    pub reach_words: Words,
+    /// Time words right before a number (去年的, 年末).
+    pub time_tail: Words,
+    /// Words opening the start of a span (由, 从).
+    pub span_openers: Words,
+    /// What is left of a duration once its years are gone (内, 间, 来).
+    pub duration_tails: Words,
+    /// The particle tying a modifier to its noun (的).
+    pub possessive: Words,
+    /// Measure words a list of things shares (产量, 增加值).
+    pub list_heads: Words,
+    /// Endings that make a name a measure already (数, 量, 损失).
+    pub measure_ends: Words,
+    /// Words closing an open list inside its last item (等).
+    pub list_etc: Words,
+    /// The surfaces of the year units of `units.txt` (年), which say when, not what.
+    pub year_units: Vec<String>,
+}
+
+/// The word lists of the period stage: what a sentence, a heading and a stated year say of time.
+#[derive(Debug, Clone, Default)]
+pub struct PeriodWords {
+    /// The sentence sets a goal (预期目标, 力争).
+    pub target: Words,
+    /// The sentence reports the past year (过去一年, 去年).
+    pub past: Words,
+    /// The sentence is about several years (过去五年, 年均).
+    pub span: Words,
+    /// After a figure, it starts a span (增加到).
+    pub span_verb: Words,
+    /// Before a figure, it is a span's end (增加到, 达到).
+    pub reached: Words,
+    /// The report's own year (今年).
+    pub this_year: Words,
+    /// Heading words of a review (回顾).
+    pub heading_review: Words,
+    /// Heading words of a plan (安排, 任务).
+    pub heading_plan: Words,
+    /// Heading words of several years (十三五, 时期).
+    pub heading_span: Words,
+    /// Heading words of the last year beside a span (过去一年).
+    pub heading_last_year: Words,
+    /// Before a year, a comparison base (比, 较).
+    pub year_base_before: Words,
+    /// Before a year, a span's end (至, —).
+    pub year_span_before: Words,
+    /// After a year, a span's start (以来, 至).
+    pub year_span_after: Words,
+}
+
+impl PeriodWords {
+    fn role(&mut self, file: &str, role: &str) -> Option<&mut Words> {
+        Some(match (file, role) {
+            ("time_words", "target") => &mut self.target,
+            ("time_words", "past") => &mut self.past,
+            ("time_words", "span") => &mut self.span,
+            ("time_words", "span_verb") => &mut self.span_verb,
+            ("time_words", "reached") => &mut self.reached,
+            ("time_words", "this_year") => &mut self.this_year,
+            ("heading_words", "review") => &mut self.heading_review,
+            ("heading_words", "plan") => &mut self.heading_plan,
+            ("heading_words", "span") => &mut self.heading_span,
+            ("heading_words", "last_year") => &mut self.heading_last_year,
+            ("year_context", "base_before") => &mut self.year_base_before,
+            ("year_context", "span_before") => &mut self.year_span_before,
+            ("year_context", "span_after") => &mut self.year_span_after,
+            _ => return None,
+        })
+    }
 }
 
 /// All word lists, built once and shared by every thread.
 #[derive(Debug, Clone)]
 pub struct Dicts {
-    units_by_first: rustc_hash::FxHashMap<char, Vec<(Vec<char>, Unit)>>,
+    units_by_first: FxHashMap<char, Vec<(Vec<char>, Unit)>>,
     /// Phrases whose numbers are not figures.
     pub not_figures: Vec<String>,
     /// Extra words for jieba: `word [freq [tag]]` lines.
     pub user_words: String,
+    /// The number layer's words.
+    pub number: NumberWords,
+    /// The subject stage's words.
+    pub subject: SubjectWords,
+    /// The period stage's words.
+    pub period: PeriodWords,
 }
 
 impl Default for Dicts {
@@ -74,42 +438,239 @@ impl Default for Dicts {
     }
 }
 
+/// One line of a list: the word (without a leading `-`) and its fields.
+struct Line<'a> {
+    n: usize,
+    remove: bool,
+    word: &'a str,
+    fields: Vec<&'a str>,
+}
+
+/// The lines of a list that hold something.
+fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
+    text.lines().enumerate().filter_map(|(i, raw)| {
+        let line = raw.trim_end_matches('\r');
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            return None;
+        }
+        let mut f = line.split('\t');
+        let first = f.next().unwrap_or("").trim();
+        let (remove, word) = match first.strip_prefix('-') {
+            Some(w) if !w.is_empty() => (true, w),
+            _ => (false, first),
+        };
+        Some(Line { n: i + 1, remove, word, fields: f.map(str::trim).collect() })
+    })
+}
+
 impl Dicts {
     /// The lists shipped in `dicts/`.
     pub fn builtin() -> Self {
-        let mut d =
-            Dicts { units_by_first: Default::default(), not_figures: Vec::new(), user_words: USER_WORDS.to_string() };
-        d.add_units(UNITS).expect("built-in units parse");
-        d.add_not_figures(NOT_FIGURES);
+        let mut d = Dicts {
+            units_by_first: Default::default(),
+            not_figures: Vec::new(),
+            user_words: String::new(),
+            number: NumberWords::default(),
+            subject: SubjectWords::default(),
+            period: PeriodWords::default(),
+        };
+        for role in ROLES {
+            d.add(role.name, &format!("dicts/{}", role.file), role.builtin).expect("the built-in lists parse");
+        }
         d
+    }
+
+    /// The role of this name.
+    pub fn role(name: &str) -> Option<&'static Role> {
+        ROLES.iter().find(|r| r.name == name)
+    }
+
+    /// Adds the lines of `text` (read from `file`, named in errors) to the list of role `role`.
+    pub fn add(&mut self, role: &str, file: &str, text: &str) -> Result<(), DictError> {
+        let err = |line: usize, message: String| DictError { file: file.to_string(), line, message };
+        let n = &mut self.number;
+        let sw = &mut self.subject;
+        let pw = &mut self.period;
+        match role {
+            "units" => return self.units_from(text).map_err(|(line, m)| err(line, m)),
+            "not_figures" => {
+                self.add_not_figures(text);
+                return Ok(());
+            }
+            "user_words" => {
+                self.add_user_words(text);
+                return Ok(());
+            }
+            _ => {}
+        }
+        for l in lines(text) {
+            let field = |k: usize| l.fields.get(k).copied().unwrap_or("");
+            let words: Option<&mut Words> = match role {
+                "not_qualifiers" => Some(&mut n.not_qualifiers),
+                "not_changes" => Some(&mut n.not_changes),
+                "basis_markers" => Some(&mut n.basis_markers),
+                "basis_ends" => Some(&mut n.basis_ends),
+                "comparison_openers" => Some(&mut n.comparison_openers),
+                "not_comparisons" => Some(&mut n.not_comparisons),
+                "not_numerals" => Some(&mut n.not_numerals),
+                "link_words" => Some(&mut n.link_words),
+                "level_markers" => Some(&mut n.level_markers),
+                "lower_than" => Some(&mut n.lower_than),
+                "index_markers" => Some(&mut n.index_markers),
+                "per_units" => Some(&mut n.per_units),
+                "not_tenths" => Some(&mut n.not_tenths),
+                "annual_words" => Some(&mut n.annual_words),
+                "aspect_particles" => Some(&mut n.aspect_particles),
+                "distributive" => Some(&mut n.distributive),
+                "subject_lead" => Some(&mut sw.lead),
+                "subject_trail" => Some(&mut sw.trail),
+                "subject_boundary" => Some(&mut sw.boundary),
+                "generic_after" => Some(&mut sw.generic_after),
+                "price_basis" => Some(&mut sw.price_basis),
+                "reach_words" => Some(&mut sw.reach_words),
+                "time_tail" => Some(&mut sw.time_tail),
+                "span_openers" => Some(&mut sw.span_openers),
+                "duration_tails" => Some(&mut sw.duration_tails),
+                "possessive" => Some(&mut sw.possessive),
+                "list_heads" => Some(&mut sw.list_heads),
+                "measure_ends" => Some(&mut sw.measure_ends),
+                "list_etc" => Some(&mut sw.list_etc),
+                _ => None,
+            };
+            if let Some(w) = words {
+                if l.remove {
+                    w.remove(l.word);
+                } else {
+                    w.insert(l.word);
+                }
+                continue;
+            }
+            match role {
+                "time_words" | "heading_words" | "year_context" => {
+                    let Some(list) = pw.role(role, field(0)) else {
+                        return Err(err(l.n, format!("unknown role {:?} in {role}", field(0))));
+                    };
+                    if l.remove {
+                        list.remove(l.word);
+                    } else {
+                        list.insert(l.word);
+                    }
+                }
+                "qualifiers" => {
+                    if l.remove {
+                        n.qualifiers.remove(l.word);
+                        continue;
+                    }
+                    let qualifier = parse_qualifier(field(1)).ok_or_else(|| {
+                        err(l.n, format!("unknown qualifier {:?} (approx, at_least, at_most)", field(1)))
+                    })?;
+                    let at = match (field(0), field(2)) {
+                        ("before", "") => QualifierAt::Before,
+                        ("after", "") => QualifierAt::After { alone: false },
+                        ("after", "alone") => QualifierAt::After { alone: true },
+                        (p, flag) => {
+                            return Err(err(
+                                l.n,
+                                format!("position {p:?} {flag:?}: expected before, after, or after<TAB>…<TAB>alone"),
+                            ));
+                        }
+                    };
+                    n.qualifiers.insert(l.word, QualifierWord { at, qualifier });
+                }
+                "change_verbs" | "rate_nouns" => {
+                    let list = if role == "change_verbs" { &mut n.change_verbs } else { &mut n.rate_nouns };
+                    if l.remove {
+                        list.remove(l.word);
+                        continue;
+                    }
+                    let sign = match field(0) {
+                        "+" => 1,
+                        "-" => -1,
+                        s => return Err(err(l.n, format!("sign {s:?}: expected + or -"))),
+                    };
+                    list.insert(l.word, sign);
+                }
+                "list_joiners" => {
+                    if l.remove {
+                        n.list_joiners.remove(l.word);
+                        continue;
+                    }
+                    let j = match field(0) {
+                        "strong" => Joiner::Strong,
+                        "weak" => Joiner::Weak,
+                        s => return Err(err(l.n, format!("strength {s:?}: expected strong or weak"))),
+                    };
+                    n.list_joiners.insert(l.word, j);
+                }
+                _ => {
+                    let names: Vec<&str> = ROLES.iter().map(|r| r.name).collect();
+                    return Err(err(0, format!("unknown word list {role:?}; the lists are {}", names.join(", "))));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// [`Dicts::add`] from a reader.
+    pub fn add_reader(&mut self, role: &str, file: &str, reader: impl BufRead) -> Result<(), DictError> {
+        let mut text = String::new();
+        for (i, line) in reader.lines().enumerate() {
+            let line = line.map_err(|e| DictError { file: file.to_string(), line: i + 1, message: e.to_string() })?;
+            text.push_str(&line);
+            text.push('\n');
+        }
+        self.add(role, file, &text)
     }
 
     /// Adds units from text in the `dicts/units.txt` format. A bare word on a line is a count unit.
     pub fn add_units(&mut self, text: &str) -> Result<(), String> {
-        for (n, line) in text.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
+        self.units_from(text).map_err(|(line, m)| format!("line {line}: {m}"))
+    }
+
+    fn units_from(&mut self, text: &str) -> Result<(), (usize, String)> {
+        for l in lines(text) {
+            if l.remove {
+                let chars: Vec<char> = l.word.chars().collect();
+                if let Some(list) = chars.first().and_then(|c| self.units_by_first.get_mut(c)) {
+                    list.retain(|(s, _)| *s != chars);
+                }
                 continue;
             }
-            let f: Vec<&str> = line.split('\t').collect();
-            let surface = f[0].trim();
-            let class = match f.get(1).map(|s| s.trim()).filter(|s| !s.is_empty()) {
+            let class = match l.fields.first().filter(|s| !s.is_empty()) {
                 None => UnitClass::Count,
-                Some(c) => UnitClass::parse(c).ok_or_else(|| format!("line {}: unknown unit class {c:?}", n + 1))?,
+                Some(c) => UnitClass::parse(c).ok_or_else(|| (l.n, format!("unknown unit class {c:?}")))?,
             };
-            let canonical = f.get(2).map(|s| s.trim()).filter(|s| !s.is_empty()).unwrap_or(surface);
-            let digits_only = f.get(3).is_some_and(|s| s.trim() == "digits");
-            self.add_unit(surface, canonical, class, digits_only);
+            let canonical = l.fields.get(1).copied().filter(|s| !s.is_empty()).unwrap_or(l.word);
+            let mut digits_only = false;
+            let mut time = TimeRole::Duration;
+            for flag in l.fields.get(2).copied().unwrap_or("").split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                match flag {
+                    "digits" => digits_only = true,
+                    "year" => time = TimeRole::Year,
+                    "date" => time = TimeRole::Date,
+                    "age" => time = TimeRole::Age,
+                    f => return Err((l.n, format!("unknown unit flag {f:?} (digits, year, date, age)"))),
+                }
+            }
+            self.add_unit_with(l.word, canonical, class, digits_only, time);
         }
         Ok(())
     }
 
     /// Adds one unit.
     pub fn add_unit(&mut self, surface: &str, canonical: &str, class: UnitClass, digits_only: bool) {
+        self.add_unit_with(surface, canonical, class, digits_only, TimeRole::Duration);
+    }
+
+    fn add_unit_with(&mut self, surface: &str, canonical: &str, class: UnitClass, digits_only: bool, time: TimeRole) {
         if surface.is_empty() {
             return;
         }
-        let unit = Unit { canonical: canonical.to_string(), class, digits_only };
+        self.subject.year_units.retain(|y| y != surface);
+        if time == TimeRole::Year {
+            self.subject.year_units.push(surface.to_string());
+        }
+        let unit = Unit { canonical: canonical.to_string(), class, digits_only, time };
         let chars: Vec<char> = surface.chars().collect();
         let list = self.units_by_first.entry(chars[0]).or_default();
         list.retain(|(s, _)| *s != chars);
@@ -117,12 +678,13 @@ impl Dicts {
         list.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
     }
 
-    /// Adds non-figure phrases, one per line.
+    /// Adds non-figure phrases, one per line (`-PHRASE` removes one).
     pub fn add_not_figures(&mut self, text: &str) {
-        for line in text.lines() {
-            let w = line.trim();
-            if !w.is_empty() && !w.starts_with('#') {
-                self.not_figures.push(w.to_string());
+        for l in lines(text) {
+            if l.remove {
+                self.not_figures.retain(|w| w != l.word);
+            } else {
+                self.not_figures.push(l.word.to_string());
             }
         }
         // Longest first, so a longer phrase masks before a shorter one inside it.
@@ -132,7 +694,9 @@ impl Dicts {
 
     /// Adds jieba user words (`word [freq [tag]]` per line).
     pub fn add_user_words(&mut self, text: &str) {
-        self.user_words.push('\n');
+        if !self.user_words.is_empty() {
+            self.user_words.push('\n');
+        }
         self.user_words.push_str(text);
     }
 
@@ -145,5 +709,47 @@ impl Dicts {
             let n = surface.len();
             (chars.len() >= i + n && chars[i..i + n] == surface[..]).then_some((u, n))
         })
+    }
+}
+
+fn parse_qualifier(s: &str) -> Option<Qualifier> {
+    Some(match s {
+        "approx" => Qualifier::Approx,
+        "at_least" => Qualifier::AtLeast,
+        "at_most" => Qualifier::AtMost,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_list_loads() {
+        let d = Dicts::builtin();
+        assert!(d.number.change_verbs.get("下降") == Some(&-1));
+        assert!(d.unit_at(&['个', '百', '分', '点'], 0).is_some());
+    }
+
+    #[test]
+    fn a_bad_line_names_its_file_and_line() {
+        let mut d = Dicts::builtin();
+        let e = d.add("change_verbs", "mine.tsv", "# comment\n激增\t+\n暴跌\tdown\n").unwrap_err();
+        assert_eq!(e.to_string(), "mine.tsv:3: sign \"down\": expected + or -");
+        let e = d.add("units", "u.txt", "宗\tcount\n套\tbox\n").unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("u.txt", 2));
+        let e = d.add("no_such", "x.txt", "a\n").unwrap_err();
+        assert!(e.to_string().starts_with("x.txt: unknown word list \"no_such\""), "{e}");
+    }
+
+    #[test]
+    fn a_minus_line_removes_a_word() {
+        let mut d = Dicts::builtin();
+        assert!(d.number.link_words.has("达"));
+        d.add("link_words", "mine.txt", "-达\n").unwrap();
+        assert!(!d.number.link_words.has("达"));
+        d.add("change_verbs", "mine.tsv", "激增\t+\n").unwrap();
+        assert_eq!(d.number.change_verbs.get("激增"), Some(&1));
     }
 }

@@ -22,6 +22,7 @@ pub mod dicts;
 pub mod document;
 pub mod figure;
 pub mod input;
+pub mod link;
 pub mod number;
 pub mod text;
 

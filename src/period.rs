@@ -22,6 +22,7 @@ use serde::Serialize;
 use std::sync::OnceLock;
 
 use crate::analyzer::Indicator;
+use crate::dicts::PeriodWords;
 use crate::text::byte_of_char;
 
 /// Whether a figure is a result or a target.
@@ -114,7 +115,7 @@ fn res() -> &'static Res {
 
 #[cfg(test)]
 fn classify_heading(h: &str, year: Option<i32>) -> Mode {
-    classify_heading_in(h, &YearWords::new(year))
+    classify_heading_in(&PeriodLex::new(&crate::Dicts::builtin()), h, &YearWords::new(year))
 }
 
 /// `{Y}年` and `{Y-1}年` of the report's year, made once per report.
@@ -126,22 +127,44 @@ impl YearWords {
     }
 }
 
-fn classify_heading_in(h: &str, yw: &YearWords) -> Mode {
+/// The period stage's words, with the automaton that finds a sentence's time words in one pass; built once.
+pub struct PeriodLex {
+    words: PeriodWords,
+    /// Words opening a comparison (比, 较): `比去年` is no past.
+    openers: Vec<String>,
+    /// target, past and span words, in that order.
+    automaton: aho_corasick::AhoCorasick,
+    nt: usize,
+    np: usize,
+}
+
+impl PeriodLex {
+    /// The period words of `dicts`.
+    pub fn new(dicts: &crate::Dicts) -> Self {
+        let words = dicts.period.clone();
+        let all: Vec<&str> = words.target.iter().chain(words.past.iter()).chain(words.span.iter()).collect();
+        let automaton = aho_corasick::AhoCorasick::new(all).expect("time words");
+        let (nt, np) = (words.target.len(), words.past.len());
+        let openers = dicts.number.comparison_openers.iter().map(String::from).collect();
+        PeriodLex { words, openers, automaton, nt, np }
+    }
+}
+
+fn classify_heading_in(lx: &PeriodLex, h: &str, yw: &YearWords) -> Mode {
+    let w = &lx.words;
     let h = &h[..byte_of_char(h, (0, 0), 30).1];
-    let span = ["五年", "十一五", "十二五", "十三五", "十四五", "十五五", "时期"].iter().any(|w| h.contains(w));
+    let holds = |list: &crate::dicts::Words| list.iter().any(|x| h.contains(x));
+    let span = holds(&w.heading_span);
     let mentions_this_year = yw.0.as_ref().is_some_and(|(this, _)| h.contains(this.as_str()));
     let mentions_prev_year = yw.0.as_ref().is_some_and(|(_, prev)| h.contains(prev.as_str()));
-    if h.contains("回顾") || h.contains("过去") || h.contains("成就") {
+    if holds(&w.heading_review) {
         // `“十二五”时期和2015年工作回顾` reviews five years and the last one: the last year wins per sentence.
-        if span && !mentions_prev_year && !h.contains("过去一年") {
+        if span && !mentions_prev_year && !holds(&w.heading_last_year) {
             return Mode::SpanReview;
         }
         return Mode::Review;
     }
-    let plan = ["安排", "任务", "总体要求", "总体部署", "重点工作", "建议", "目标", "今年", "政策取向"]
-        .iter()
-        .any(|w| h.contains(w));
-    if plan || mentions_this_year {
+    if holds(&w.heading_plan) || mentions_this_year {
         if span && !mentions_this_year {
             return Mode::SpanPlan;
         }
@@ -151,7 +174,7 @@ fn classify_heading_in(h: &str, yw: &YearWords) -> Mode {
 }
 
 /// Headings found in the text: (code-point offset, mode).
-fn headings(text: &str, yw: &YearWords) -> Vec<(usize, Mode)> {
+fn headings(lx: &PeriodLex, text: &str, yw: &YearWords) -> Vec<(usize, Mode)> {
     let mut out = Vec::new();
     let mut last_byte = 0;
     let mut last_cp = 0;
@@ -159,7 +182,7 @@ fn headings(text: &str, yw: &YearWords) -> Vec<(usize, Mode)> {
         let cp = last_cp + text[last_byte..m.start].chars().count();
         last_byte = m.start;
         last_cp = cp;
-        let mode = classify_heading_in(&text[m], yw);
+        let mode = classify_heading_in(lx, &text[m], yw);
         out.push((cp, mode));
     }
     out
@@ -227,10 +250,11 @@ fn mode_at(in_force: &[(usize, Mode)], pos: usize) -> Mode {
 }
 
 /// An explicit year stated before the figure in its sentence, skipping base years and span starts.
-pub fn explicit_year(before: &str) -> Option<i32> {
+pub fn explicit_year(lx: &PeriodLex, before: &str) -> Option<i32> {
     if !may_name_year(before) {
         return None;
     }
+    let w = &lx.words;
     let mut found = None;
     for c in res().year.captures_iter(before) {
         let m = c.get(0).unwrap();
@@ -238,24 +262,10 @@ pub fn explicit_year(before: &str) -> Option<i32> {
         if !(1900..=2100).contains(&y) {
             continue;
         }
-        // Only single characters are looked for before the year and at most two after it.
         let pre = &before[..m.start()];
         let post = &before[m.end()..];
-        let base = pre.ends_with('是')
-            || pre.ends_with('比')
-            || pre.ends_with('较')
-            || pre.ends_with("与")
-            || pre.ends_with("同");
-        let span = post.starts_with("以来")
-            || post.starts_with('—')
-            || post.starts_with('-')
-            || post.starts_with('－')
-            || post.starts_with('～')
-            || post.starts_with('至')
-            || post.starts_with("相比")
-            || pre.ends_with('—')
-            || pre.ends_with('-')
-            || pre.ends_with('至');
+        let base = w.year_base_before.ends(pre);
+        let span = w.year_span_after.iter().any(|x| post.starts_with(x)) || w.year_span_before.ends(pre);
         if base || span {
             continue;
         }
@@ -269,25 +279,6 @@ pub fn explicit_year(before: &str) -> Option<i32> {
 fn may_name_year(s: &str) -> bool {
     s.match_indices('年').any(|(i, _)| s[..i].trim_end_matches(char::is_whitespace).ends_with(char::is_numeric))
 }
-
-const SPAN_VERBS: &[&str] = &[
-    "增加到",
-    "提高到",
-    "增长到",
-    "上升到",
-    "下降到",
-    "减少到",
-    "降低到",
-    "扩大到",
-    "提升到",
-    "发展到",
-    "跃升到",
-    "到",
-];
-const TARGET_WORDS: &[&str] = &["预期目标", "目标", "力争", "确保", "计划", "预计", "拟", "预算安排", "控制在"];
-const PAST_WORDS: &[&str] = &["过去一年", "去年", "一年来", "刚刚过去"];
-const SPAN_WORDS: &[&str] =
-    &["过去五年", "五年来", "五年累计", "五年共", "五年新增", "五年建成", "年均", "十二五", "十三五", "十四五", "期间"];
 
 /// The period of one figure: `(ref_year, status)`.
 ///
@@ -311,27 +302,18 @@ impl SentenceFlags {
     }
 }
 
-/// [`TARGET_WORDS`], [`PAST_WORDS`] and [`SPAN_WORDS`] in one automaton, in that order.
-fn time_words() -> &'static aho_corasick::AhoCorasick {
-    static A: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
-    A.get_or_init(|| {
-        let words = TARGET_WORDS.iter().chain(PAST_WORDS).chain(SPAN_WORDS);
-        aho_corasick::AhoCorasick::new(words).expect("time words")
-    })
-}
-
 /// One pass over the sentence finds every occurrence of every word (none of them overlaps itself, so these
 /// are also what `match_indices` gives).
-fn sentence_flags(sentence: &str) -> SentenceFlags {
-    let (nt, np) = (TARGET_WORDS.len(), PAST_WORDS.len());
+fn sentence_flags(lx: &PeriodLex, sentence: &str) -> SentenceFlags {
+    let (nt, np) = (lx.nt, lx.np);
     let mut f = SentenceFlags { target: false, past: false, span_end: usize::MAX };
-    for m in time_words().find_overlapping_iter(sentence) {
+    for m in lx.automaton.find_overlapping_iter(sentence) {
         let k = m.pattern().as_usize();
         if k < nt {
             f.target = true;
         } else if k < nt + np {
             let pre = &sentence[..m.start()];
-            f.past |= !pre.ends_with('比') && !pre.ends_with('较');
+            f.past |= !lx.openers.iter().any(|o| pre.ends_with(o.as_str()));
         } else {
             f.span_end = f.span_end.min(m.end());
         }
@@ -341,6 +323,7 @@ fn sentence_flags(sentence: &str) -> SentenceFlags {
 
 #[allow(clippy::too_many_arguments)]
 fn period_of(
+    lx: &PeriodLex,
     flags: &SentenceFlags,
     kind: ReportKind,
     year: Option<i32>,
@@ -352,7 +335,8 @@ fn period_of(
 ) -> (Option<i32>, Status) {
     let (target_sentence, past) = (flags.target, flags.past);
     debug_assert!(sentence.starts_with(before));
-    if let Some(e) = explicit_year(before) {
+    let w = &lx.words;
+    if let Some(e) = explicit_year(lx, before) {
         let status = match year {
             Some(y) if e < y => Status::Actual,
             Some(_) => Status::Target,
@@ -361,7 +345,7 @@ fn period_of(
         };
         // `由2010年的162.4亿元增加到287.9亿元`: the year names the first figure, not the one reached.
         let tail_after_year = res().year.find_iter(before).last().map(|m| &before[m.end()..]).unwrap_or("");
-        if !SPAN_VERBS.iter().filter(|w| w.chars().count() > 1).any(|w| tail_after_year.contains(w)) {
+        if !w.span_verb.iter().filter(|v| v.chars().count() > 1).any(|v| tail_after_year.contains(v)) {
             return (Some(e), status);
         }
     }
@@ -380,7 +364,7 @@ fn period_of(
         };
     }
     let span_sentence = flags.span_before(before.len());
-    let span_start = starts_a_span(after);
+    let span_start = starts_a_span(lx, after);
     match mode {
         Mode::Plan => {
             if past && !target_sentence {
@@ -392,7 +376,7 @@ fn period_of(
         Mode::SpanPlan => {
             if past && !target_sentence {
                 (Some(y - 1), Status::Actual)
-            } else if sentence.contains("今年") {
+            } else if w.this_year.iter().any(|x| sentence.contains(x)) {
                 (Some(y), Status::Target)
             } else {
                 (None, Status::Target)
@@ -401,12 +385,12 @@ fn period_of(
         Mode::SpanReview => {
             // `刚刚过去的2017年，…。国内生产总值增长6.9%`: the paragraph names the last year.
             let para_last_year =
-                PAST_WORDS.iter().any(|w| para_before.contains(w)) || explicit_year(para_before) == Some(y - 1);
+                w.past.iter().any(|x| para_before.contains(x)) || explicit_year(lx, para_before) == Some(y - 1);
             if (past || para_last_year) && !span_sentence && !span_start {
                 (Some(y - 1), Status::Actual)
             } else if span_start || span_sentence {
                 (None, Status::Actual)
-            } else if before.contains("增加到") || before.contains("提高到") || before.contains("达到") {
+            } else if w.reached.iter().any(|x| before.contains(x)) {
                 (Some(y - 1), Status::Actual)
             } else {
                 (None, Status::Actual)
@@ -425,9 +409,9 @@ fn period_of(
 }
 
 /// Whether the text right after a figure makes it the start of a span (`54万亿元增加到82.7万亿元`).
-fn starts_a_span(after: &str) -> bool {
+fn starts_a_span(lx: &PeriodLex, after: &str) -> bool {
     let a = after.trim_start_matches(['，', ',', ' ']);
-    SPAN_VERBS.iter().any(|w| a.starts_with(w))
+    lx.words.span_verb.iter().any(|w| a.starts_with(w))
 }
 
 /// The text of the paragraph before byte offset `pos`, at most 300 characters.
@@ -448,7 +432,7 @@ fn paragraph_before(text: &str, pos: usize) -> &str {
 }
 
 /// Sets `ref_year` and `status` of every indicator of one report.
-pub fn assign(indicators: &mut [Indicator], text: &str, year: Option<i32>, kind: ReportKind) {
+pub fn assign(lx: &PeriodLex, indicators: &mut [Indicator], text: &str, year: Option<i32>, kind: ReportKind) {
     let yw = YearWords::new(year);
     // Headings found in the text itself are needed only for figures outside any section: find them on first use.
     let mut heads: Option<Vec<(usize, Mode)>> = None;
@@ -468,7 +452,7 @@ pub fn assign(indicators: &mut [Indicator], text: &str, year: Option<i32>, kind:
         // Byte offsets of the figure in its sentence, walking on from the last figure of the same sentence.
         let sentence = ind.sentence.as_str();
         if last_flags.as_ref().is_none_or(|(span, _)| *span != ind.sentence_span) {
-            last_flags = Some((ind.sentence_span, sentence_flags(sentence)));
+            last_flags = Some((ind.sentence_span, sentence_flags(lx, sentence)));
             at = (0, 0);
         }
         at = byte_of_char(sentence, at, f.start.saturating_sub(s0));
@@ -486,7 +470,7 @@ pub fn assign(indicators: &mut [Indicator], text: &str, year: Option<i32>, kind:
                     .split(" > ")
                     .map(|p| match part_modes.get(p) {
                         Some(m) => *m,
-                        None => *part_modes.entry(p.to_string()).or_insert_with(|| classify_heading_in(p, &yw)),
+                        None => *part_modes.entry(p.to_string()).or_insert_with(|| classify_heading_in(lx, p, &yw)),
                     })
                     .filter(|m| *m != Mode::Unknown)
                     .last()
@@ -498,7 +482,7 @@ pub fn assign(indicators: &mut [Indicator], text: &str, year: Option<i32>, kind:
         let mode = if by_section != Mode::Unknown {
             by_section
         } else {
-            mode_at(heads.get_or_insert_with(|| modes_in_force(headings(text, &yw))), f.start)
+            mode_at(heads.get_or_insert_with(|| modes_in_force(headings(lx, text, &yw))), f.start)
         };
         let para_before = if mode == Mode::SpanReview {
             if text_at.0 != s0 || text_at.1 == 0 {
@@ -510,7 +494,7 @@ pub fn assign(indicators: &mut [Indicator], text: &str, year: Option<i32>, kind:
             ""
         };
         let flags = &last_flags.as_ref().expect("flags of the sentence").1;
-        let (ry, st) = period_of(flags, kind, year, before, sentence, after, mode, para_before);
+        let (ry, st) = period_of(lx, flags, kind, year, before, sentence, after, mode, para_before);
         ind.ref_year = ry;
         ind.status = st;
     }
@@ -520,12 +504,22 @@ pub fn assign(indicators: &mut [Indicator], text: &str, year: Option<i32>, kind:
 mod tests {
     use super::*;
 
+    fn lx() -> PeriodLex {
+        PeriodLex::new(&crate::Dicts::builtin())
+    }
+
+    fn explicit_year(before: &str) -> Option<i32> {
+        super::explicit_year(&lx(), before)
+    }
+
     fn p(kind: ReportKind, year: i32, sentence: &str, fig: &str, heading: &str) -> (Option<i32>, Status) {
         let i = sentence.find(fig).expect("figure in sentence");
         let before = &sentence[..i];
         let after = &sentence[i + fig.len()..];
+        let lx = lx();
         period_of(
-            &sentence_flags(sentence),
+            &lx,
+            &sentence_flags(&lx, sentence),
             kind,
             Some(year),
             before,
@@ -576,15 +570,18 @@ mod tests {
             "",
             "比去年下降",
         ];
+        let lx = lx();
+        let w = &lx.words;
         for s in sentences {
-            let f = sentence_flags(s);
-            assert_eq!(f.target, TARGET_WORDS.iter().any(|w| s.contains(w)), "{s}");
-            let past = PAST_WORDS
+            let f = sentence_flags(&lx, s);
+            assert_eq!(f.target, w.target.iter().any(|x| s.contains(x)), "{s}");
+            let past = w
+                .past
                 .iter()
-                .any(|w| s.match_indices(w).any(|(i, _)| !s[..i].ends_with('比') && !s[..i].ends_with('较')));
+                .any(|x| s.match_indices(x).any(|(i, _)| !s[..i].ends_with('比') && !s[..i].ends_with('较')));
             assert_eq!(f.past, past, "{s}");
             for (a, _) in s.char_indices().chain([(s.len(), ' ')]) {
-                assert_eq!(f.span_before(a), SPAN_WORDS.iter().any(|w| s[..a].contains(w)), "{s} {a}");
+                assert_eq!(f.span_before(a), w.span.iter().any(|x| s[..a].contains(x)), "{s} {a}");
             }
         }
     }

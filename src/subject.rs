@@ -6,182 +6,7 @@
 
 use jieba_rs::Jieba;
 
-/// Words dropped from the edges of a subject: they say when or how, not what (全年 累计 共 完成 …).
-const LEADING_FILLER: &[&str] = &[
-    "五年",
-    "五年来",
-    "五年间",
-    "三年",
-    "两年",
-    "十年",
-    "近年来",
-    "多年来",
-    "期间",
-    "一年来",
-    "过去一年",
-    "过去五年",
-    "全年",
-    "累计",
-    "共计",
-    "共",
-    "合计",
-    "总计",
-    "完成",
-    "达到",
-    "其中",
-    "今年",
-    "当年",
-    "年内",
-    "截至目前",
-    "截至",
-    "目前",
-    "同时",
-    "此外",
-    "另外",
-    "并",
-    "还",
-    "已",
-    "已经",
-    "全县",
-    "全市",
-    "全区",
-    "全省",
-    "全州",
-    "全旗",
-    "全国",
-    "全镇",
-    "先后",
-    "分别",
-    "均",
-    "总共",
-    "一共",
-    "新",
-    "实现",
-    "为",
-    "达",
-    "有",
-];
-const TRAILING_FILLER: &[&str] = &[
-    "迈上",
-    "跨上",
-    "跃上",
-    "站上",
-    "跨越",
-    "越过",
-    "每年",
-    "平均每年",
-    "逐年",
-    "保证",
-    "计划",
-    "拟定",
-    "确定",
-    "定为",
-    "要",
-    "将",
-    "拟",
-    "拟按",
-    "按",
-    "预计",
-    "力争",
-    "争取",
-    "确保",
-    "可",
-    "仍",
-    "继续",
-    "进一步",
-    "预期",
-    "大约",
-    "累计达",
-    "即",
-    "也",
-    "亦",
-    "仅",
-    "再次",
-    "达到",
-    "达",
-    "为",
-    "是",
-    "共计",
-    "共",
-    "累计",
-    "合计",
-    "总计",
-    "约",
-    "分别",
-    "均",
-    "都",
-    "已",
-    "已经",
-    "了",
-    "实现",
-    "有",
-    "超",
-    "占",
-    "将",
-    "计",
-    "总数",
-    "突破",
-    "首次",
-    "再",
-    "又",
-    "完成",
-    "同比",
-    "比上年",
-    "较上年",
-    "比去年",
-    "较去年",
-    "比上年末",
-    "较上年末",
-    "比上年同期",
-    "比年初",
-    "环比",
-    "全年",
-    "年均",
-    "平均",
-];
-
-/// Phrases saying how a change was measured (at comparable prices, on a comparable basis).
-const PRICE_BASIS: &[&str] = &[
-    "按可比价格计算",
-    "按不变价格计算",
-    "按可比价计算",
-    "按可比口径计算",
-    "按可比口径",
-    "按现价计算",
-    "扣除价格因素",
-    "扣除价格因素后",
-    "按可比价",
-];
-
-/// Words after a number that never name what it measures (台阶, 大关 …).
-const GENERIC_AFTER: &[&str] = &["台阶", "大关", "关口", "水平", "规模", "以上", "左右", "目标", "的"];
-
-/// Tokens that end a subject phrase looking backwards (prepositions, conjunctions, list ends).
-const BOUNDARY_WORDS: &[&str] = &[
-    "等", "对", "向", "在", "把", "将", "从", "与", "和", "及", "以及", "并", "或", "通过", "按照", "围绕", "其中",
-    "同时", "为", "给", "由", "被", "让", "使", "因", "于", "至", "跟", "同", "以",
-];
-
-/// A word list looked up by hashing: asked of every token near every figure, where a scan of the list
-/// compared dozens of words each time.
-struct Words {
-    list: &'static [&'static str],
-    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
-}
-
-impl Words {
-    const fn new(list: &'static [&'static str]) -> Self {
-        Words { list, set: std::sync::OnceLock::new() }
-    }
-
-    fn has(&self, w: &str) -> bool {
-        self.set.get_or_init(|| self.list.iter().copied().collect()).contains(w)
-    }
-}
-
-static LEADING: Words = Words::new(LEADING_FILLER);
-static TRAILING: Words = Words::new(TRAILING_FILLER);
-static BOUNDARY: Words = Words::new(BOUNDARY_WORDS);
+use crate::dicts::SubjectWords;
 
 fn is_punct(w: &str) -> bool {
     // Chinese characters, asked about most, are letters: spare them the Unicode tables.
@@ -217,9 +42,10 @@ fn is_verbish(tag: &str) -> bool {
     )
 }
 
-/// Finds subjects with one shared segmenter.
+/// Finds subjects with one shared segmenter and the subject stage's word lists.
 pub struct SubjectFinder<'j> {
     jieba: &'j Jieba,
+    words: &'j SubjectWords,
 }
 
 /// One token: word, POS tag, and its char span relative to the segmented string.
@@ -230,9 +56,9 @@ struct Tok<'a> {
 }
 
 impl<'j> SubjectFinder<'j> {
-    /// A finder over this segmenter.
-    pub fn new(jieba: &'j Jieba) -> Self {
-        SubjectFinder { jieba }
+    /// A finder over this segmenter and these words.
+    pub fn new(jieba: &'j Jieba, words: &'j SubjectWords) -> Self {
+        SubjectFinder { jieba, words }
     }
 
     fn tokens<'a>(&'a self, s: &'a str) -> Vec<Tok<'a>> {
@@ -247,10 +73,11 @@ impl<'j> SubjectFinder<'j> {
     pub fn subject(&self, before: &str, after: &str) -> Option<String> {
         // Footnote marks (`装备制造业[12]增加值`) are not part of any name.
         let (mut before, after) = (strip_footnotes(before), strip_footnotes(after));
+        let words = self.words;
         // `按可比价格计算，比上年增长6.1%`: how a change was measured, not what changed.
-        // Every phrase of PRICE_BASIS opens with 按 or 扣.
-        if before.contains(['按', '扣']) {
-            for w in PRICE_BASIS {
+        // A text holding no first character of a phrase holds no phrase.
+        if words.price_basis.iter().any(|w| w.chars().next().is_some_and(|c| before.contains(c))) {
+            for w in words.price_basis.iter() {
                 if before.contains(w) {
                     // `邮电业务收入（按现价计算）`: no empty parentheses are left behind.
                     let mut b = before.replace(w, "");
@@ -270,7 +97,7 @@ impl<'j> SubjectFinder<'j> {
         if cut.is_some() && pre.len() > 1 {
             pre.remove(0);
         }
-        trim_trailing(&mut pre);
+        trim_trailing(words, &mut pre);
         // Walk back from the number to a boundary, at most about 12 characters; a quoted name
         // (“案结事了”率, “法律明白人”) is taken whole.
         let mut start = pre.len();
@@ -302,7 +129,7 @@ impl<'j> SubjectFinder<'j> {
                 start = o;
                 continue;
             }
-            if is_punct(t.word) || BOUNDARY.has(t.word) || t.tag == "uj" {
+            if is_punct(t.word) || words.boundary.has(t.word) || t.tag == "uj" {
                 break;
             }
             if chars >= 8 && (t.tag == "v" || chars + t.word.chars().count() > 14) {
@@ -314,12 +141,12 @@ impl<'j> SubjectFinder<'j> {
         let ends_open = pre.is_empty()
             || start == pre.len()
             || pre.last().is_some_and(|t| {
-                matches!(t.tag, "v" | "vn" | "p" | "c" | "d" | "uj" | "vd" | "ad") || BOUNDARY.has(t.word)
+                matches!(t.tag, "v" | "vn" | "p" | "c" | "d" | "uj" | "vd" | "ad") || words.boundary.has(t.word)
             });
         pre.drain(..start);
         let mut phrase = pre;
-        trim_leading(&mut phrase);
-        trim_trailing(&mut phrase);
+        trim_leading(words, &mut phrase);
+        trim_trailing(words, &mut phrase);
         let pre_text = join(&phrase);
 
         // `新增仙桃、潜江、宜都、大冶4个千亿县`: a list of names before the number names instances, not the thing.
@@ -337,7 +164,7 @@ impl<'j> SubjectFinder<'j> {
         let lead = post.iter().take_while(|t| matches!(t.tag, "m" | "q") && t.word.chars().count() <= 3).count();
         let post_noun = lead <= 2 && post.get(lead).is_some_and(|t| is_nounish(t.tag) && !is_punct(t.word));
         // `迈上6万亿元台阶`, `突破1000亿元大关`: the word after the number is a figure of speech.
-        let post_generic = post.first().is_some_and(|t| GENERIC_AFTER.contains(&t.word));
+        let post_generic = post.first().is_some_and(|t| words.generic_after.has(t.word));
         if !post_generic && ((post_noun && ends_open) || (pre_text.is_empty() && !post.is_empty())) {
             let out = noun_phrase(&post);
             if !out.is_empty() {
@@ -358,7 +185,7 @@ impl<'j> SubjectFinder<'j> {
                     Some(close) => {
                         let end = open + close;
                         let end = end + tail[end..].chars().next().map_or(0, char::len_utf8);
-                        if !tail[end..].starts_with('的') {
+                        if !words.possessive.iter().any(|w| tail[end..].starts_with(w)) {
                             tail.truncate(end);
                             return Some(clean(&tail));
                         }
@@ -373,6 +200,112 @@ impl<'j> SubjectFinder<'j> {
             }
         }
         None
+    }
+}
+
+impl SubjectFinder<'_> {
+    /// The names of the members of a 分别 list from the items its head lists (`城镇`, `农村常住居民人均可支配收入`),
+    /// or `None` when an item names nothing. Each item is cleaned of the words around a name (全年, 对, 由上年);
+    /// a short item borrows what follows the parallel part of the last one (城镇 → 城镇常住居民人均可支配收入,
+    /// 刑事 → 刑事案件), else the measure word the last one ends with (基础设施 → 基础设施投资), unless it names a
+    /// measure of its own (生产安全事故起数).
+    pub fn list_names(&self, items: &[&str]) -> Option<Vec<String>> {
+        let words = self.words;
+        let mut cleaned: Vec<Vec<Tok<'_>>> = Vec::with_capacity(items.len());
+        for it in items {
+            let mut toks = self.tokens(it);
+            // `二氧化硫排放量由上年`: a span's start or a basis after the name is no part of it.
+            if let Some(cut) = toks.iter().position(|t| words.span_openers.has(t.word)).filter(|&c| c > 0) {
+                toks.truncate(cut);
+            }
+            trim_leading(words, &mut toks);
+            while toks.first().is_some_and(|t| words.boundary.has(t.word) || t.tag == "p") {
+                toks.remove(0);
+            }
+            trim_trailing(words, &mut toks);
+            if toks.is_empty() {
+                return None;
+            }
+            cleaned.push(toks);
+        }
+        // `汽车、食品、信息等产业增加值`: what follows 等 in the last item is what every member measures.
+        let mut shared = String::new();
+        if let Some(last) = cleaned.last_mut()
+            && let Some(e) =
+                last.iter().position(|t| words.list_etc.has(t.word)).filter(|&e| e > 0 && e + 1 < last.len())
+        {
+            shared = join(&last[e + 1..]);
+            last.truncate(e);
+        }
+        if !shared.is_empty() {
+            return Some(cleaned.iter().map(|t| clean(&format!("{}{shared}", join(t)))).collect());
+        }
+        let short = cleaned[..cleaned.len() - 1].iter().all(|t| join(t).chars().count() <= 4);
+        let last = cleaned.last()?;
+        let last_text = join(last);
+        let head = words.list_heads.iter().find(|h| last_text.ends_with(*h));
+        let names = cleaned
+            .iter()
+            .enumerate()
+            .map(|(i, toks)| {
+                let name = join(toks);
+                if i + 1 == cleaned.len() || words.measure_ends.ends(&name) {
+                    return clean(&name);
+                }
+                let n = name.chars().count();
+                let total = last_text.chars().count();
+                // The last item's token boundaries, each with the text before it, where what follows may go on
+                // a name (no numeral, pronoun or particle: `粳稻每５０公斤` has no part to lend after 粳稻每).
+                let mut bounds: Vec<(usize, String)> = Vec::new();
+                let mut before = String::new();
+                for (j, t) in last.iter().enumerate() {
+                    before.push_str(t.word);
+                    let next = last.get(j + 1);
+                    if next.is_some_and(|x| !matches!(x.tag, "m" | "q" | "r" | "p" | "c" | "d" | "uj" | "ul" | "x")) {
+                        bounds.push((before.chars().count(), before.clone()));
+                    }
+                }
+                let tail2: String = name.chars().skip(n.saturating_sub(2)).collect();
+                // `城镇职工基本养老保险、基本医疗保险参保人数`: the last item's part that ends as this item does
+                // (…保险) parallels it; else the part as long as this item (城镇 / 农村常住…, 刑事 / 治安案件).
+                let cut = bounds
+                    .iter()
+                    .rev()
+                    .find(|(_, b)| n >= 2 && b.ends_with(&tail2))
+                    .or_else(|| bounds.iter().find(|(c, _)| n <= 4 && *c == n))
+                    .map(|(c, _)| *c);
+                if let Some(c) = cut.filter(|&c| c < total) {
+                    let rest: String = last_text.chars().skip(c).collect();
+                    // `省外游客、入境过夜游客`: what would follow is what the item already ends with.
+                    let first_rest = last.iter().scan(0, |at, t| {
+                        *at += t.word.chars().count();
+                        Some((*at, t.word))
+                    });
+                    let next_word = first_rest
+                        .take_while(|(at, _)| *at <= c + 4)
+                        .find(|(at, w)| *at > c && at - w.chars().count() == c);
+                    if !next_word.is_some_and(|(_, w)| name.ends_with(w)) {
+                        return clean(&format!("{name}{rest}"));
+                    }
+                }
+                // `黄金、白银、精炼铜、镍产量`: a list of short names shares the measure word of the last one.
+                if let Some(h) = head.filter(|h| short && !name.ends_with(*h)) {
+                    return clean(&format!("{name}{h}"));
+                }
+                // A two-character item of a long last one borrows the last two characters of its last word, when
+                // that word is two characters long or a compound of four or more (`涉诈、涉毒警情` → 涉诈警情,
+                // `刑事、治安案件` → 刑事案件; not 排放量 of `能耗、二氧化碳排放量`).
+                let word = last.last().map_or(0, |t| t.word.chars().count());
+                if n <= 2 && total >= 4 && (word == 2 || word >= 4) {
+                    let tail: String = last_text.chars().skip(total - 2).collect();
+                    if !name.ends_with(&tail) {
+                        return clean(&format!("{name}{tail}"));
+                    }
+                }
+                clean(&name)
+            })
+            .collect();
+        Some(names)
     }
 }
 
@@ -439,15 +372,20 @@ fn strip_footnotes(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// A Chinese digit (一, 〇 …), stripped like Arabic digits from the end of a phrase.
+fn is_digit_char(c: char) -> bool {
+    crate::number::chinese::digit(c).is_some()
+}
+
 fn join(toks: &[Tok<'_>]) -> String {
     toks.iter().map(|t| t.word).collect()
 }
 
-fn trim_trailing(toks: &mut Vec<Tok<'_>>) {
+fn trim_trailing(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
     loop {
         let before = toks.len();
         // `压缩至45天`, `提高到67.4%`, `控制在3%以内`: the verb and its 至/到/在 say where the level went.
-        if toks.last().is_some_and(|t| matches!(t.word, "至" | "到" | "在" | "降至" | "增至" | "升至")) {
+        if toks.last().is_some_and(|t| words.reach_words.has(t.word)) {
             toks.pop();
             if toks.last().is_some_and(|t| matches!(t.tag, "v" | "vn" | "a" | "ad")) {
                 toks.pop();
@@ -456,35 +394,18 @@ fn trim_trailing(toks: &mut Vec<Tok<'_>>) {
         // `从2007年末的6.12万亿元`, `由去年的1076亿元`: the start of a 从…到 span, not part of the name;
         // `[69]2376家`: a footnote mark.
         let strippable = |t: &Tok| {
-            matches!(
-                t.word,
-                "的" | "去年"
-                    | "今年"
-                    | "上年"
-                    | "年末"
-                    | "年底"
-                    | "年初"
-                    | "底"
-                    | "末"
-                    | "年"
-                    | "["
-                    | "［"
-                    | "]"
-                    | "］"
-            ) || t
-                .word
-                .chars()
-                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇○零一二三四五六七八九".contains(c))
+            words.time_tail.has(t.word)
+                || t.word.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || is_digit_char(c))
         };
         let tail = toks.iter().rev().take_while(|t| strippable(t)).count();
         let opener = toks.len().checked_sub(tail + 1).map(|i| toks[i].word);
-        if matches!(opener, Some("由" | "从")) {
+        if opener.is_some_and(|o| words.span_openers.has(o)) {
             toks.truncate(toks.len() - tail - 1);
-        } else if tail > 0 && toks[toks.len() - tail..].iter().all(|t| t.word != "的") {
+        } else if tail > 0 && toks[toks.len() - tail..].iter().all(|t| !words.possessive.has(t.word)) {
             toks.truncate(toks.len() - tail);
         }
         while let Some(t) = toks.last() {
-            if TRAILING.has(t.word) || (is_punct(t.word) && !t.word.ends_with(['”', '》', ')', '）'])) {
+            if words.trail.has(t.word) || (is_punct(t.word) && !t.word.ends_with(['”', '》', ')', '）'])) {
                 toks.pop();
             } else {
                 break;
@@ -496,26 +417,28 @@ fn trim_trailing(toks: &mut Vec<Tok<'_>>) {
     }
 }
 
-fn trim_leading(toks: &mut Vec<Tok<'_>>) {
+fn trim_leading(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
+    let year_unit = |w: &str| words.year_units.iter().any(|y| w == y);
+    fn ends_in_year<'w>(years: &[String], w: &'w str) -> Option<&'w str> {
+        years.iter().find(|y| w.ends_with(y.as_str())).map(|y| &w[..w.len() - y.len()])
+    }
+    let ends_in_year = |w| ends_in_year(&words.year_units, w);
+    let is_digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
     // `２０００年` comes as one token per full-width digit.
-    let digits = toks
-        .iter()
-        .take_while(|t| !t.word.is_empty() && t.word.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)))
-        .count();
-    if digits > 0 && toks.get(digits).is_some_and(|t| t.word == "年") {
+    let digits = toks.iter().take_while(|t| is_digits(t.word)).count();
+    if digits > 0 && toks.get(digits).is_some_and(|t| year_unit(t.word)) {
         toks.drain(..=digits);
     }
     let mut k = 0;
     while k < toks.len() {
         let t = &toks[k];
         // Years (`2015年旅游收入`) say when, not what.
-        let is_digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-        let year = (t.word.ends_with('年') && is_digits(t.word.trim_end_matches('年')))
-            || (t.word == "年" && k > 0 && is_digits(toks[k - 1].word));
-        let digits = is_digits(t.word) && toks.get(k + 1).is_some_and(|n| n.word.starts_with('年'));
+        let year =
+            ends_in_year(t.word).is_some_and(is_digits) || (year_unit(t.word) && k > 0 && is_digits(toks[k - 1].word));
+        let digits = is_digits(t.word)
+            && toks.get(k + 1).is_some_and(|n| words.year_units.iter().any(|y| n.word.starts_with(y.as_str())));
         // `五年内`, `五年间`: what is left of a duration once its years are gone.
-        let after_duration =
-            k > 0 && matches!(t.word, "内" | "间" | "来" | "中" | "里" | "以来") && toks[k - 1].word.ends_with('年');
+        let after_duration = k > 0 && words.duration_tails.has(t.word) && ends_in_year(toks[k - 1].word).is_some();
         // `（一）各项税收`, `新（改）建`: an aside or list marker in parentheses opening the phrase qualifies
         // nothing in it.
         if matches!(t.word, "（" | "(")
@@ -524,7 +447,7 @@ fn trim_leading(toks: &mut Vec<Tok<'_>>) {
             k += close + 1;
             continue;
         }
-        if LEADING.has(t.word)
+        if words.lead.has(t.word)
             || year
             || digits
             || after_duration

@@ -88,6 +88,10 @@ pub struct DictArgs {
     /// Extra jieba user words (`word [freq [tag]]` per line).
     #[arg(long = "user-words", value_name = "FILE")]
     pub user_words: Vec<PathBuf>,
+    /// Extend one word list of `dicts/` with the lines of FILE (`-WORD` removes a word), e.g.
+    /// `--dict change_verbs=mine.tsv`; the lists and their formats are in `dicts/` (see README).
+    #[arg(long = "dict", value_name = "ROLE=FILE")]
+    pub dict: Vec<String>,
 }
 
 impl DictArgs {
@@ -108,6 +112,12 @@ impl DictArgs {
         for f in &self.user_words {
             let t = std::fs::read_to_string(f).with_context(|| format!("{}", f.display()))?;
             d.add_user_words(&t);
+        }
+        for spec in &self.dict {
+            let (role, file) =
+                spec.split_once('=').ok_or_else(|| anyhow::anyhow!("--dict {spec:?}: expected ROLE=FILE"))?;
+            let t = std::fs::read_to_string(file).with_context(|| file.to_string())?;
+            d.add(role, file, &t)?;
         }
         Ok(d)
     }

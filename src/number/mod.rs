@@ -4,117 +4,95 @@
 //! chunk only for ASCII, so numbers are recognised here and segmentation is left to the subject stage.
 
 pub mod chinese;
+mod vetoes;
 
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::dicts::{Dicts, Unit, UnitClass};
+use crate::dicts::{Dicts, NumberWords, QualifierAt, TimeRole, Unit, UnitClass};
 use crate::figure::{Figure, Kind, Qualifier};
 use chinese::Piece;
 
-/// Qualifier words that may stand right before a number, longest first.
-const PREFIX_QUALIFIERS: &[(&str, Option<Qualifier>)] = &[
-    ("不低于", Some(Qualifier::AtLeast)),
-    ("不少于", Some(Qualifier::AtLeast)),
-    ("不超过", Some(Qualifier::AtMost)),
-    ("不高于", Some(Qualifier::AtMost)),
-    ("不多于", Some(Qualifier::AtMost)),
-    ("大约", Some(Qualifier::Approx)),
-    ("将近", Some(Qualifier::Approx)),
-    ("接近", Some(Qualifier::Approx)),
-    ("超过", Some(Qualifier::AtLeast)),
-    ("至少", Some(Qualifier::AtLeast)),
-    ("不到", Some(Qualifier::AtMost)),
-    ("不足", Some(Qualifier::AtMost)),
-    ("约", Some(Qualifier::Approx)),
-    ("近", Some(Qualifier::Approx)),
-    ("超", Some(Qualifier::AtLeast)),
-    ("逾", Some(Qualifier::AtLeast)),
-];
-
-/// Link words between a verb and its number that change nothing (增长了5%, 下降达3%).
-const LINK_WORDS: &[&str] = &["达到", "了", "达", "为"];
-
-/// Change verbs, longest first: (word, sign).
-const CHANGE_VERBS: &[(&str, i8)] = &[
-    ("增长", 1),
-    ("增加", 1),
-    ("提高", 1),
-    ("上升", 1),
-    ("上涨", 1),
-    ("提升", 1),
-    ("增产", 1),
-    ("增收", 1),
-    ("扩大", 1),
-    ("攀升", 1),
-    ("递增", 1),
-    ("递减", -1),
-    ("增多", 1),
-    ("多增", 1),
-    ("少增", -1),
-    ("升值", 1),
-    ("贬值", -1),
-    ("下降", -1),
-    ("减少", -1),
-    ("降低", -1),
-    ("回落", -1),
-    ("下滑", -1),
-    ("下跌", -1),
-    ("减产", -1),
-    ("减收", -1),
-    ("缩小", -1),
-    ("缩短", -1),
-    ("压缩", -1),
-    ("压减", -1),
-    ("收窄", -1),
-    ("减", -1),
-    ("降", -1),
-    ("增", 1),
-    ("涨", 1),
-    ("多", 1),
-    ("少", -1),
-];
-
-/// The last characters of the words of [`PREFIX_QUALIFIERS`] and [`CHANGE_VERBS`]: the character before a
-/// number says at once whether any of them can end there (most numbers have none before them).
-struct Lasts {
-    prefix: Vec<char>,
-    verbs: Vec<char>,
+/// The number layer's word lists (`dicts/`), compiled once for the scan.
+#[derive(Debug)]
+struct Lex {
+    /// Qualifiers before a number, longest first.
+    prefix_qualifiers: Vec<(String, Qualifier)>,
+    /// Qualifiers after a number, in list order, with whether they must stand alone.
+    suffix_qualifiers: Vec<(String, Qualifier, bool)>,
+    not_qualifiers: Vec<String>,
+    /// Change verbs, longest first.
+    change_verbs: Vec<(String, i8)>,
+    rate_nouns: Vec<(String, i8)>,
+    not_changes: Vec<String>,
+    basis_markers: Vec<String>,
+    /// The first characters of the basis markers: a clause holding none of them holds no marker.
+    basis_firsts: Vec<char>,
+    basis_ends: Vec<String>,
+    comparison_openers: Vec<String>,
+    not_comparisons: Vec<String>,
+    not_numerals: Vec<String>,
+    link_words: Vec<String>,
+    level_markers: Vec<String>,
+    lower_than: Vec<String>,
+    index_markers: Vec<String>,
+    per_units: Vec<String>,
+    not_tenths: Vec<String>,
+    /// The last characters of the prefix qualifiers and of the change verbs: the character before a number
+    /// says at once whether any of them can end there (most numbers have none before them).
+    prefix_lasts: Vec<char>,
+    verb_lasts: Vec<char>,
 }
 
-impl Lasts {
-    fn new() -> Self {
+impl Lex {
+    fn new(d: &NumberWords) -> Self {
+        let owned = |w: &crate::dicts::Words| -> Vec<String> { w.iter().map(String::from).collect() };
+        let prefix_qualifiers: Vec<(String, Qualifier)> = d
+            .qualifiers
+            .longest_first()
+            .into_iter()
+            .filter(|(_, q)| q.at == QualifierAt::Before)
+            .map(|(w, q)| (w.to_string(), q.qualifier))
+            .collect();
+        let suffix_qualifiers = d
+            .qualifiers
+            .iter()
+            .filter_map(|(w, q)| match q.at {
+                QualifierAt::After { alone } => Some((w.to_string(), q.qualifier, alone)),
+                QualifierAt::Before => None,
+            })
+            .collect();
+        let change_verbs: Vec<(String, i8)> =
+            d.change_verbs.longest_first().into_iter().map(|(w, s)| (w.to_string(), s)).collect();
         let last = |w: &str| w.chars().next_back().expect("a word");
-        Lasts {
-            prefix: PREFIX_QUALIFIERS.iter().map(|(w, _)| last(w)).collect(),
-            verbs: CHANGE_VERBS.iter().map(|(w, _)| last(w)).collect(),
+        let basis_markers = owned(&d.basis_markers);
+        let mut basis_firsts: Vec<char> = basis_markers.iter().filter_map(|w| w.chars().next()).collect();
+        basis_firsts.dedup();
+        Lex {
+            prefix_lasts: prefix_qualifiers.iter().map(|(w, _)| last(w)).collect(),
+            verb_lasts: change_verbs.iter().map(|(w, _)| last(w)).collect(),
+            prefix_qualifiers,
+            suffix_qualifiers,
+            not_qualifiers: owned(&d.not_qualifiers),
+            change_verbs,
+            rate_nouns: d.rate_nouns.iter().map(|(w, s)| (w.to_string(), *s)).collect(),
+            not_changes: owned(&d.not_changes),
+            basis_markers,
+            basis_firsts,
+            basis_ends: owned(&d.basis_ends),
+            comparison_openers: owned(&d.comparison_openers),
+            not_comparisons: owned(&d.not_comparisons),
+            not_numerals: owned(&d.not_numerals),
+            link_words: owned(&d.link_words),
+            level_markers: owned(&d.level_markers),
+            lower_than: owned(&d.lower_than),
+            index_markers: owned(&d.index_markers),
+            per_units: owned(&d.per_units),
+            not_tenths: owned(&d.not_tenths),
         }
     }
 }
-
-static LASTS: std::sync::OnceLock<Lasts> = std::sync::OnceLock::new();
-
-/// Rate nouns whose number is a growth rate (增速5%, 涨幅3%).
-const RATE_NOUNS: &[(&str, i8)] =
-    &[("增长速度", 1), ("增长率", 1), ("增速", 1), ("增幅", 1), ("涨幅", 1), ("降幅", -1)];
-
-/// Markers of the base a change is measured against.
-const BASIS_MARKERS: &[&str] = &[
-    "比上年同期",
-    "较上年同期",
-    "比上年末",
-    "较上年末",
-    "比上年",
-    "较上年",
-    "比去年",
-    "较去年",
-    "比年初",
-    "较年初",
-    "比上期",
-    "同比",
-    "环比",
-];
 
 fn ascii_digit(c: char) -> Option<u32> {
     match c {
@@ -157,6 +135,8 @@ struct Core {
 #[derive(Debug)]
 pub struct Recognizer {
     dicts: Dicts,
+    lex: Lex,
+    links: crate::link::LinkLex,
     masks: aho_corasick::AhoCorasick,
     /// Bytes of the longest non-figure phrase.
     longest_phrase_bytes: usize,
@@ -171,7 +151,9 @@ impl Recognizer {
             .build(&dicts.not_figures)
             .expect("non-figure phrases build an automaton");
         let longest_phrase_bytes = dicts.not_figures.iter().map(|p| p.len()).max().unwrap_or(0);
-        Recognizer { dicts, masks, longest_phrase_bytes }
+        let lex = Lex::new(&dicts.number);
+        let links = crate::link::LinkLex::new(&dicts);
+        Recognizer { dicts, lex, links, masks, longest_phrase_bytes }
     }
 
     /// The word lists in use.
@@ -205,7 +187,7 @@ impl Recognizer {
             if ci < i || mask[ci] {
                 continue;
             }
-            match Scan::new(&self.dicts, &chars, &mask).at(ci) {
+            match Scan::new(&self.dicts, &self.lex, &chars, &mask).at(ci) {
                 Step::Figure(f) => {
                     i = f.end.max(ci + 1);
                     if keep_non_indicators || f.kind.is_indicator() {
@@ -215,8 +197,26 @@ impl Recognizer {
                 Step::Skip(j) => i = j.max(ci + 1),
             }
         }
-        carry_list_changes(&chars, &mut out);
+        crate::link::carry_list_kinds(&self.links, &chars, &mut out);
         out
+    }
+
+    /// The name of the veto that holds for the number starting at code point `at` of `text`, if one does.
+    #[cfg(test)]
+    fn veto_at(&self, text: &str, at: usize) -> Option<&'static str> {
+        let chars: Vec<char> = text.chars().collect();
+        let starts: Vec<(usize, usize)> = text
+            .char_indices()
+            .enumerate()
+            .filter(|(_, (_, c))| starts_figure(*c))
+            .map(|(ci, (b, _))| (ci, b))
+            .collect();
+        let opens: Vec<usize> =
+            chars.iter().enumerate().filter(|(_, c)| bracket_close(**c).is_some()).map(|(i, _)| i).collect();
+        let mask = self.mask(text, &chars, &starts, &opens);
+        let scan = Scan::new(&self.dicts, &self.lex, &chars, &mask);
+        let _ = scan.at(at);
+        scan.vetoed.get()
     }
 
     /// Marks characters whose numbers are never figures: inside 《》, short quotes, 〔〕, footnote
@@ -353,13 +353,22 @@ enum Step {
 
 struct Scan<'a> {
     dicts: &'a Dicts,
+    lex: &'a Lex,
     chars: &'a [char],
     mask: &'a [bool],
+    /// The name of the last veto that held.
+    vetoed: std::cell::Cell<Option<&'static str>>,
 }
 
 impl<'a> Scan<'a> {
-    fn new(dicts: &'a Dicts, chars: &'a [char], mask: &'a [bool]) -> Self {
-        Scan { dicts, chars, mask }
+    fn new(dicts: &'a Dicts, lex: &'a Lex, chars: &'a [char], mask: &'a [bool]) -> Self {
+        Scan { dicts, lex, chars, mask, vetoed: std::cell::Cell::new(None) }
+    }
+
+    /// Whether the characters `vs..ve` (a word of some list) stand inside one of `phrases` here: each phrase
+    /// is tried at every place the word occurs in it (`新增` around 增, `增加值` around 增加).
+    fn in_phrase(&self, vs: usize, ve: usize, phrases: &[String]) -> bool {
+        in_phrase(self.chars, vs, ve, phrases)
     }
 
     fn c(&self, i: usize) -> Option<char> {
@@ -710,35 +719,10 @@ impl<'a> Scan<'a> {
             let run = self.skip_digits(i);
             return Step::Skip(if run - i > 28 { run } else { i + 1 });
         };
-        let prev = if i > 0 { self.c(i - 1) } else { None };
-        // A percent-encoded address (`%E6%91%A2`): its hex digits are no figure.
-        if !core.chinese
-            && (prev == Some('%')
-                || (prev.is_some_and(|c| c.is_ascii_hexdigit()) && i > 1 && self.c(i - 2) == Some('%')))
-        {
-            return Step::Skip(core.end);
-        }
-        // Ordinals and list markers: 第一, 一是, (一), 一、 1.
-        if prev == Some('第') {
-            return self.typed(i, core.end, Kind::Ordinal, core.value);
-        }
         let after = self.c(core.end);
-        if core.chinese && matches!(after, Some('是' | '、' | '）' | ')')) {
-            return self.typed(i, core.end, Kind::Ordinal, core.value);
-        }
-        if matches!(after, Some('、' | '）' | ')')) && (i == 0 || matches!(prev, Some('\n' | '(' | '（'))) {
-            return self.typed(i, core.end, Kind::Ordinal, core.value);
-        }
-        if matches!(after, Some('.' | '．')) && (i == 0 || prev == Some('\n')) {
-            return self.typed(i, core.end + 1, Kind::Ordinal, core.value);
-        }
-        // Rates per N people: 每万人, 每10万人口.
-        if prev == Some('每') {
-            return Step::Skip(core.end);
-        }
-        // Ranks: 排名前1%, 位居前10位, 跻身前三.
-        if ["名前", "居前", "入前", "身前", "列前", "排前"].iter().any(|w| self.ends_with(i, w)) {
-            return self.typed(i, core.end, Kind::Ordinal, core.value);
+        let ctx = vetoes::Ctx { scan: self, i, core: &core, k: core.end, unit: None, value: core.value, ranged: false };
+        if let Some(step) = self.veto(vetoes::BEFORE_UNIT, &ctx, i) {
+            return step;
         }
         // Ratios: 1.9:35.4:62.7.
         if !core.chinese
@@ -760,7 +744,7 @@ impl<'a> Scan<'a> {
             qualifier = Qualifier::AtLeast;
             k += 1;
         }
-        let mut unit: Option<(String, UnitClass)> = None;
+        let mut unit: Option<(String, UnitClass, TimeRole)> = None;
         if self.starts_with(k, "分之") {
             // 三分之二 → 66.67 %.
             return self.fraction(i, &core);
@@ -771,7 +755,7 @@ impl<'a> Scan<'a> {
             self.unit(e, false).filter(|(u, _)| !u.digits_only).map(|(u, n)| (u, e, n))
         });
         if let Some((u, at, n)) = unit_at {
-            unit = Some((u.canonical.clone(), u.class));
+            unit = Some((u.canonical.clone(), u.class, u.time));
             k = at + n;
             // Per-unit rates: 173898元/人, 370.8元/间夜, 127.1部/百人.
             if matches!(self.c(k), Some('/' | '／')) {
@@ -783,7 +767,7 @@ impl<'a> Scan<'a> {
                 let per_unit = self.dicts.unit_at(self.chars, k + 1).map(|(pu, pn)| (pu.canonical.clone(), pn));
                 let per = match per_unit {
                     Some((pu, pn)) => Some((pu, pn)),
-                    None if ["人", "百人", "间夜", "户", "千人"].contains(&per.as_str()) => {
+                    None if self.lex.per_units.contains(&per) => {
                         let n = per.chars().count();
                         Some((per, n))
                     }
@@ -800,11 +784,11 @@ impl<'a> Scan<'a> {
             && core.value > Decimal::ZERO
             && core.value < Decimal::TEN
             && core.decimals == 0
-            && !self.c(k + 1).is_some_and(|n| "为立效果功本员都绩熟交型片长品就绩年人".contains(n))
+            && !self.lex.not_tenths.iter().any(|w| self.starts_with(k, w))
         {
             value = core.value * Decimal::TEN;
             value_max = value_max.map(|m| m * Decimal::TEN);
-            unit = Some(("%".into(), UnitClass::Percent));
+            unit = Some(("%".into(), UnitClass::Percent, TimeRole::Duration));
             k += 1;
         }
         // Range: 6.5%－7%, 3至5个, 1—10月.
@@ -814,7 +798,7 @@ impl<'a> Scan<'a> {
             let mut k2 = second.end;
             let mut unit2 = None;
             if let Some((u, n)) = self.unit(k2, second.chinese) {
-                unit2 = Some((u.canonical.clone(), u.class));
+                unit2 = Some((u.canonical.clone(), u.class, u.time));
                 k2 += n;
             }
             let compatible = match (&unit, &unit2) {
@@ -839,61 +823,37 @@ impl<'a> Scan<'a> {
                 k = k2;
             }
         }
-        let Some((unit_name, class)) = unit else {
+        let Some((unit_name, class, time)) = unit else {
             // No unit: a figure only if scaled (达1.2万) or an index after 为/达 (指数为102.1).
-            if !core.chinese && (core.scaled || (core.decimals > 0 && self.prev_is_any(i, &["为", "达", "是"]))) {
+            let index = core.decimals > 0 && self.lex.index_markers.iter().any(|w| self.ends_with(i, w));
+            if !core.chinese && (core.scaled || index) {
                 return self.finish(i, k, value, value_max, String::new(), UnitClass::Count, qualifier, decimals);
             }
             return Step::Skip(core.end);
         };
-        // A class, not an amount: 5万吨级泊位, 百万千瓦级机组, 220千伏变电站.
-        if self.c(k) == Some('级')
-            || (unit_name == "千伏"
-                && ["变电站", "线路", "输变电", "电网", "主变", "变电"].iter().any(|w| self.starts_with(k, w)))
-        {
-            return self.typed(i, k, Kind::Ordinal, value);
-        }
-        // Chinese numerals need more care: 一个, 一项 are rarely figures.
-        // 十二届十一次全会, 第五次全国人口普查: the number of a session is an ordinal.
-        if unit_name == "次"
-            && (["全会", "会议", "全体会议", "代表大会", "常委会", "党代会", "集体学习", "人口普查", "经济普查"]
-                .iter()
-                .any(|w| self.starts_with(k, w))
-                || self.ends_with(i, "届"))
-        {
-            return self.typed(i, k, Kind::Ordinal, value);
-        }
-        if core.lone_one && matches!(class, UnitClass::Count | UnitClass::Time | UnitClass::Money | UnitClass::Physical)
-        {
-            return Step::Skip(k);
-        }
-        // Years, dates and durations.
-        if class == UnitClass::Time {
-            let int = value.fract().is_zero();
-            match unit_name.as_str() {
-                "年" => {
-                    let y = value;
-                    let kind = if int && y >= Decimal::from(1000) && y <= Decimal::from(2200) && !core.scaled {
-                        if value_max.is_some() { Kind::Date } else { Kind::Year }
-                    } else {
-                        Kind::Date
-                    };
-                    let mut end = k;
-                    if matches!(self.c(end), Some('度' | '代')) {
-                        end += 1;
-                    }
-                    return self.typed(i, end, kind, value);
-                }
-                "月" | "日" | "周年" => return self.typed(i, k, Kind::Date, value),
-                // An age is a figure only as a lifetime (人均预期寿命78.9岁); 65岁以上 defines a group.
-                "岁" if !self.window_before(i, 12).contains("寿命") && !self.window_before(i, 12).contains("年龄") =>
-                {
-                    return self.typed(i, k, Kind::Date, value);
-                }
-                _ => {}
-            }
+        let ctx = vetoes::Ctx {
+            scan: self,
+            i,
+            core: &core,
+            k,
+            unit: Some((&unit_name, class, time)),
+            value,
+            ranged: value_max.is_some(),
+        };
+        if let Some(step) = self.veto(vetoes::AFTER_UNIT, &ctx, i) {
+            return step;
         }
         self.finish(i, k, value, value_max, unit_name, class, qualifier, decimals)
+    }
+
+    /// The first rule of `table` that holds, as a step: a typed non-indicator or a skip.
+    fn veto(&self, table: &[vetoes::Veto], ctx: &vetoes::Ctx, i: usize) -> Option<Step> {
+        let (v, outcome) = table.iter().find_map(|v| (v.rule)(ctx).map(|o| (v, o)))?;
+        self.vetoed.set(Some(v.name));
+        Some(match outcome {
+            vetoes::Outcome::Typed(kind, end) => self.typed(i, end, kind, ctx.value),
+            vetoes::Outcome::Skip(end) => Step::Skip(end),
+        })
     }
 
     /// Up to `n` characters before `i`, within the sentence.
@@ -904,10 +864,6 @@ impl<'a> Scan<'a> {
             k -= 1;
         }
         text_of(&self.chars[k..i])
-    }
-
-    fn prev_is_any(&self, i: usize, words: &[&str]) -> bool {
-        words.iter().any(|w| self.ends_with(i, w))
     }
 
     fn typed(&self, start: usize, end: usize, kind: Kind, value: Decimal) -> Step {
@@ -941,43 +897,35 @@ impl<'a> Scan<'a> {
         decimals: u32,
     ) -> Step {
         let num_end = end;
+        let lex = self.lex;
         // Suffix qualifiers.
-        for (w, q) in [
-            ("左右", Qualifier::Approx),
-            ("上下", Qualifier::Approx),
-            ("以上", Qualifier::AtLeast),
-            ("以内", Qualifier::AtMost),
-            ("以下", Qualifier::AtMost),
-            ("多", Qualifier::AtLeast),
-            ("余", Qualifier::AtLeast),
-        ] {
+        for (w, q, alone) in &lex.suffix_qualifiers {
             if self.starts_with(end, w) && qualifier != Qualifier::Range {
                 // 多 and 余 only directly after a time/count unit (3个多月); not 多元, 余额.
-                if (w == "多" || w == "余")
-                    && !self
-                        .c(end + 1)
-                        .is_some_and(|c| !c.is_alphanumeric() || self.dicts.unit_at(self.chars, end + 1).is_some())
+                let at = end + w.chars().count();
+                if *alone
+                    && !self.c(at).is_some_and(|c| !c.is_alphanumeric() || self.dicts.unit_at(self.chars, at).is_some())
                 {
                     continue;
                 }
-                qualifier = q;
-                end += w.chars().count();
+                qualifier = *q;
+                end = at;
                 break;
             }
         }
         // Prefix qualifiers.
         let mut start = num_start;
-        if qualifier == Qualifier::Exact || qualifier == Qualifier::Range {
-            let words =
-                if self.may_end_with(start, &LASTS.get_or_init(Lasts::new).prefix) { PREFIX_QUALIFIERS } else { &[] };
-            for (w, q) in words {
+        if (qualifier == Qualifier::Exact || qualifier == Qualifier::Range)
+            && self.may_end_with(start, &lex.prefix_lasts)
+        {
+            for (w, q) in &lex.prefix_qualifiers {
                 if self.ends_with(start, w) {
-                    // 近 in 最近, 接近 handled by order; 超 in 超额 is not before a number.
-                    if *w == "近" && (self.ends_with(start, "最近") || self.ends_with(start, "附近")) {
+                    // 近 in 最近 is no qualifier; 接近 comes first, being longer.
+                    if lex.not_qualifiers.iter().any(|nq| nq.ends_with(w.as_str()) && self.ends_with(start, nq)) {
                         continue;
                     }
                     if qualifier != Qualifier::Range {
-                        qualifier = q.unwrap_or(qualifier);
+                        qualifier = *q;
                     }
                     start -= w.chars().count();
                     break;
@@ -995,7 +943,7 @@ impl<'a> Scan<'a> {
         let mut links = 0;
         loop {
             let before = verb_start;
-            for w in LINK_WORDS {
+            for w in &lex.link_words {
                 if self.ends_with(verb_start, w) {
                     verb_start -= w.chars().count();
                     links += 1;
@@ -1006,43 +954,48 @@ impl<'a> Scan<'a> {
                 break;
             }
         }
-        let level_marker = self.ends_with(start, "到") || self.ends_with(start, "至") || self.ends_with(start, "为");
+        let level_marker = lex.level_markers.iter().any(|w| self.ends_with(start, w));
         let mut sign: Option<i8> = None;
         let mut change_start = None;
-        if !level_marker || self.ends_with(start, "为") {
-            let verbs =
-                if self.may_end_with(verb_start, &LASTS.get_or_init(Lasts::new).verbs) { CHANGE_VERBS } else { &[] };
-            for (w, s) in verbs {
-                if self.ends_with(verb_start, w) {
-                    let vs = verb_start - w.chars().count();
-                    let single = w.chars().count() == 1;
-                    // One-character verbs only right after a basis (同比增5%, 比上年多3个).
-                    if single && !BASIS_MARKERS.iter().any(|b| self.ends_with(vs, b)) && !self.ends_with(vs, "年") {
-                        continue;
-                    }
-                    // 新增 is a level (城镇新增就业), 增加值 is a noun.
-                    if self.ends_with(vs, "新") || self.starts_with(vs, "增加值") {
-                        continue;
-                    }
-                    sign = Some(*s);
-                    change_start = Some(vs);
-                    break;
-                }
-            }
-            if sign.is_none() {
-                for (w, s) in RATE_NOUNS {
-                    // 增速为5%, 涨幅3%: the rate noun may sit a link word away.
-                    if (self.ends_with(verb_start, w) || self.ends_with(start, w))
-                        && !self.ends_with(verb_start, "自然增长率")
-                    {
+        if !level_marker {
+            if self.may_end_with(verb_start, &lex.verb_lasts) {
+                for (w, s) in &lex.change_verbs {
+                    if self.ends_with(verb_start, w) {
+                        let vs = verb_start - w.chars().count();
+                        // One-character verbs only right after a basis (同比增5%, 比上年多3个).
+                        if w.chars().count() == 1
+                            && !lex.basis_markers.iter().chain(&lex.basis_ends).any(|b| self.ends_with(vs, b))
+                        {
+                            continue;
+                        }
+                        // 新增 is a level (城镇新增就业), 增加值 is a noun.
+                        if self.in_phrase(vs, verb_start, &lex.not_changes) {
+                            continue;
+                        }
                         sign = Some(*s);
+                        change_start = Some(vs);
                         break;
                     }
                 }
             }
-        }
-        if self.ends_with(start, "增长到") || self.ends_with(start, "提高到") {
-            sign = None;
+            if sign.is_none() {
+                for (w, s) in &lex.rate_nouns {
+                    // 增速为5%, 涨幅3%: the rate noun may sit a link word away.
+                    let at = if self.ends_with(verb_start, w) {
+                        verb_start
+                    } else if self.ends_with(start, w) {
+                        start
+                    } else {
+                        continue;
+                    };
+                    // 人口自然增长率 is a rate of its own.
+                    if self.in_phrase(at - w.chars().count(), at, &lex.not_changes) {
+                        continue;
+                    }
+                    sign = Some(*s);
+                    break;
+                }
+            }
         }
         if let Some(s) = sign {
             let neg = s < 0 && value > Decimal::ZERO;
@@ -1072,8 +1025,7 @@ impl<'a> Scan<'a> {
             if let Some(cs) = change_start {
                 start = cs;
             }
-        } else if kind == Kind::ChangePp && (self.ends_with(verb_start, "低") || self.ends_with(verb_start, "低于"))
-        {
+        } else if kind == Kind::ChangePp && lex.lower_than.iter().any(|w| self.ends_with(verb_start, w)) {
             value = -value;
         }
         // The basis of a change: 同比, 比上年 … within the clause before the verb.
@@ -1111,53 +1063,51 @@ impl<'a> Scan<'a> {
             }
             k -= 1;
         }
+        let lex = self.lex;
         let window = text_of(&self.chars[k..start]);
-        for b in BASIS_MARKERS {
-            if window.ends_with(b) {
+        for b in &lex.basis_markers {
+            if window.ends_with(b.as_str()) {
                 return Some((b.to_string(), start - b.chars().count()));
             }
         }
         // 比2020年, 较上年年初预算, 比全国平均水平: a comparison phrase opened by 比/较 right before the verb.
-        for (pos, c) in window.char_indices().rev() {
-            if c != '比' && c != '较' {
+        for p in (k..start).rev() {
+            let Some(opener) = lex.comparison_openers.iter().find(|o| self.starts_with(p, o)) else { continue };
+            let rest = p + opener.chars().count();
+            // 比重, 占比, 同比: the opener is part of another word.
+            if rest >= start || self.in_phrase(p, rest, &lex.not_comparisons) {
                 continue;
             }
-            let rest = &window[pos + c.len_utf8()..];
-            let opens_noun = rest.starts_with(['重', '例', '率', '值', '较']);
             // Numbers in a comparison phrase are a year (比2020年), never another figure.
             let numeral = |c: char| ascii_digit(c).is_some() || chinese::is_numeral_char(c);
             // Years (比2020年, 比一九五七年的预计数) and 上一年 may stand in it; any other number is a figure.
-            let rc: Vec<char> = rest.chars().collect();
             let mut other = 0;
-            let mut j = 0;
-            while j < rc.len() {
-                if j + 4 <= rc.len() && rc[j..j + 4].iter().all(|c| numeral(*c)) && rc.get(j + 4) == Some(&'年') {
+            let mut j = rest;
+            while j < start {
+                let year_unit = |at: usize| {
+                    at < start
+                        && self.dicts.unit_at(&self.chars[..start], at).is_some_and(|(u, _)| u.time == TimeRole::Year)
+                };
+                if j + 4 <= start && self.chars[j..j + 4].iter().all(|c| numeral(*c)) && year_unit(j + 4) {
                     j += 5;
-                } else if rc[j] == '一' && j > 0 && matches!(rc[j - 1], '上' | '前' | '同') {
+                } else if j > rest && self.in_phrase(j, j + 1, &lex.not_numerals) {
                     j += 1;
                 } else {
-                    other += usize::from(numeral(rc[j]));
+                    other += usize::from(numeral(self.chars[j]));
                     j += 1;
                 }
             }
-
-            if rest.is_empty()
-                || opens_noun
-                || other > 0
-                || rest.chars().count() > 12
-                || window[..pos].ends_with(['占', '同', '环', '可', '对', '相', '类', '无'])
-            {
+            if other > 0 || start - rest > 12 {
                 continue;
             }
-            let cs = k + window[..pos].chars().count();
-            return Some((window[pos..].to_string(), cs));
+            return Some((text_of(&self.chars[p..start]), p));
         }
-        // Every marker holds 比, 较, 同 or 环.
-        if !window.contains(['比', '较', '同', '环']) {
+        // Every marker opens with one of these characters.
+        if !window.contains(&lex.basis_firsts[..]) {
             return None;
         }
-        for b in BASIS_MARKERS {
-            if let Some(pos) = window.rfind(b) {
+        for b in &lex.basis_markers {
+            if let Some(pos) = window.rfind(b.as_str()) {
                 let cs = k + window[..pos].chars().count();
                 return Some((b.to_string(), cs));
             }
@@ -1273,37 +1223,18 @@ impl<'a> Scan<'a> {
     }
 }
 
-/// `同比分别下降8.89%、7.69%`: a figure joined by 、/和 to a change, with no verb of its own, is the
-/// same kind of change.
-fn carry_list_changes(chars: &[char], figs: &mut [Figure]) {
-    for k in 1..figs.len() {
-        let (a, b) = figs.split_at_mut(k);
-        let prev = &a[k - 1];
-        let cur = &mut b[0];
-        if !prev.kind.is_change() || cur.kind.is_change() || cur.start < prev.end {
-            continue;
-        }
-        let between = text_of(&chars[prev.end..cur.start]);
-        if !matches!(between.as_str(), "、" | "和" | "与" | "及" | "，" | ",") {
-            continue;
-        }
-        // `同比分别减少8起、4人`: under 分别 an absolute change may list figures of other counts.
-        let fenbie = text_of(&chars[prev.start.saturating_sub(6)..prev.start]).contains("分别");
-        let same_unit = cur.unit == prev.unit
-            || (prev.kind == Kind::ChangePct && cur.kind == Kind::Percent)
-            || (prev.kind == Kind::ChangePp && cur.kind == Kind::ChangePp)
-            || (fenbie && prev.kind == Kind::ChangeAbs && cur.kind == Kind::Quantity);
-        if !same_unit || (between != "、" && between != "和" && !prev.raw.contains("分别")) {
-            continue;
-        }
-        let negative = prev.value < Decimal::ZERO;
-        cur.kind = prev.kind;
-        if negative && cur.value > Decimal::ZERO {
-            cur.value = -cur.value;
-            cur.value_max = cur.value_max.map(|m| -m);
-        }
-        cur.basis = prev.basis.clone();
-    }
+/// Whether `chars[vs..ve]` stands inside one of `phrases` (each tried at every place the word occurs in it).
+fn in_phrase(chars: &[char], vs: usize, ve: usize, phrases: &[String]) -> bool {
+    let word = &chars[vs..ve];
+    phrases.iter().any(|p| {
+        let pc: Vec<char> = p.chars().collect();
+        (0..pc.len().saturating_sub(word.len()) + 1).any(|o| {
+            pc[o..].starts_with(word)
+                && vs >= o
+                && chars.len() >= vs - o + pc.len()
+                && chars[vs - o..vs - o + pc.len()] == pc[..]
+        })
+    })
 }
 
 /// The factor of the scale characters at the end of a scaled number (万 → 10000).
