@@ -11,14 +11,16 @@ pub const PAGE_CHROME: &str = include_str!("../../dicts/page_chrome.txt");
 const MAX_CHROME_LINE: usize = 80;
 /// Longest headline after a link bullet.
 const MAX_LINK_LINE: usize = 60;
+/// Most links on one line taken for a list of links.
+const MAX_LINKS: usize = 40;
 
 struct Words {
     /// `=`: words a toolbar line is made of.
     words: HashSet<String>,
-    /// `^`: labels a byline starts with, longest first.
-    labels: Vec<String>,
+    /// `^`: labels a byline starts with, by their first character, longest first.
+    labels: std::collections::HashMap<char, Vec<String>>,
     /// `~`: footer words found anywhere in a short line.
-    contains: Vec<String>,
+    contains: aho_corasick::AhoCorasick,
     /// `*`: link bullets.
     bullets: Vec<char>,
 }
@@ -26,7 +28,8 @@ struct Words {
 fn words() -> &'static Words {
     static W: OnceLock<Words> = OnceLock::new();
     W.get_or_init(|| {
-        let mut w = Words { words: HashSet::new(), labels: Vec::new(), contains: Vec::new(), bullets: Vec::new() };
+        let (mut words, mut labels, mut contains, mut bullets) =
+            (HashSet::new(), std::collections::HashMap::<char, Vec<String>>::new(), Vec::new(), Vec::new());
         for line in PAGE_CHROME.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             let mut chars = line.chars();
             let kind = chars.next().expect("not empty");
@@ -36,16 +39,19 @@ fn words() -> &'static Words {
             }
             match kind {
                 '=' => {
-                    w.words.insert(entry.to_string());
+                    words.insert(entry.to_string());
                 }
-                '^' => w.labels.push(entry.to_string()),
-                '~' => w.contains.push(entry.to_string()),
-                '*' => w.bullets.extend(entry.chars().next()),
+                '^' => labels.entry(entry.chars().next().expect("not empty")).or_default().push(entry.to_string()),
+                '~' => contains.push(entry.to_string()),
+                '*' => bullets.extend(entry.chars().next()),
                 _ => {}
             }
         }
-        w.labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
-        w
+        for l in labels.values_mut() {
+            l.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        }
+        let contains = aho_corasick::AhoCorasick::new(&contains).expect("chrome words");
+        Words { words, labels, contains, bullets }
     })
 }
 
@@ -110,6 +116,10 @@ impl ChromeFilter {
         if is_link_list(t, w) {
             return true;
         }
+        // Most lines of a report are long: told by their bytes, without counting characters.
+        if t.len() > MAX_CHROME_LINE * 4 {
+            return false;
+        }
         let n = t.chars().count();
         if n > MAX_CHROME_LINE {
             return false;
@@ -135,10 +145,19 @@ impl ChromeFilter {
 /// A list of links on one line, of any length: `相关链接 · 标题一 · 标题二`: two bullets or more, every
 /// item a short headline, and before the first nothing or chrome.
 fn is_link_list(t: &str, w: &Words) -> bool {
+    // At most MAX_LINKS items of a short headline each: a longer line, or one without a bullet, is none.
+    // The first bullet comes after at most a short lead: only so far is it looked for.
+    let mut head = t.len().min(MAX_CHROME_LINE * 4 + 4);
+    while !t.is_char_boundary(head) {
+        head -= 1;
+    }
+    if t.len() > MAX_LINKS * (MAX_LINK_LINE * 4 + 16) || !w.bullets.iter().any(|&b| t[..head].contains(b)) {
+        return false;
+    }
     let mut parts = t.split(|c| w.bullets.contains(&c));
     let lead = parts.next().unwrap_or("").trim_matches(is_blank);
     let items: Vec<&str> = parts.map(|p| p.trim_matches(is_blank)).collect();
-    items.len() >= 2
+    (2..=MAX_LINKS).contains(&items.len())
         && (lead.is_empty() || (lead.chars().count() <= MAX_CHROME_LINE && is_chrome_line(lead, w)))
         && items.iter().all(|i| !i.is_empty() && i.chars().count() <= MAX_LINK_LINE && !has_sentence_punctuation(i))
 }
@@ -150,7 +169,8 @@ fn is_chrome_line(t: &str, w: &Words) -> bool {
     }
     // A byline, counter or breadcrumb: a label first (inside an opening bracket, if any).
     let head = t.trim_start_matches(|c: char| matches!(c, '【' | '[' | '（' | '(') || is_blank(c));
-    for label in &w.labels {
+    let by_first = head.chars().next().and_then(|c| w.labels.get(&c));
+    for label in by_first.into_iter().flatten() {
         if let Some(rest) = head.strip_prefix(label.as_str()) {
             match rest.chars().next() {
                 None => return true,
@@ -159,7 +179,7 @@ fn is_chrome_line(t: &str, w: &Words) -> bool {
             }
         }
     }
-    if w.contains.iter().any(|c| t.contains(c.as_str())) {
+    if w.contains.is_match(t) {
         return true;
     }
     // A time stamp, or a site's name and address with a date.

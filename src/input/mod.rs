@@ -305,11 +305,15 @@ fn sniff(file_name: &str, head: &[u8], opts: &InputOptions) -> Result<(), String
 /// Reads `r` to its end through the cap, sniffing the first [`SNIFF`] bytes; `hint` is the expected size.
 fn read_capped(mut r: impl Read, file_name: &str, opts: &InputOptions, hint: u64) -> Result<Vec<u8>, String> {
     let cap = opts.max_size;
-    let mut buf = Vec::with_capacity(hint.min(cap).saturating_add(1).max(SNIFF as u64).min(cap + 1) as usize);
+    // A known size is read into a buffer of that size (the text then keeps it, without a copy).
+    let start = if hint > 0 { hint.min(cap).saturating_add(1) } else { 8 << 10 };
+    let mut buf = Vec::with_capacity(start as usize);
     let head = (SNIFF as u64).min(cap + 1);
     (&mut r).take(head).read_to_end(&mut buf).map_err(|e| io_message(&e))?;
-    sniff(file_name, &buf, opts)?;
+    // More to come: binary content is refused before it is read (a shorter input is looked at whole,
+    // by the decoding, anyway).
     if buf.len() as u64 == head {
+        sniff(file_name, &buf, opts)?;
         (&mut r).take(cap + 1 - head).read_to_end(&mut buf).map_err(|e| io_message(&e))?;
     }
     if buf.len() as u64 > cap {
