@@ -9,6 +9,7 @@ use crate::link::{self, Relation};
 use crate::number::Recognizer;
 use crate::period::{self, Status};
 use crate::subject::SubjectFinder;
+use crate::verify::{self, Finding, Verdict};
 use crate::{Document, meta, text};
 use rust_decimal::prelude::ToPrimitive;
 
@@ -35,8 +36,8 @@ pub struct Indicator {
     pub sentence_span: (usize, usize),
     /// The sentence text.
     pub sentence: String,
-    /// `consistent` | `inconsistent` | `unverifiable`, when checked.
-    pub check: Option<String>,
+    /// The verdict of its check, when it is a stated percentage (see [`crate::verify`]).
+    pub check: Option<Verdict>,
     /// The formula or what is missing.
     pub check_detail: String,
     /// The year the figure is about (see [`period`]).
@@ -58,6 +59,8 @@ pub struct DocReport {
     pub indicators: Vec<Indicator>,
     /// How the indicators belong together (indices into `indicators`), from the link stage.
     pub relations: Vec<Relation>,
+    /// What the check of each stated percentage found, in text order.
+    pub findings: Vec<Finding>,
 }
 
 /// A document halfway through [`Analyzer::analyze`]: read, its figures found, its text split; no subject yet.
@@ -89,6 +92,7 @@ enum Segment {
 /// Built once, shared by all threads.
 pub struct Analyzer {
     recognizer: Recognizer,
+    verify: verify::VerifyLex,
     links: link::LinkLex,
     periods: period::PeriodLex,
     /// Loaded on first use: a run that needs no subject never pays for jieba's dictionary.
@@ -103,8 +107,10 @@ impl Analyzer {
         let user_words = dicts.user_words.clone();
         let periods = period::PeriodLex::new(&dicts);
         let links = link::LinkLex::new(&dicts);
+        let verify = verify::VerifyLex::new(&dicts);
         Analyzer {
             recognizer: Recognizer::new(dicts),
+            verify,
             links,
             periods,
             jieba: std::sync::OnceLock::new(),
@@ -213,6 +219,12 @@ impl Analyzer {
         }
     }
 
+    /// Every check of a report with the interval each stated figure's precision allows (what `zhibiao verify`
+    /// lists).
+    pub fn checks(&self, report: &DocReport) -> Vec<verify::Check> {
+        verify::checks(&self.verify, report)
+    }
+
     /// Whether jieba's dictionary is loaded (always true when subjects are not wanted).
     pub fn warmed_up(&self) -> bool {
         self.options.no_subjects || self.jieba.get().is_some()
@@ -286,7 +298,13 @@ impl Analyzer {
             }
         }
         period::assign(&self.periods, &mut indicators, &doc.text, year, report_kind);
-        DocReport { doc: doc.name.clone(), region, year, indicators, relations }
+        let findings = verify::findings(&self.verify, &indicators, &relations);
+        for f in &findings {
+            let ind = &mut indicators[f.index];
+            ind.check = Some(f.verdict);
+            ind.check_detail.clone_from(&f.detail);
+        }
+        DocReport { doc: doc.name.clone(), region, year, indicators, relations, findings }
     }
 
     /// The indicators of one sentence and the relations between its figures: each figure with its subject,

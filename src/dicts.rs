@@ -91,9 +91,17 @@ roles! {
     "list_heads" => "list_heads.txt",
     "measure_ends" => "measure_ends.txt",
     "list_etc" => "list_etc.txt",
+    "clause_verbs" => "clause_verbs.txt",
     "time_words" => "time_words.tsv",
     "heading_words" => "heading_words.tsv",
     "year_context" => "year_context.tsv",
+    "rate_ends" => "rate_ends.txt",
+    "rate_links" => "rate_links.txt",
+    "share_markers" => "share_markers.txt",
+    "strict_bounds" => "strict_bounds.txt",
+    "subset_markers" => "subset_markers.txt",
+    "bigram_stop" => "bigram_stop.txt",
+    "prices" => "prices.tsv",
 }
 
 /// What a unit measures; decides the figure's kind.
@@ -360,6 +368,8 @@ pub struct SubjectWords {
     pub measure_ends: Words,
     /// Words closing an open list inside its last item (等).
     pub list_etc: Words,
+    /// Verbs opening a clause about what was done (办理, 提出): a subject drops them.
+    pub clause_verbs: Words,
     /// The surfaces of the year units of `units.txt` (年), which say when, not what.
     pub year_units: Vec<String>,
 }
@@ -416,6 +426,29 @@ impl PeriodWords {
     }
 }
 
+/// The word lists of the checks.
+#[derive(Debug, Clone, Default)]
+pub struct VerifyWords {
+    /// Ends of a rate's name (率, 比重).
+    pub rate_ends: Words,
+    /// Words between a rate's name and its number (达, 为).
+    pub rate_links: Words,
+    /// Words stating a share (占).
+    pub share_markers: Words,
+    /// Qualifiers that exclude their bound (超, 逾).
+    pub strict_bounds: Words,
+    /// Words opening a part of a total (其中).
+    pub subset_markers: Words,
+    /// Two-character words that name no thing (全市, 同比).
+    pub bigram_stop: Words,
+    /// The sentence states comparable prices (可比价).
+    pub prices_stated: Words,
+    /// The clause states real growth (实际).
+    pub prices_real: Words,
+    /// Indicators that grow at comparable prices by convention (生产总值).
+    pub prices_convention: Words,
+}
+
 /// All word lists, built once and shared by every thread.
 #[derive(Debug, Clone)]
 pub struct Dicts {
@@ -430,6 +463,8 @@ pub struct Dicts {
     pub subject: SubjectWords,
     /// The period stage's words.
     pub period: PeriodWords,
+    /// The checks' words.
+    pub verify: VerifyWords,
 }
 
 impl Default for Dicts {
@@ -473,6 +508,7 @@ impl Dicts {
             number: NumberWords::default(),
             subject: SubjectWords::default(),
             period: PeriodWords::default(),
+            verify: VerifyWords::default(),
         };
         for role in ROLES {
             d.add(role.name, &format!("dicts/{}", role.file), role.builtin).expect("the built-in lists parse");
@@ -491,6 +527,7 @@ impl Dicts {
         let n = &mut self.number;
         let sw = &mut self.subject;
         let pw = &mut self.period;
+        let vw = &mut self.verify;
         match role {
             "units" => return self.units_from(text).map_err(|(line, m)| err(line, m)),
             "not_figures" => {
@@ -535,6 +572,13 @@ impl Dicts {
                 "list_heads" => Some(&mut sw.list_heads),
                 "measure_ends" => Some(&mut sw.measure_ends),
                 "list_etc" => Some(&mut sw.list_etc),
+                "clause_verbs" => Some(&mut sw.clause_verbs),
+                "rate_ends" => Some(&mut vw.rate_ends),
+                "rate_links" => Some(&mut vw.rate_links),
+                "share_markers" => Some(&mut vw.share_markers),
+                "strict_bounds" => Some(&mut vw.strict_bounds),
+                "subset_markers" => Some(&mut vw.subset_markers),
+                "bigram_stop" => Some(&mut vw.bigram_stop),
                 _ => None,
             };
             if let Some(w) = words {
@@ -546,6 +590,19 @@ impl Dicts {
                 continue;
             }
             match role {
+                "prices" => {
+                    let list = match field(0) {
+                        "stated" => &mut vw.prices_stated,
+                        "real" => &mut vw.prices_real,
+                        "convention" => &mut vw.prices_convention,
+                        r => return Err(err(l.n, format!("unknown role {r:?} in prices (stated, real, convention)"))),
+                    };
+                    if l.remove {
+                        list.remove(l.word);
+                    } else {
+                        list.insert(l.word);
+                    }
+                }
                 "time_words" | "heading_words" | "year_context" => {
                     let Some(list) = pw.role(role, field(0)) else {
                         return Err(err(l.n, format!("unknown role {:?} in {role}", field(0))));
@@ -698,6 +755,34 @@ impl Dicts {
             self.user_words.push('\n');
         }
         self.user_words.push_str(text);
+    }
+
+    /// The canonical names of the units of a class (元, 美元 … for money).
+    pub fn unit_names(&self, class: UnitClass) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .units_by_first
+            .values()
+            .flatten()
+            .filter(|(_, u)| u.class == class)
+            .map(|(_, u)| u.canonical.clone())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// The surfaces of the units of a class as written (倍 for multiples).
+    pub fn unit_surfaces(&self, class: UnitClass) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .units_by_first
+            .values()
+            .flatten()
+            .filter(|(_, u)| u.class == class)
+            .map(|(s, _)| s.iter().collect())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
     }
 
     /// The longest unit starting at `chars[i..]`, with its length in chars.

@@ -2,20 +2,19 @@
 //!
 //! An [`Analyzer`] is built once (it loads the word lists and jieba's dictionary) and shared by all
 //! threads; [`Analyzer::analyze`] turns one decoded [`Document`] into a [`DocReport`]: every figure with its
-//! subject, section, sentence, the year it is about, and — after [`verify::check_report`] — whether a stated
-//! percentage agrees with the figures it comes from.
+//! subject, section, sentence, the year it is about, how it relates to the other figures ([`link`]), and
+//! whether a stated percentage agrees with the figures it comes from ([`verify`]).
 //!
 //! ```
-//! use zhibiao::{Analyzer, Dicts, Document, Kind, Options};
+//! use zhibiao::{Analyzer, Dicts, Document, Kind, Options, verify::Verdict};
 //!
 //! let analyzer = Analyzer::new(Dicts::builtin(), Options::default());
 //! let doc = Document { name: "r.txt".into(), text: "全年立刑事案件428起,同比减少153起,下降26.33%。".into(), ..Default::default() };
-//! let mut report = analyzer.analyze(&doc);
-//! zhibiao::verify::check_report(&mut report);
+//! let report = analyzer.analyze(&doc);
 //! let change = &report.indicators[2];
-//! assert!(change.subject.contains("刑事案件"));
+//! assert_eq!(change.subject, "刑事案件");
 //! assert_eq!((change.figure.kind, change.figure.value.to_string().as_str()), (Kind::ChangePct, "-26.33"));
-//! assert_eq!(change.check.as_deref(), Some("consistent"));
+//! assert_eq!(change.check, Some(Verdict::Consistent));
 //! ```
 
 pub mod dicts;

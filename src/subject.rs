@@ -147,6 +147,7 @@ impl<'j> SubjectFinder<'j> {
         let mut phrase = pre;
         trim_leading(words, &mut phrase);
         trim_trailing(words, &mut phrase);
+        drop_clause_verb(words, &mut phrase);
         let pre_text = join(&phrase);
 
         // `新增仙桃、潜江、宜都、大冶4个千亿县`: a list of names before the number names instances, not the thing.
@@ -348,6 +349,23 @@ fn noun_phrase(toks: &[Tok<'_>]) -> String {
         out.push_str(t.word);
     }
     out
+}
+
+/// `全年立刑事案件428起` → 刑事案件, `办理复议案件98件` → 复议案件: the verb opening the clause is no part of the name
+/// of what it did, unless the name ends in a measure of its own (参加…养老保险人数).
+fn drop_clause_verb(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
+    if toks.len() < 2 || !words.clause_verbs.has(toks[0].word) {
+        return;
+    }
+    let rest: usize = toks[1..].iter().map(|t| t.word.chars().count()).sum();
+    let whole = join(toks);
+    if rest >= 2 && !words.measure_ends.ends(&whole) {
+        toks.remove(0);
+        // `实施了中心城区…`: what opened the object with the verb goes with it.
+        while toks.len() > 1 && words.lead.has(toks[0].word) {
+            toks.remove(0);
+        }
+    }
 }
 
 /// Removes `[12]`-style footnote marks.

@@ -14,13 +14,17 @@ use serde::Serialize;
 
 use crate::analyzer::{DocReport, Indicator, is_checkable};
 use crate::figure::{Figure, Kind, Qualifier};
+use crate::link::{Relation, SentenceText};
 
 /// The outcome of one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
+    /// The stated figure agrees with the figures it comes from, within the stated rounding.
     Consistent,
+    /// It does not.
     Inconsistent,
+    /// It cannot be recomputed from what the report states (the detail says what is missing).
     Unverifiable,
 }
 
@@ -35,11 +39,27 @@ impl Verdict {
     }
 }
 
-/// One checked figure.
+/// What the check of one stated percentage found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// Index of the indicator in the report.
+    pub index: usize,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The value computed from the related figures (in % or 百分点), when there is one.
+    pub computed: Option<Decimal>,
+    /// The formula with its numbers (empty when nothing could be computed).
+    pub formula: String,
+    /// The formula, which rounding held, alternatives, or what is missing.
+    pub detail: String,
+}
+
+/// One checked figure with the interval its stated precision allows (what `zhibiao verify` lists).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Check {
     /// Index of the indicator in the report.
     pub index: usize,
+    /// The verdict.
     pub verdict: Verdict,
     /// The value computed from the related figures (in % or 百分点), when there is one.
     pub computed: Option<Decimal>,
@@ -51,38 +71,106 @@ pub struct Check {
     pub detail: String,
 }
 
-/// Fills `check` and `check_detail` of every percent, change_pct and change_pp indicator.
-pub fn check_report(report: &mut DocReport) {
-    // Only the verdict and the detail are kept: the tolerance is not worked out.
-    for c in checks_with(report, false) {
-        let ind = &mut report.indicators[c.index];
-        ind.check = Some(c.verdict.as_str().to_string());
-        ind.check_detail = c.detail;
+/// Every finding of a report, with the tolerance of each stated figure, in text order.
+pub fn checks(lx: &VerifyLex, report: &DocReport) -> Vec<Check> {
+    report
+        .findings
+        .iter()
+        .map(|c| Check {
+            index: c.index,
+            verdict: c.verdict,
+            computed: c.computed,
+            tolerance: tolerance(lx, &report.indicators[c.index].figure),
+            formula: c.formula.clone(),
+            detail: c.detail.clone(),
+        })
+        .collect()
+}
+
+/// The checks' words, taken once from the lexicon.
+#[derive(Debug, Clone)]
+pub struct VerifyLex {
+    rate_ends: Vec<String>,
+    rate_links: Vec<String>,
+    share_markers: Vec<String>,
+    strict_bounds: Vec<String>,
+    subset_markers: Vec<String>,
+    bigram_stop: Vec<String>,
+    prices_stated: Vec<String>,
+    prices_real: Vec<String>,
+    prices_convention: Vec<String>,
+    distributive: Vec<String>,
+    possessive: Vec<String>,
+    suffix_qualifiers: Vec<String>,
+    money_units: Vec<String>,
+    multiple_units: Vec<String>,
+}
+
+impl VerifyLex {
+    /// The words of `dicts`.
+    pub fn new(d: &crate::Dicts) -> Self {
+        let owned = |w: &crate::dicts::Words| w.iter().map(String::from).collect::<Vec<_>>();
+        let v = &d.verify;
+        let suffix_qualifiers = d
+            .number
+            .qualifiers
+            .iter()
+            .filter(|(_, q)| matches!(q.at, crate::dicts::QualifierAt::After { .. }))
+            .map(|(w, _)| w.to_string())
+            .collect();
+        VerifyLex {
+            rate_ends: owned(&v.rate_ends),
+            rate_links: owned(&v.rate_links),
+            share_markers: owned(&v.share_markers),
+            strict_bounds: owned(&v.strict_bounds),
+            subset_markers: owned(&v.subset_markers),
+            bigram_stop: owned(&v.bigram_stop),
+            prices_stated: owned(&v.prices_stated),
+            prices_real: owned(&v.prices_real),
+            prices_convention: owned(&v.prices_convention),
+            distributive: owned(&d.number.distributive),
+            possessive: owned(&d.subject.possessive),
+            suffix_qualifiers,
+            money_units: d.unit_names(crate::dicts::UnitClass::Money),
+            multiple_units: d.unit_surfaces(crate::dicts::UnitClass::Multiple),
+        }
+    }
+
+    fn holds(list: &[String], s: &str) -> bool {
+        list.iter().any(|w| s.contains(w.as_str()))
     }
 }
 
-/// Checks every percent, change_pct and change_pp indicator of a report, in text order.
-pub fn checks(report: &DocReport) -> Vec<Check> {
-    checks_with(report, true)
-}
-
-/// [`checks`], with [`Check::tolerance`] left empty unless `tolerances`.
-fn checks_with(report: &DocReport, tolerances: bool) -> Vec<Check> {
-    let inds = &report.indicators;
+/// Checks every percent, change_pct and change_pp indicator of a report against the figures the link stage
+/// relates it to, in text order.
+pub fn findings(lx: &VerifyLex, indicators: &[Indicator], relations: &[Relation]) -> Vec<Finding> {
+    // The relations of each figure that a check reads, by the figure checked.
+    let mut by_figure: rustc_hash::FxHashMap<usize, Vec<&Relation>> = Default::default();
+    for r in relations {
+        let k = match r {
+            Relation::FromTo { change, .. } => *change,
+            Relation::Chain { growth, .. } => *growth,
+            Relation::AnnualAverage { rate, .. } | Relation::RateOver { rate, .. } => *rate,
+            Relation::ChangeOf { .. } | Relation::List { .. } => continue,
+        };
+        by_figure.entry(k).or_default().push(r);
+    }
+    let none: Vec<&Relation> = Vec::new();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < inds.len() {
-        let span = inds[i].sentence_span;
+    while i < indicators.len() {
+        let span = indicators[i].sentence_span;
         let mut j = i;
-        while j < inds.len() && inds[j].sentence_span == span {
+        while j < indicators.len() && indicators[j].sentence_span == span {
             j += 1;
         }
         // A sentence's characters are collected only when one of its figures is checked.
-        if inds[i..j].iter().any(|ind| is_checkable(ind.figure.kind)) {
-            let sent = Sentence::new(&inds[i..j], i, tolerances);
+        if indicators[i..j].iter().any(|ind| is_checkable(ind.figure.kind)) {
+            let sent = Sentence::new(lx, &indicators[i..j], i);
             for k in 0..(j - i) {
-                if is_checkable(inds[i + k].figure.kind) {
-                    out.push(sent.check(k));
+                if is_checkable(indicators[i + k].figure.kind) {
+                    let rels = by_figure.get(&(i + k)).unwrap_or(&none);
+                    out.push(sent.check(k, rels));
                 }
             }
         }
@@ -93,86 +181,62 @@ fn checks_with(report: &DocReport, tolerances: bool) -> Vec<Check> {
 
 /// The figures of one sentence and its text.
 struct Sentence<'a> {
+    lx: &'a VerifyLex,
     inds: &'a [Indicator],
-    offset: usize,
-    chars: Vec<char>,
-    base: usize,
-    /// Whether checks carry their tolerance.
-    tolerances: bool,
+    view: SentenceText<'a>,
 }
-
-/// A clause separator: `，,；;：:。！？!?`.
-#[inline]
-fn is_sep(c: char) -> bool {
-    matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？' | '!' | '?')
-}
-
-/// Ends of a rate or share noun (成功率, 增长面, 比重 …).
-const RATE_ENDS: &[&str] = &["率", "比重", "占比", "比例", "面", "份额"];
 
 impl<'a> Sentence<'a> {
-    fn new(inds: &'a [Indicator], offset: usize, tolerances: bool) -> Self {
-        let chars = inds[0].sentence.chars().collect();
-        Sentence { inds, offset, chars, base: inds[0].sentence_span.0, tolerances }
-    }
-
-    /// The tolerance of figure `k`, when checks carry it.
-    fn tolerance(&self, k: usize) -> String {
-        if self.tolerances { tolerance(self.fig(k)) } else { String::new() }
+    fn new(lx: &'a VerifyLex, inds: &'a [Indicator], offset: usize) -> Self {
+        let figs = inds.iter().map(|i| &i.figure).collect();
+        let view = SentenceText::new(&inds[0].sentence, inds[0].sentence_span.0, figs, offset);
+        Sentence { lx, inds, view }
     }
 
     fn fig(&self, k: usize) -> &Figure {
         &self.inds[k].figure
     }
 
-    /// Sentence text between two absolute offsets.
-    fn text(&self, a: usize, b: usize) -> String {
-        self.span(a, b).iter().collect()
+    /// The sentence figure of a report index.
+    fn local(&self, global: usize) -> usize {
+        global - self.view.offset
     }
 
-    /// Characters of the sentence between two absolute offsets.
-    fn span(&self, a: usize, b: usize) -> &[char] {
-        let n = self.chars.len();
-        let a = a.saturating_sub(self.base).min(n);
-        let b = b.saturating_sub(self.base).min(n);
-        if b <= a { &[] } else { &self.chars[a..b] }
+    /// Sentence text between two absolute offsets.
+    fn text(&self, a: usize, b: usize) -> String {
+        self.view.slice(a, b)
     }
 
     fn whole(&self) -> &str {
         &self.inds[0].sentence
     }
 
-    /// Start of the clause holding absolute offset `pos`.
     fn clause_start(&self, pos: usize) -> usize {
-        let mut p = pos.saturating_sub(self.base).min(self.chars.len());
-        while p > 0 && !is_sep(self.chars[p - 1]) {
-            p -= 1;
-        }
-        p + self.base
+        self.view.clause_start(pos)
     }
 
-    /// Number of clause separators between two absolute offsets.
+    fn clause_end(&self, pos: usize) -> usize {
+        self.view.clause_end(pos)
+    }
+
     fn seps_between(&self, a: usize, b: usize) -> usize {
-        self.span(a, b).iter().filter(|c| is_sep(**c)).count()
+        self.view.seps_between(a, b)
     }
 
-    fn result(&self, k: usize, verdict: Verdict, detail: String) -> Check {
-        Check {
-            index: self.offset + k,
-            verdict,
-            computed: None,
-            tolerance: self.tolerance(k),
-            formula: String::new(),
-            detail,
-        }
+    fn raw_num(&self, f: &Figure) -> String {
+        raw_num(self.lx, f)
     }
 
-    fn check(&self, k: usize) -> Check {
+    fn result(&self, k: usize, verdict: Verdict, detail: String) -> Finding {
+        Finding { index: self.view.offset + k, verdict, computed: None, formula: String::new(), detail }
+    }
+
+    fn check(&self, k: usize, rels: &[&Relation]) -> Finding {
         let f = self.fig(k);
         match f.kind {
-            Kind::ChangePct => self.check_change_pct(k),
-            Kind::ChangePp => self.check_pp(k),
-            _ => self.check_rate(k),
+            Kind::ChangePct => self.check_change_pct(k, rels),
+            Kind::ChangePp => self.check_pp(k, rels),
+            _ => self.check_rate(k, rels),
         }
     }
 
@@ -181,45 +245,56 @@ impl<'a> Sentence<'a> {
         let f = self.fig(k);
         let clause = self.text(self.clause_start(f.start), f.start);
         let sentence = self.whole();
-        if sentence.contains("可比价") || sentence.contains("不变价") {
+        if VerifyLex::holds(&self.lx.prices_stated, sentence) {
             return Some("growth stated at comparable prices (按可比价格计算)");
         }
-        if clause.contains("实际") || clause.contains("扣除") {
+        // `扣除物价上涨因素，平均每年增长8.6%` (national_gwr_utf8/china_1988_gwr.txt): the words may stand in a clause
+        // of their own, anywhere after the figure before.
+        let since = if k > 0 { self.fig(k - 1).end.min(f.start) } else { self.clause_start(f.start) };
+        if VerifyLex::holds(&self.lx.prices_real, &self.text(since.min(self.clause_start(f.start)), f.start)) {
             return Some("real growth (实际增长), net of price changes");
         }
         let subj = &self.inds[k].subject;
-        for w in ["生产总值", "GDP", "增加值", "经济增长", "经济增速"] {
-            if subj.contains(w) || clause.contains(w) {
-                return Some("growth of 生产总值/增加值 is measured at comparable prices");
-            }
+        if VerifyLex::holds(&self.lx.prices_convention, subj) || VerifyLex::holds(&self.lx.prices_convention, &clause) {
+            return Some("growth of 生产总值/增加值 is measured at comparable prices");
         }
         None
     }
 
-    fn check_change_pct(&self, k: usize) -> Check {
-        let f = self.fig(k);
+    fn check_change_pct(&self, k: usize, rels: &[&Relation]) -> Finding {
         let comparable = self.comparable_prices(k);
-        let mut near = self.text(self.clause_start(f.start), f.num_start);
-        if k > 0 && self.fig(k - 1).kind == Kind::ChangeAbs && self.short_gap(self.fig(k - 1).end, f.start, 2) {
-            // `平均每年增加四十二亿元，增长百分之四点九`: the average applies to both.
-            near = self.text(self.clause_start(self.fig(k - 1).start), f.num_start);
-        }
-        let mut c = if near.contains("年均") || near.contains("平均每年") || near.contains("年平均") {
-            self.annual_average(k)
-        } else if let Some(c) = self.change_from_to(k) {
-            c
-        } else if let Some(c) = self.level_and_change(k) {
-            c
-        } else if let Some(c) = self.listed_level_and_change(k) {
-            c
-        } else if self.whole().contains("分别") {
-            self.result(
-                k,
-                Verdict::Unverifiable,
-                "分别 list: the previous levels are not stated in this sentence".into(),
-            )
+        let annual = rels.iter().find_map(|r| match r {
+            Relation::AnnualAverage { levels, years, .. } => Some((levels, years)),
+            _ => None,
+        });
+        let mut c = if let Some((levels, years)) = annual {
+            self.annual_average(k, levels, years)
         } else {
-            self.result(k, Verdict::Unverifiable, "no previous level or absolute change stated beside it".into())
+            // The readings the link stage found, in the order they are tried; the first one that can be
+            // computed gives the verdict.
+            let computed = rels.iter().find_map(|r| match r {
+                Relation::FromTo { from, to, .. } => self.change_from_to(k, self.local(*from), self.local(*to)),
+                Relation::Chain { level, delta, level_is_base, listed: false, .. } => {
+                    self.level_and_change(k, self.local(*level), self.local(*delta), *level_is_base)
+                }
+                Relation::Chain { level, delta, listed: true, .. } => {
+                    self.listed_level_and_change(k, self.local(*level), self.local(*delta))
+                }
+                _ => None,
+            });
+            match computed {
+                Some(c) => c,
+                None if VerifyLex::holds(&self.lx.distributive, self.whole()) => self.result(
+                    k,
+                    Verdict::Unverifiable,
+                    "分别 list: the previous levels are not stated in this sentence".into(),
+                ),
+                None => self.result(
+                    k,
+                    Verdict::Unverifiable,
+                    "no previous level or absolute change stated beside it".into(),
+                ),
+            }
         };
         if let Some(why) = comparable {
             if c.verdict != Verdict::Unverifiable || !c.formula.is_empty() {
@@ -236,36 +311,8 @@ impl<'a> Sentence<'a> {
         c
     }
 
-    /// `由A增加到B，增长P%` / `从A%提高到B%`: the two levels right before the figure.
-    fn levels_from_to(&self, k: usize, kind: Kind) -> Option<(usize, usize)> {
-        // The levels are the figures before k, skipping one absolute change.
-        let mut b = k.checked_sub(1)?;
-        if self.fig(b).kind == Kind::ChangeAbs && kind == Kind::Quantity {
-            b = b.checked_sub(1)?;
-        }
-        let a = b.checked_sub(1)?;
-        let (fa, fb) = (self.fig(a), self.fig(b));
-        if fa.kind != kind || fb.kind != kind || fa.unit != fb.unit {
-            return None;
-        }
-        let before_a = self.text(self.clause_start(fa.start), fa.start);
-        let between = self.text(fa.end, fb.start);
-        let opens = before_a.contains('由') || before_a.contains('从');
-        // `增加到`, `提高到2025年的`: nothing else between the levels (no other number).
-        let t = strip_year(between.trim_end_matches('的')).trim_end_matches(['了']).to_string();
-        let to = (t.ends_with('到') || t.ends_with('至')) && t.chars().count() <= 5;
-        if !opens || !to || self.seps_between(fa.end, fb.start) > 0 {
-            return None;
-        }
-        let last = self.fig(k - 1);
-        if self.seps_between(last.end, self.fig(k).start) > 1 || !self.short_gap(last.end, self.fig(k).start, 4) {
-            return None;
-        }
-        Some((a, b))
-    }
-
-    fn change_from_to(&self, k: usize) -> Option<Check> {
-        let (a, b) = self.levels_from_to(k, Kind::Quantity)?;
+    /// `由A增加到B，增长P%`: the change between the two levels.
+    fn change_from_to(&self, k: usize, a: usize, b: usize) -> Option<Finding> {
         let (fa, fb) = (self.fig(a), self.fig(b));
         if fa.value.is_zero() {
             return None;
@@ -278,28 +325,13 @@ impl<'a> Sentence<'a> {
         } else {
             r
         };
-        let formula = format!("({} − {}) / {}", fb.raw_num(), fa.raw_num(), fa.raw_num());
+        let formula = format!("({} − {}) / {}", self.raw_num(fb), self.raw_num(fa), self.raw_num(fa));
         Some(self.judged(k, r, lo, hi, formula, "levels 由…到…"))
     }
 
     /// `428起,同比减少153起,下降26.33%`: level, absolute change, relative change in a row.
-    fn level_and_change(&self, k: usize) -> Option<Check> {
-        let f = self.fig(k);
-        let d = k.checked_sub(1)?;
-        let fd = self.fig(d);
-        if fd.kind != Kind::ChangeAbs || self.seps_between(fd.end, f.start) > 1 {
-            return None;
-        }
-        let q = d.checked_sub(1)?;
-        let fq = self.fig(q);
-        if fq.kind != Kind::Quantity
-            || fq.unit != fd.unit
-            || self.seps_between(fq.end, fd.start) > 1
-            || !self.short_gap(fq.end, fd.start, 8)
-            || !self.short_gap(fd.end, f.start, 2)
-        {
-            return None;
-        }
+    fn level_and_change(&self, k: usize, q: usize, d: usize, q_is_base: bool) -> Option<Finding> {
+        let (fq, fd) = (self.fig(q), self.fig(d));
         if self.split_number(fq) || self.split_number(fd) {
             return Some(self.result(
                 k,
@@ -308,9 +340,6 @@ impl<'a> Sentence<'a> {
             ));
         }
         let dd = half_quantum(fd);
-        // `较上年的A增加D`: the quantity right before the change is the base itself.
-        let between = self.text(self.clause_start(fq.start), fq.start);
-        let q_is_base = ["较", "比"].iter().any(|w| between.contains(w)) && self.seps_between(fq.end, fd.start) == 0;
         let dq = half_quantum(fq);
         let (r, lo, hi, formula) = if q_is_base {
             if fq.value.is_zero() {
@@ -319,7 +348,7 @@ impl<'a> Sentence<'a> {
             let r = fd.value / fq.value * Decimal::ONE_HUNDRED;
             let (lo, hi) = ratio_range(fd.value.abs(), dd, fq.value, dq);
             let (lo, hi) = signed_range(fd.value, lo, hi);
-            (r, lo, hi, format!("{} / {}", fd.raw_num(), fq.raw_num()))
+            (r, lo, hi, format!("{} / {}", self.raw_num(fd), self.raw_num(fq)))
         } else {
             let base = fq.value - fd.value;
             if base <= Decimal::ZERO {
@@ -329,57 +358,16 @@ impl<'a> Sentence<'a> {
             let (lo, hi) = ratio_range(fd.value.abs(), dd, base, dq + dd);
             let (lo, hi) = signed_range(fd.value, lo, hi);
             let op = if fd.value < Decimal::ZERO { "+" } else { "−" };
-            (r, lo, hi, format!("{} / ({} {op} {})", fd.raw_num(), fq.raw_num(), fd.raw_num()))
+            (r, lo, hi, format!("{} / ({} {op} {})", self.raw_num(fd), self.raw_num(fq), self.raw_num(fd)))
         };
         Some(self.judged(k, r, lo, hi, formula, "change beside its level"))
     }
 
-    /// `82起，死亡48人，同比分别减少8起、4人，分别下降8.89%、7.69%`: the i-th rate of a 分别 list of rates
-    /// goes with the i-th of an equally long list of absolute changes, and that with the i-th of the levels
-    /// before them, matched by unit.
-    fn listed_level_and_change(&self, k: usize) -> Option<Check> {
-        let f = self.fig(k);
-        let run = |end: usize, kind: Kind| -> Vec<usize> {
-            let mut v = vec![];
-            let mut i = end;
-            while i > 0 && self.fig(i - 1).kind == kind {
-                i -= 1;
-                v.push(i);
-            }
-            v.reverse();
-            v
-        };
-        // The rates: k's list, from its first member to the last.
-        let mut first = k;
-        while first > 0
-            && self.fig(first - 1).kind == f.kind
-            && self.short_gap(self.fig(first - 1).end, self.fig(first).start, 2)
-        {
-            first -= 1;
-        }
-        let mut last = k;
-        while last + 1 < self.inds.len()
-            && self.fig(last + 1).kind == f.kind
-            && self.short_gap(self.fig(last).end, self.fig(last + 1).start, 2)
-        {
-            last += 1;
-        }
-        let n = last - first + 1;
-        if n < 2 || !self.text(self.clause_start(self.fig(first).start), self.fig(first).start).contains("分别") {
-            return None;
-        }
-        let changes = run(first, Kind::ChangeAbs);
-        if changes.len() != n {
-            return None;
-        }
-        let levels = run(changes[0], Kind::Quantity);
-        if levels.len() < n {
-            return None;
-        }
-        let levels = &levels[levels.len() - n..];
-        let i = k - first;
-        let (fq, fd) = (self.fig(levels[i]), self.fig(changes[i]));
-        if fq.unit != fd.unit || self.split_number(fq) || self.split_number(fd) {
+    /// `82起，死亡48人，同比分别减少8起、4人，分别下降8.89%、7.69%`: a rate of a 分别 list with the change and
+    /// the level the lists pair it with.
+    fn listed_level_and_change(&self, k: usize, q: usize, d: usize) -> Option<Finding> {
+        let (fq, fd) = (self.fig(q), self.fig(d));
+        if self.split_number(fq) || self.split_number(fd) {
             return None;
         }
         let base = fq.value - fd.value;
@@ -391,17 +379,12 @@ impl<'a> Sentence<'a> {
         let (lo, hi) = ratio_range(fd.value.abs(), dd, base, dq + dd);
         let (lo, hi) = signed_range(fd.value, lo, hi);
         let op = if fd.value < Decimal::ZERO { "+" } else { "−" };
-        let formula = format!("{} / ({} {op} {})", fd.raw_num(), fq.raw_num(), fd.raw_num());
+        let formula = format!("{} / ({} {op} {})", self.raw_num(fd), self.raw_num(fq), self.raw_num(fd));
         Some(self.judged(k, r, lo, hi, formula, "分别 list: change beside its level"))
     }
 
     /// 年均增长P% between two levels stated with their years.
-    fn annual_average(&self, k: usize) -> Check {
-        let f = self.fig(k);
-        let levels: Vec<usize> = (0..k)
-            .filter(|&i| self.fig(i).kind == Kind::Quantity && self.fig(i).unit == self.fig(k.saturating_sub(1)).unit)
-            .collect();
-        let years = years_in(&self.text(self.base, f.start));
+    fn annual_average(&self, k: usize, levels: &[usize], years: &[i32]) -> Finding {
         if levels.len() != 2 || years.len() != 2 || years[1] <= years[0] {
             return self.result(
                 k,
@@ -409,8 +392,8 @@ impl<'a> Sentence<'a> {
                 "年均 growth: two levels with their years are not both stated in this sentence".into(),
             );
         }
-        let (fa, fb) = (self.fig(levels[0]), self.fig(levels[1]));
-        let n = years[1] - years[0];
+        let (fa, fb) = (self.fig(self.local(levels[0])), self.fig(self.local(levels[1])));
+        let n = i64::from(years[1] - years[0]);
         let (a, b) = (fa.value.to_f64().unwrap_or(0.0), fb.value.to_f64().unwrap_or(0.0));
         if a <= 0.0 || b <= 0.0 {
             return self.result(k, Verdict::Unverifiable, "年均 growth: levels not positive".into());
@@ -421,41 +404,39 @@ impl<'a> Sentence<'a> {
         let lo = g(a + da, b - db);
         let hi = g((a - da).max(a * 0.5), b + db);
         let dec = |x: f64| Decimal::from_f64(x).unwrap_or_default().round_dp(10);
-        let formula = format!("({} / {})^(1/{n}) − 1 [{}→{}]", fb.raw_num(), fa.raw_num(), years[0], years[1]);
+        let formula = format!("({} / {})^(1/{n}) − 1 [{}→{}]", self.raw_num(fb), self.raw_num(fa), years[0], years[1]);
         self.judged(k, dec(r), dec(lo), dec(hi), formula, "年均 growth")
     }
 
     /// A rate or share after the counts it divides.
-    fn check_rate(&self, k: usize) -> Check {
+    fn check_rate(&self, k: usize, rels: &[&Relation]) -> Finding {
+        let lx = self.lx;
         let f = self.fig(k);
         let subject = self.inds[k].subject.trim().to_string();
-        let before = self.text(self.clause_start(f.start), f.num_start);
-        let before = before.trim_end_matches(|c: char| "达到为是约超过逾近了：:".contains(c));
-        let rate_like = RATE_ENDS.iter().any(|w| subject.ends_with(w) || before.ends_with(w)) || before.contains('占');
+        let mut before = self.text(self.clause_start(f.start), f.num_start);
+        // `成功率达96.6%`, `占比超过`: the link word or qualifier before the number is no part of the rate's name.
+        loop {
+            let trimmed = before.trim_end_matches(['：', ':']).len();
+            before.truncate(trimmed);
+            match lx.rate_links.iter().find(|w| before.ends_with(w.as_str())) {
+                Some(w) => before.truncate(before.len() - w.len()),
+                None => break,
+            }
+        }
+        let before = before.as_str();
+        let rate_like = lx.rate_ends.iter().any(|w| subject.ends_with(w.as_str()) || before.ends_with(w.as_str()))
+            || VerifyLex::holds(&lx.share_markers, before);
         if !rate_like {
             return self.result(k, Verdict::Unverifiable, "not a rate of stated counts: no base stated".into());
         }
-        // The chain of counts right before the rate: consecutive quantities of one unit.
-        let mut counts = Vec::new();
-        let mut i = k;
-        while i > 0 {
-            let p = self.fig(i - 1);
-            if p.kind != Kind::Quantity {
-                break;
-            }
-            if let Some(&first) = counts.first() {
-                let q: &Figure = self.fig(first);
-                if q.unit != p.unit {
-                    break;
-                }
-            }
-            counts.insert(0, i - 1);
-            i -= 1;
-            // `104个攻坚项目开工率超90%`: a count in the rate's own clause is its base alone.
-            if i + 1 == k && self.seps_between(p.end, f.start) == 0 {
-                break;
-            }
-        }
+        // The chain of counts right before the rate, as the link stage found it.
+        let counts: Vec<usize> = rels
+            .iter()
+            .find_map(|r| match r {
+                Relation::RateOver { counts, .. } => Some(counts.iter().map(|&c| self.local(c)).collect()),
+                _ => None,
+            })
+            .unwrap_or_default();
         if counts.iter().any(|&c| self.fig(c).qualifier != Qualifier::Exact) {
             return self.result(k, Verdict::Unverifiable, "the counts are stated approximately".into());
         }
@@ -466,10 +447,11 @@ impl<'a> Sentence<'a> {
             1 => {
                 let n = self.fig(counts[0]);
                 let detail = match f.qualifier {
-                    Qualifier::AtLeast | Qualifier::AtMost if n.decimals == 0 && n.unit != "元" => {
+                    Qualifier::AtLeast | Qualifier::AtMost if n.decimals == 0 && !lx.money_units.contains(&n.unit) => {
                         let exact = n.value * f.value / scale;
                         let (word, m) = if f.qualifier == Qualifier::AtLeast {
-                            let strict = before.ends_with('超') || before.ends_with("超过") || before.ends_with('逾');
+                            let at = self.text(self.clause_start(f.start), f.num_start);
+                            let strict = lx.strict_bounds.iter().any(|w| at.ends_with(w.as_str()));
                             let m = if strict { exact.floor() + Decimal::ONE } else { exact.ceil() };
                             ("at least", m)
                         } else {
@@ -478,13 +460,13 @@ impl<'a> Sentence<'a> {
                         format!(
                             "bound: {} of {} implies {word} {} ({}×{}{sym}); the count itself is not stated",
                             f.raw,
-                            n.raw_num(),
+                            self.raw_num(n),
                             show(m),
-                            n.raw_num(),
+                            self.raw_num(n),
                             show(f.value)
                         )
                     }
-                    _ => format!("only one count stated ({}); the other term of the rate is missing", n.raw_num()),
+                    _ => format!("only one count stated ({}); the other term of the rate is missing", self.raw_num(n)),
                 };
                 self.result(k, Verdict::Unverifiable, detail)
             }
@@ -494,7 +476,7 @@ impl<'a> Sentence<'a> {
                     return self.result(
                         k,
                         Verdict::Unverifiable,
-                        format!("{} exceeds {}: not a part of it", fb.raw_num(), fa.raw_num()),
+                        format!("{} exceeds {}: not a part of it", self.raw_num(fb), self.raw_num(fa)),
                     );
                 }
                 if let Some(why) = self.rate_unlinked(k, counts[0], counts[1], &subject, before) {
@@ -502,13 +484,13 @@ impl<'a> Sentence<'a> {
                     return self.result(
                         k,
                         Verdict::Unverifiable,
-                        format!("{why}; {} / {} would give {}{sym}", fb.raw_num(), fa.raw_num(), show(r)),
+                        format!("{why}; {} / {} would give {}{sym}", self.raw_num(fb), self.raw_num(fa), show(r)),
                     );
                 }
                 let r = fb.value / fa.value * scale;
                 let (lo, hi) = ratio_range(fb.value, half_quantum(fb), fa.value, half_quantum(fa));
                 let (lo, hi) = (lo * scale / Decimal::ONE_HUNDRED, hi * scale / Decimal::ONE_HUNDRED);
-                let formula = format!("{} / {}", fb.raw_num(), fa.raw_num());
+                let formula = format!("{} / {}", self.raw_num(fb), self.raw_num(fa));
                 self.judged(k, r, lo, hi, formula, "share of the counts before it")
             }
             _ => {
@@ -519,15 +501,15 @@ impl<'a> Sentence<'a> {
                         let p = self.fig(c);
                         alts.push(format!(
                             "{}/{} = {}{sym}",
-                            p.raw_num(),
-                            total.raw_num(),
+                            self.raw_num(p),
+                            self.raw_num(total),
                             show((p.value / total.value * scale).round_dp(2))
                         ));
                     }
                     let sum: Decimal = counts[1..].iter().map(|&c| self.fig(c).value).sum();
                     alts.push(format!(
                         "(sum of parts)/{} = {}{sym}",
-                        total.raw_num(),
+                        self.raw_num(total),
                         show((sum / total.value * scale).round_dp(2))
                     ));
                 }
@@ -546,6 +528,7 @@ impl<'a> Sentence<'a> {
 
     /// Why the rate at `k` is not clearly the share `b`/`a` of the two counts before it (None when it is).
     fn rate_unlinked(&self, k: usize, a: usize, b: usize, subject: &str, before: &str) -> Option<String> {
+        let lx = self.lx;
         let (f, fa, fb) = (self.fig(k), self.fig(a), self.fig(b));
         if self.seps_between(fa.end, fb.start) > 1 || self.seps_between(fb.end, f.start) > 1 {
             return Some("the counts and the rate are not in adjacent clauses".into());
@@ -557,26 +540,31 @@ impl<'a> Sentence<'a> {
         let num_clause = self.text(self.clause_start(fb.start), self.clause_end(fb.end));
         let num_before = self.text(self.clause_start(fb.start), fb.num_start);
         let den_clause = self.text(self.clause_start(fa.start), self.clause_end(fa.end));
-        if let Some(p) = before.find('占') {
+        if let Some((p, marker)) = lx.share_markers.iter().find_map(|m| before.find(m.as_str()).map(|p| (p, m))) {
             // `X占Y的P%`: X must be the numerator and Y the denominator.
             let own = &before[..p];
-            let base = before[p + '占'.len_utf8()..].trim_end_matches('的');
-            let own_ok = own.chars().filter(|c| is_cjk(*c)).count() == 0 || shares_bigram(own, &num_clause);
-            let base_ok = base.is_empty() || shares_bigram(base, &den_clause);
+            let mut base = &before[p + marker.len()..];
+            while let Some(w) = lx.possessive.iter().find(|w| base.ends_with(w.as_str())) {
+                base = &base[..base.len() - w.len()];
+            }
+            let own_ok = own.chars().filter(|c| is_cjk(*c)).count() == 0 || shares_bigram(lx, own, &num_clause);
+            let base_ok = base.is_empty() || shares_bigram(lx, base, &den_clause);
             return if own_ok && base_ok {
                 None
             } else {
                 Some(format!("the share names its own terms ({before}), not the counts before it"))
             };
         }
-        let stem = subject.trim_end_matches(|c: char| "率比重占例面额份".contains(c));
+        // The rate's name without the word that makes it a rate (成功率 → 成功, 所占比重 → 所).
+        let rate_chars: Vec<char> = lx.rate_ends.iter().chain(&lx.share_markers).flat_map(|w| w.chars()).collect();
+        let stem = subject.trim_end_matches(|c: char| rate_chars.contains(&c));
         let stem = if stem.is_empty() { before } else { stem };
         // The rate names its part: a word of the numerator's clause that the denominator's lacks, at the
         // end of the rate's name (`城镇化率` after `城镇常住人口`). A word earlier in the name names the base
         // instead: `应届毕业生121.7万人，毕业生就业率97%` is employed graduates over graduates, not this share.
         let stem_chars: Vec<char> = stem.chars().filter(|c| is_cjk(*c)).collect();
         let tail: String = stem_chars[stem_chars.len().saturating_sub(3)..].iter().collect();
-        if shares_bigram_not_in(&tail, &num_clause, &den_clause) {
+        if shares_bigram_not_in(lx, &tail, &num_clause, &den_clause) {
             return None;
         }
         // `排查3559件,化解3439件,成功率96.6%`: a bare verb states the part, and nothing follows its count
@@ -585,7 +573,11 @@ impl<'a> Sentence<'a> {
         if num_after.chars().any(is_cjk) {
             return Some(format!("the rate ({subject}) does not name the counts before it"));
         }
-        let bare = num_before.trim_start_matches("其中").chars().filter(|c| is_cjk(*c)).count();
+        let mut num_before = num_before.as_str();
+        while let Some(w) = lx.subset_markers.iter().find(|w| num_before.starts_with(w.as_str())) {
+            num_before = &num_before[w.len()..];
+        }
+        let bare = num_before.chars().filter(|c| is_cjk(*c)).count();
         // A rate with a long name of its own (城镇登记失业率) is an indicator of its own, not this share.
         let named = stem.chars().filter(|c| is_cjk(*c)).count();
         if bare <= 3 && named <= 3 && self.seps_between(fb.end, f.start) == 1 {
@@ -594,63 +586,43 @@ impl<'a> Sentence<'a> {
         Some(format!("the rate ({subject}) does not name the counts before it"))
     }
 
-    /// End of the clause holding absolute offset `pos`.
-    fn clause_end(&self, pos: usize) -> usize {
-        let mut p = pos.saturating_sub(self.base).min(self.chars.len());
-        while p < self.chars.len() && !is_sep(self.chars[p]) {
-            p += 1;
-        }
-        p + self.base
-    }
-
     /// `1，753亿元`: the number layer may have cut a number at a full-width thousands separator.
     fn split_number(&self, f: &Figure) -> bool {
-        let p = f.num_start.saturating_sub(self.base);
-        p >= 2 && matches!(self.chars[p - 1], '，' | ',') && self.chars[p - 2].is_ascii_digit()
-            || p >= 2 && matches!(self.chars[p - 1], '，' | ',') && ('０'..='９').contains(&self.chars[p - 2])
-    }
-
-    /// Text between two figures, without punctuation, is at most `n` characters and has no numeral.
-    fn short_gap(&self, a: usize, b: usize, n: usize) -> bool {
-        let mut len = 0;
-        for c in self.span(a, b).iter().filter(|c| !is_sep(**c) && !c.is_whitespace()) {
-            if c.is_ascii_digit() || crate::number::chinese::is_numeral_char(*c) {
-                return false;
-            }
-            len += 1;
-            if len > n {
-                return false;
-            }
-        }
-        true
+        let (Some(sep), Some(digit)) =
+            (self.view.char_at(f.num_start.wrapping_sub(1)), self.view.char_at(f.num_start.wrapping_sub(2)))
+        else {
+            return false;
+        };
+        matches!(sep, '，' | ',') && (digit.is_ascii_digit() || ('０'..='９').contains(&digit))
     }
 
     /// Percentage points between two stated rates (`由A%提高到B%，提高X个百分点`).
-    fn check_pp(&self, k: usize) -> Check {
-        let f = self.fig(k);
-        if let Some((a, b)) = self.levels_from_to(k, Kind::Percent) {
+    fn check_pp(&self, k: usize, rels: &[&Relation]) -> Finding {
+        let from_to = rels.iter().find_map(|r| match r {
+            Relation::FromTo { from, to, .. } => Some((self.local(*from), self.local(*to))),
+            _ => None,
+        });
+        if let Some((a, b)) = from_to {
             let (fa, fb) = (self.fig(a), self.fig(b));
             let r = fb.value - fa.value;
             let d = half_quantum(fa) + half_quantum(fb);
-            let formula = format!("{} − {}", fb.raw_num(), fa.raw_num());
+            let formula = format!("{} − {}", self.raw_num(fb), self.raw_num(fa));
             return self.judged(k, r, r - d, r + d, formula, "difference of the stated rates");
         }
-        let _ = f;
         self.result(k, Verdict::Unverifiable, "the earlier rate is not stated beside it".into())
     }
 
     /// The verdict for a computed value `r` (range `lo`..`hi` from the levels' own rounding).
-    fn judged(&self, k: usize, r: Decimal, lo: Decimal, hi: Decimal, formula: String, what: &str) -> Check {
+    fn judged(&self, k: usize, r: Decimal, lo: Decimal, hi: Decimal, formula: String, what: &str) -> Finding {
         let f = self.fig(k);
-        let (verdict, how) = judge(f, r, lo.min(hi), hi.max(lo));
+        let (verdict, how) = judge(self.lx, f, r, lo.min(hi), hi.max(lo));
         let shown = show(r.round_dp(f.decimals + 2));
         let unit = if f.kind == Kind::ChangePp { "个百分点" } else { f.unit.as_str() };
         let detail = format!("{what}: {formula} = {shown}{unit}; {how}");
-        Check {
-            index: self.offset + k,
+        Finding {
+            index: self.view.offset + k,
             verdict,
             computed: Some(r.round_dp(f.decimals + 4).normalize()),
-            tolerance: self.tolerance(k),
             formula,
             detail,
         }
@@ -658,15 +630,15 @@ impl<'a> Sentence<'a> {
 }
 
 /// Compares the stated figure with the computed value.
-fn judge(f: &Figure, r: Decimal, lo: Decimal, hi: Decimal) -> (Verdict, String) {
-    if f.raw.contains('倍') {
+fn judge(lx: &VerifyLex, f: &Figure, r: Decimal, lo: Decimal, hi: Decimal) -> (Verdict, String) {
+    if let Some(m) = lx.multiple_units.iter().find(|m| f.raw.contains(m.as_str())) {
         // 增长1.2倍: compare in 倍, to the decimals stated.
         let h = Decimal::ONE_HUNDRED;
         let mut g = f.clone();
-        g.raw = g.raw.replace('倍', "");
+        g.raw = g.raw.replace(m.as_str(), "");
         g.value /= h;
         g.value_max = g.value_max.map(|m| m / h);
-        let (v, how) = judge(&g, r / h, lo / h, hi / h);
+        let (v, how) = judge(lx, &g, r / h, lo / h, hi / h);
         return (v, format!("{how} (in 倍)"));
     }
     let d = f.decimals;
@@ -746,8 +718,8 @@ fn judge(f: &Figure, r: Decimal, lo: Decimal, hi: Decimal) -> (Verdict, String) 
 }
 
 /// The interval the stated figure allows: `[96.55, 96.65) half-up; [96.6, 96.7) truncation`.
-pub fn tolerance(f: &Figure) -> String {
-    let u = unit_of(f);
+pub fn tolerance(lx: &VerifyLex, f: &Figure) -> String {
+    let u = unit_of(lx, f);
     let half = u / Decimal::TWO;
     let s = f.value.abs();
     match f.qualifier {
@@ -765,9 +737,9 @@ pub fn tolerance(f: &Figure) -> String {
 }
 
 /// The last stated unit of a percentage (0.1 for 96.6%; 10% for 增长1.2倍).
-fn unit_of(f: &Figure) -> Decimal {
+fn unit_of(lx: &VerifyLex, f: &Figure) -> Decimal {
     let u = Decimal::new(1, f.decimals);
-    if f.raw.contains('倍') { u * Decimal::ONE_HUNDRED } else { u }
+    if lx.multiple_units.iter().any(|m| f.raw.contains(m.as_str())) { u * Decimal::ONE_HUNDRED } else { u }
 }
 
 fn show(d: Decimal) -> String {
@@ -779,7 +751,7 @@ fn half_quantum(f: &Figure) -> Decimal {
     if matches!(f.kind, Kind::Percent | Kind::ChangePct | Kind::ChangePp) {
         return Decimal::new(1, f.decimals) / Decimal::TWO;
     }
-    let n = f.raw_num();
+    let n = raw_num_plain(f);
     let digits: String = n.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
     let Ok(a) = Decimal::from_str(&digits) else {
         // Chinese numerals (二十八万): precise to their last stated digit.
@@ -816,92 +788,46 @@ fn signed_range(sign_of: Decimal, lo: Decimal, hi: Decimal) -> (Decimal, Decimal
     if sign_of < Decimal::ZERO { (-hi, -lo) } else { (lo, hi) }
 }
 
-/// Drops a trailing year (`2025年`, `一九八二年`).
-fn strip_year(t: &str) -> &str {
-    let Some(rest) = t.strip_suffix('年') else {
-        return t;
-    };
-    let digits =
-        rest.chars().rev().take_while(|c| c.is_ascii_digit() || "〇○零一二三四五六七八九".contains(*c)).count();
-    if digits == 4 {
-        let cut: usize = rest.chars().rev().take(4).map(char::len_utf8).sum();
-        &rest[..rest.len() - cut]
-    } else {
-        t
-    }
-}
-
 fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// Whether `a` and `b` share a two-character word that `c` lacks.
-fn shares_bigram_not_in(a: &str, b: &str, c: &str) -> bool {
+fn shares_bigram_not_in(lx: &VerifyLex, a: &str, b: &str, c: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     a.windows(2).any(|w| {
         let bg: String = w.iter().collect();
-        shares_bigram(&bg, b) && !c.contains(&bg)
+        shares_bigram(lx, &bg, b) && !c.contains(&bg)
     })
 }
 
-/// Whether two texts share a two-character word (城镇化率 / 城镇常住人口 → 城镇).
-fn shares_bigram(a: &str, b: &str) -> bool {
-    const STOP: &[&str] = &["全年", "全市", "全省", "全县", "同比", "其中", "以上", "达到", "累计", "平均"];
+/// Whether two texts share a two-character word (城镇化率 / 城镇常住人口 → 城镇), other than the words that say
+/// when, where or how much (`dicts/bigram_stop.txt`).
+fn shares_bigram(lx: &VerifyLex, a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
-    let b: String = b.to_string();
     a.windows(2).any(|w| {
         w.iter().all(|c| is_cjk(*c)) && {
             let bg: String = w.iter().collect();
-            !STOP.contains(&bg.as_str()) && b.contains(&bg)
+            !lx.bigram_stop.contains(&bg) && b.contains(&bg)
         }
     })
 }
 
-/// Four-digit years (`2020年`, `一九八○年`) in text order.
-fn years_in(text: &str) -> Vec<i64> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + 4 < chars.len() + 1 {
-        const CN: &str = "〇○零一二三四五六七八九";
-        let digit = |c: char| -> Option<char> {
-            if c.is_ascii_digit() {
-                Some(c)
-            } else {
-                CN.chars().position(|d| d == c).map(|p| char::from(b'0' + p.saturating_sub(2) as u8))
-            }
-        };
-        if i + 4 <= chars.len()
-            && chars[i..i + 4].iter().all(|c| digit(*c).is_some())
-            && (i == 0 || digit(chars[i - 1]).is_none())
-            && chars.get(i + 4) == Some(&'年')
-        {
-            let y: String = chars[i..i + 4].iter().filter_map(|c| digit(*c)).collect();
-            if let Ok(y) = y.parse::<i64>()
-                && (1900..=2100).contains(&y)
-            {
-                out.push(y);
-            }
-            i += 4;
-        } else {
-            i += 1;
-        }
-    }
-    out
+/// The number and what follows it as written, from the first digit (`707.9万人`): its leading digits are what
+/// [`half_quantum`] reads.
+fn raw_num_plain(f: &Figure) -> String {
+    let a = f.num_start.saturating_sub(f.start);
+    f.raw.chars().skip(a).collect()
 }
 
-/// The number as written.
-trait RawNum {
-    fn raw_num(&self) -> String;
-}
-
-impl RawNum for Figure {
-    /// The number with its unit as written (`3559件`, `707.9万人`), without verbs and qualifiers.
-    fn raw_num(&self) -> String {
-        let chars: Vec<char> = self.raw.chars().collect();
-        let a = self.num_start.saturating_sub(self.start).min(chars.len());
-        let unit_end = self.end.saturating_sub(self.start).min(chars.len());
-        let s: String = chars[a..unit_end].iter().collect();
-        s.trim_end_matches(['左', '右', '以', '上', '下', '内', '多', '余']).to_string()
+/// The number with its unit as written (`3559件`, `707.9万人`), without verbs and qualifiers.
+fn raw_num(lx: &VerifyLex, f: &Figure) -> String {
+    let chars: Vec<char> = f.raw.chars().collect();
+    let a = f.num_start.saturating_sub(f.start).min(chars.len());
+    let unit_end = f.end.saturating_sub(f.start).min(chars.len());
+    let mut s: String = chars[a..unit_end].iter().collect();
+    while let Some(q) = lx.suffix_qualifiers.iter().find(|q| s.ends_with(q.as_str())) {
+        s.truncate(s.len() - q.len());
     }
+    s
 }

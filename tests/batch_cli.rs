@@ -57,7 +57,7 @@ fn chinese_headers_in_csv_and_json() {
     assert!(csv.starts_with("文档,地区,年份,章节,指标,类型,数值,数值上限,单位,"), "{csv}");
     let out = run(&["extract", "--headers", "zh", "--format", "jsonl", "-"], Some(REPORT.as_bytes()));
     let rows = jsonl(&out.stdout);
-    assert_eq!(rows[0]["指标"], "立刑事案件");
+    assert_eq!(rows[0]["指标"], "刑事案件");
     assert_eq!(rows[0]["数值"].to_string(), "428");
     assert!(rows[0].get("subject").is_none());
 }

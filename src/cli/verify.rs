@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde::Serialize;
 use zhibiao::output::{Format, fmt_decimal};
-use zhibiao::verify::{self, Verdict};
+use zhibiao::verify::Verdict;
 
 use super::common::{self, DictArgs, InputArgs, Sink, TableOutput};
 
@@ -112,7 +112,7 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
         &opts,
         |doc| {
             let report = analyzer.analyze(&doc);
-            let checks = verify::checks(&report);
+            let checks = analyzer.checks(&report);
             (report, checks)
         },
         |(report, checks)| {

@@ -36,8 +36,7 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
         &sources,
         &opts,
         |doc| {
-            let mut report = analyzer.analyze(&doc);
-            view::checks(&mut report);
+            let report = analyzer.analyze(&doc);
             Entry::new(&doc, report)
         },
         |e| {

@@ -33,11 +33,6 @@ impl Entry {
     }
 }
 
-/// Verification of the figures of a report: the same checks extract fills in.
-pub fn checks(report: &mut DocReport) {
-    crate::verify::check_report(report);
-}
-
 /// The year a figure is about and whether it is a target rather than a result, from the analysis.
 pub fn period(report: &DocReport, ind: &Indicator) -> (Option<i32>, bool) {
     (ind.ref_year.or(report.year), ind.status == crate::period::Status::Target)
@@ -160,7 +155,7 @@ fn segments(text: &str, report: &DocReport, prefix: &str) -> Vec<Seg> {
             segs.push(Seg { text: text[cursor..s].to_string(), fig: None });
         }
         let (ref_year, target) = period(report, ind);
-        let check = verdict(ind.check.as_deref());
+        let check = verdict(ind.check.map(|v| v.as_str()));
         let value = value_text(ind);
         let mut title = format!(
             "{} · {} {} · {} · {}",
@@ -282,7 +277,7 @@ fn report_view(index: usize, single: bool, entry: &Entry, charts: Vec<Chart>) ->
         let f = &ind.figure;
         let id = format!("{prefix}f{i}");
         let (ref_year, target) = period(r, ind);
-        let check = verdict(ind.check.as_deref());
+        let check = verdict(ind.check.map(|v| v.as_str()));
         if check == Some("inconsistent") {
             let name = if ind.subject.is_empty() { f.raw.clone() } else { format!("{} {}", ind.subject, f.raw) };
             bad.push((id.clone(), name));

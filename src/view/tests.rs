@@ -47,7 +47,7 @@ fn every_figure_is_one_mark_over_its_exact_text() {
 fn inconsistent_figures_get_a_red_badge_and_a_link() {
     let mut e = entry("a.txt", "排查矛盾纠纷2400件，化解2316件，成功率达92.5%。");
     let i = e.report.indicators.iter().position(|x| x.figure.raw.contains("92.5")).unwrap();
-    e.report.indicators[i].check = Some("inconsistent".into());
+    e.report.indicators[i].check = Some(crate::verify::Verdict::Inconsistent);
     e.report.indicators[i].check_detail = "2316/2400 = 96.5% ≠ 92.5%".into();
     let html = page(&[e]).unwrap();
     assert!(html.contains(&format!("href=\"#f{i}\"")));
