@@ -11,4 +11,8 @@ pub struct Document {
     pub region: Option<String>,
     /// Year when the container states it; otherwise found from the text.
     pub year: Option<i32>,
+    /// Code-point offsets in `text` of the U+FFFD characters, listed when decoding had to replace
+    /// undecodable bytes (then every U+FFFD of the text is listed); empty otherwise. A figure whose span
+    /// touches one of these was read from damaged bytes.
+    pub replacements: Vec<usize>,
 }

@@ -11,7 +11,7 @@ fn analyzer() -> Analyzer {
 }
 
 fn doc(name: &str, text: &str) -> Document {
-    Document { name: name.into(), text: text.into(), region: None, year: None }
+    Document { name: name.into(), text: text.into(), ..Default::default() }
 }
 
 fn table(reports: &[DocReport]) -> Table {

@@ -78,11 +78,11 @@ fn no_line_breaks_and_fullwidth_kept() {
 #[test]
 fn forced_encoding() {
     let (gbk, _, _) = encoding_rs::GBK.encode(REPORT);
-    let opts = InputOptions { encoding: Some(encoding_rs::UTF_8) };
+    let opts = InputOptions { encoding: Some(encoding_rs::UTF_8), ..Default::default() };
     let e = read_bytes("x.txt", &gbk, &opts).remove(0).unwrap_err();
     assert!(e.message.contains("invalid UTF-8"), "{e}");
     assert!(e.to_string().starts_with("x.txt: "));
-    let opts = InputOptions { encoding: Some(encoding_rs::GB18030) };
+    let opts = InputOptions { encoding: Some(encoding_rs::GB18030), ..Default::default() };
     let d = read_bytes("x.txt", &gbk, &opts).remove(0).unwrap();
     assert_eq!(d.text, REPORT);
     assert!(decode_text(&gbk, Some(encoding_rs::GBK)).is_ok());

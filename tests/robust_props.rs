@@ -167,8 +167,8 @@ proptest! {
     #[test]
     fn report_fragments_never_panic_and_spans_hold(bytes in report_like(), pick in 0usize..3) {
         let opts = match pick {
-            1 => InputOptions { encoding: Some(encoding_rs::GBK) },
-            2 => InputOptions { encoding: Some(encoding_rs::UTF_8) },
+            1 => InputOptions { encoding: Some(encoding_rs::GBK), ..Default::default() },
+            2 => InputOptions { encoding: Some(encoding_rs::UTF_8), ..Default::default() },
             _ => InputOptions::default(),
         };
         bytes_to_rows("r.txt", &bytes, &opts);

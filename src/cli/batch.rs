@@ -30,11 +30,46 @@ pub struct Counts {
     pub read: usize,
     /// Of which failed.
     pub failed: usize,
+    /// Warnings: a file read all the same (a few bytes replaced), a directory skipped as a symlink loop … Not
+    /// failures (what was read is all there), but the exit code says something was wrong.
+    pub warnings: usize,
+}
+
+impl Counts {
+    /// Counts a problem already reported: a failure, or a warning.
+    fn count(&mut self, e: &InputError) {
+        if e.warning {
+            self.warnings += 1;
+        } else {
+            self.failed += 1;
+        }
+    }
+
+    /// These counts with the problems found listing the sources (already reported) added.
+    pub fn with_listing(mut self, errors: &[InputError]) -> Counts {
+        for e in errors {
+            self.count(e);
+        }
+        self
+    }
+
+    /// Whether anything failed or warned: the exit code is then 2.
+    pub fn bad(&self) -> bool {
+        self.failed > 0 || self.warnings > 0
+    }
+
+    /// `, 1 with warnings` for the summary line when there were warnings; else nothing.
+    pub fn warned(&self) -> String {
+        if self.warnings > 0 { format!(", {} with warnings", self.warnings) } else { String::new() }
+    }
 }
 
 /// Reads and analyses `sources` on the workers; hands `each` what `finish` made of every document, in input
-/// order, after it reported and counted a document that could not be read. `finish` gets the document
-/// prepared (figures found, text split) and completes it (`Analyzer::finish`, checks …).
+/// order, after it reported and counted a document that could not be read (or a warning). `finish` gets the
+/// document prepared (figures found, text split) and completes it (`Analyzer::finish`, checks …).
+///
+/// Each source is read through `common::read_source_each`: an archive's members are analysed one at a time
+/// as they are read, never all held at once; their results wait, in order, to be written.
 pub fn run_files<T: Send>(
     sources: &[Source],
     analyzer: &Analyzer,
@@ -43,20 +78,30 @@ pub fn run_files<T: Send>(
     finish: impl Fn(&Analyzer, Prepared) -> T + Sync,
     mut each: impl FnMut(T) -> anyhow::Result<()> + Send,
 ) -> anyhow::Result<Counts> {
-    type Ready = (u64, Vec<Result<Prepared, InputError>>);
+    type Ready<T> = (u64, Vec<Result<Ahead<T>, InputError>>);
     let mut counts = Counts::default();
     let mut progress = Progress::new(sources.len(), quiet);
     let progress_on = progress.on;
-    let prepare = |src: &Source| -> Ready {
-        let size = match (progress_on, src) {
-            (true, Source::File(p)) => std::fs::metadata(p).map_or(0, |m| m.len()),
-            _ => 0,
-        };
-        (size, common::read_source(src, opts).into_iter().map(|d| d.map(|doc| analyzer.prepare(doc))).collect())
+    let size_of = |src: &Source| match (progress_on, src) {
+        (true, Source::File(p)) => std::fs::metadata(p).map_or(0, |m| m.len()),
+        _ => 0,
+    };
+    // Read ahead while jieba loads: each document's figures found, up to a bound on the text held within
+    // one source too (an archive of many members); past it, a document is finished at once.
+    let prepare = |src: &Source| -> Ready<T> {
+        let (mut docs, mut held) = (Vec::new(), 0usize);
+        common::read_source_each(src, opts, &mut |d| {
+            docs.push(d.map(|doc| {
+                held += doc.text.len();
+                let p = analyzer.prepare(doc);
+                if held > AHEAD_BYTES { Ahead::Done(finish(analyzer, p)) } else { Ahead::Prepared(Box::new(p)) }
+            }))
+        });
+        (size_of(src), docs)
     };
     // jieba's dictionary takes one worker about 0.1 s to load: meanwhile another loads the part-of-speech model,
     // then reads the first files and finds their figures, up to a bound on the text held.
-    let mut ahead: Vec<Ready> = Vec::new();
+    let mut ahead: Vec<Ready<T>> = Vec::new();
     if rayon::current_num_threads() > 1 {
         let others = rayon::current_num_threads() - 1;
         let ((), pre) = rayon::join(
@@ -68,8 +113,8 @@ pub fn run_files<T: Send>(
                     if analyzer.warmed_up() || held > AHEAD_BYTES {
                         break;
                     }
-                    let done: Vec<Ready> = chunk.par_iter().map(prepare).collect();
-                    held += done.iter().flat_map(|r| &r.1).flatten().map(|p| p.doc.text.len()).sum::<usize>();
+                    let done: Vec<Ready<T>> = chunk.par_iter().map(prepare).collect();
+                    held += done.iter().flat_map(|r| &r.1).flatten().map(Ahead::held).sum::<usize>();
                     pre.extend(done);
                 }
                 pre
@@ -77,14 +122,23 @@ pub fn run_files<T: Send>(
         );
         ahead = pre;
     }
-    let ahead: Vec<std::sync::Mutex<Option<Ready>>> =
+    let ahead: Vec<std::sync::Mutex<Option<Ready<T>>>> =
         ahead.into_iter().map(|r| std::sync::Mutex::new(Some(r))).collect();
     let work = |i: usize| -> (u64, Vec<Result<T, InputError>>) {
-        let (size, docs) = match ahead.get(i) {
-            Some(r) => r.lock().expect("read ahead").take().expect("taken once"),
-            None => prepare(&sources[i]),
-        };
-        (size, docs.into_iter().map(|d| d.map(|p| finish(analyzer, p))).collect())
+        if let Some(r) = ahead.get(i) {
+            let (size, docs) = r.lock().expect("read ahead").take().expect("taken once");
+            let done = |a: Ahead<T>| match a {
+                Ahead::Prepared(p) => finish(analyzer, *p),
+                Ahead::Done(t) => t,
+            };
+            return (size, docs.into_iter().map(|d| d.map(done)).collect());
+        }
+        // Each document finished as soon as it is read: an archive's members are never all held at once.
+        let mut docs = Vec::new();
+        common::read_source_each(&sources[i], opts, &mut |d| {
+            docs.push(d.map(|doc| finish(analyzer, analyzer.prepare(doc))))
+        });
+        (size_of(&sources[i]), docs)
     };
     let write = |(size, per_file): (u64, Vec<Result<T, InputError>>)| -> anyhow::Result<()> {
         counts.read += 1;
@@ -93,7 +147,7 @@ pub fn run_files<T: Send>(
             match r {
                 Ok(t) => each(t)?,
                 Err(e) => {
-                    counts.failed += 1;
+                    counts.count(&e);
                     progress.clear();
                     common::report_error(&e);
                 }
@@ -106,6 +160,22 @@ pub fn run_files<T: Send>(
     ordered::run_ordered((0..sources.len()).map(|i| (i, 0)), window, usize::MAX, work, write)?;
     progress.clear();
     Ok(counts)
+}
+
+/// A document read ahead while jieba loads: its figures found, or (past the bound on text held) finished.
+enum Ahead<T> {
+    Prepared(Box<Prepared>),
+    Done(T),
+}
+
+impl<T> Ahead<T> {
+    /// Text held.
+    fn held(&self) -> usize {
+        match self {
+            Ahead::Prepared(p) => p.doc.text.len(),
+            Ahead::Done(_) => 0,
+        }
+    }
 }
 
 /// One `--stdin-jsonl` line as read: its number and bytes, or how long it was when over the limit.
@@ -219,21 +289,24 @@ pub fn run_lines<T: Send>(
                     "line of {len} bytes is over the limit of {} (--max-line), skipped",
                     show_size(max_line as u64)
                 );
-                return vec![Err(InputError { path: label, message: m })];
+                return vec![Err(InputError::new(label, m))];
             }
         };
-        read_line(&label, &bytes, opts)
-            .into_iter()
-            .map(|d| d.map(|doc| finish(analyzer, analyzer.prepare(doc))))
-            .collect()
+        let mut docs = Vec::new();
+        read_line(&label, &bytes, opts, &mut |d| docs.push(d.map(|doc| finish(analyzer, analyzer.prepare(doc)))));
+        docs
     };
     let write = |docs: Vec<Result<T, InputError>>| -> anyhow::Result<()> {
         for r in docs {
-            counts.read += 1;
             match r {
-                Ok(t) => each(t)?,
+                Ok(t) => {
+                    counts.read += 1;
+                    each(t)?
+                }
                 Err(e) => {
-                    counts.failed += 1;
+                    // A warning is about a document that follows: it is counted once, when it comes.
+                    counts.read += usize::from(!e.warning);
+                    counts.count(&e);
                     common::report_error(&e);
                 }
             }
@@ -248,14 +321,16 @@ pub fn run_lines<T: Send>(
     Ok(counts)
 }
 
-/// The documents of one `--stdin-jsonl` line; errors name the document, else `label` (`line N`).
-fn read_line(label: &str, line: &[u8], opts: &InputOptions) -> Vec<Result<Document, InputError>> {
-    let fail = |path: &str, m: String| vec![Err(InputError { path: path.to_string(), message: m })];
+/// The documents of one `--stdin-jsonl` line, each handed to `each` as soon as it is read (a file's archive
+/// members one by one); errors name the document, else `label` (`line N`).
+fn read_line(label: &str, line: &[u8], opts: &InputOptions, each: &mut dyn FnMut(Result<Document, InputError>)) {
+    let fail =
+        |each: &mut dyn FnMut(Result<Document, InputError>), path: &str, m: String| each(Err(InputError::new(path, m)));
     let v: serde_json::Value = match serde_json::from_slice(line) {
         Ok(v) => v,
-        Err(e) => return fail(label, format!("not a JSON line: {e}")),
+        Err(e) => return fail(each, label, format!("not a JSON line: {e}")),
     };
-    let Some(obj) = v.as_object() else { return fail(label, "not a JSON object".into()) };
+    let Some(obj) = v.as_object() else { return fail(each, label, "not a JSON object".into()) };
     let doc = match obj.get("doc") {
         None | Some(serde_json::Value::Null) => None,
         Some(serde_json::Value::String(s)) => Some(s.clone()),
@@ -266,36 +341,34 @@ fn read_line(label: &str, line: &[u8], opts: &InputOptions) -> Vec<Result<Docume
         (Some(serde_json::Value::String(t)), _) => {
             // Inline text is text, whatever the extension of its label (`report.pdf`): read as from stdin,
             // then named.
-            let mut docs = input::read_bytes("-", t.as_bytes(), &InputOptions::default());
-            for r in &mut docs {
-                match r {
+            for mut r in input::read_bytes("-", t.as_bytes(), &InputOptions::default()) {
+                match &mut r {
                     Ok(d) => d.name = name.clone(),
                     Err(e) => e.path = name.clone(),
                 }
+                each(r);
             }
-            docs
         }
         (_, Some(serde_json::Value::String(p))) => {
-            let mut docs = input::read_file(Path::new(p), opts);
-            if let Some(d) = &doc {
-                // Name what the file gives after "doc": `doc`, `doc#3` for a CSV row, `doc!member` in a zip.
-                let rename = |n: &mut String| {
-                    if let Some(rest) = n.strip_prefix(p.as_str()) {
-                        *n = format!("{d}{rest}");
-                    }
-                };
-                for r in &mut docs {
-                    match r {
-                        Ok(x) => rename(&mut x.name),
-                        Err(e) => rename(&mut e.path),
-                    }
+            // Name what the file gives after "doc": `doc`, `doc#3` for a CSV row, `doc!member` in a zip.
+            let rename = |n: &mut String| {
+                if let Some(d) = &doc
+                    && let Some(rest) = n.strip_prefix(p.as_str())
+                {
+                    *n = format!("{d}{rest}");
                 }
-            }
-            docs
+            };
+            input::read_file_each(Path::new(p), opts, &mut |mut r| {
+                match &mut r {
+                    Ok(x) => rename(&mut x.name),
+                    Err(e) => rename(&mut e.path),
+                }
+                each(r);
+            });
         }
-        (Some(_), _) => fail(&name, "\"text\" is not a string".into()),
-        (_, Some(_)) => fail(&name, "\"path\" is not a string".into()),
-        (None, None) => fail(&name, "needs \"text\" or \"path\"".into()),
+        (Some(_), _) => fail(each, &name, "\"text\" is not a string".into()),
+        (_, Some(_)) => fail(each, &name, "\"path\" is not a string".into()),
+        (None, None) => fail(each, &name, "needs \"text\" or \"path\"".into()),
     }
 }
 

@@ -31,6 +31,42 @@ pub struct InputArgs {
     /// may be repeated.
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// Refuse a file with any undecodable byte (by default a few are replaced with U+FFFD, with a warning).
+    #[arg(long)]
+    pub strict_decoding: bool,
+    /// Largest document read: a file, stdin, an archive member (256M, 1G, 64K, or bytes); an archive may
+    /// inflate to twice this in all.
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    pub max_size: u64,
+    /// Give up a pipe or device named as a file when it sends nothing for SECS seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30.0, value_parser = parse_secs)]
+    pub read_timeout: f64,
+}
+
+/// `256M`, `1G`, `64K`, `1000`: a size in bytes (K, M, G are powers of 1024; a trailing B is allowed, as in
+/// `64MB`).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim().to_ascii_uppercase();
+    let t = t.strip_suffix('B').unwrap_or(&t);
+    let (num, shift) = match t.as_bytes().last() {
+        Some(b'K') => (&t[..t.len() - 1], 10),
+        Some(b'M') => (&t[..t.len() - 1], 20),
+        Some(b'G') => (&t[..t.len() - 1], 30),
+        _ => (t, 0),
+    };
+    let n: u64 = num.trim().parse().map_err(|_| format!("{s:?}: expected a size such as 256M, 1G or 65536"))?;
+    match n.checked_mul(1 << shift) {
+        Some(b) if b > 0 => Ok(b),
+        _ => Err(format!("{s:?}: the size must be above 0 and below 16 EB")),
+    }
+}
+
+/// Seconds above 0 (`30`, `0.5`).
+fn parse_secs(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v > 0.0 && v.is_finite() && v < 1e9 => Ok(v),
+        _ => Err(format!("{s:?}: expected seconds above 0, such as 30 or 0.5")),
+    }
 }
 
 /// Output format names on the command line.
@@ -220,7 +256,12 @@ impl InputArgs {
                     .ok_or_else(|| anyhow::anyhow!("unknown encoding {name:?}"))?,
             ),
         };
-        Ok(InputOptions { encoding })
+        Ok(InputOptions {
+            encoding,
+            strict_decoding: self.strict_decoding,
+            max_size: self.max_size,
+            read_timeout: std::time::Duration::from_secs_f64(self.read_timeout),
+        })
     }
 
     /// Sets up the thread pool.
@@ -372,17 +413,13 @@ fn class_match(p: &[char], at: usize, c: char) -> Option<usize> {
     (hit != negate).then_some(i + 1)
 }
 
-/// Reads one source into documents.
-pub fn read_source(src: &Source, opts: &InputOptions) -> Vec<Result<Document, InputError>> {
+/// Reads one source, handing each document (or error, or warning) to `each` as soon as it is read: the
+/// members of an archive one by one, never all held at once. Stdin, and a pipe or device named as a file,
+/// are read through `--max-size` (and a named one given up after `--read-timeout` of silence).
+pub fn read_source_each(src: &Source, opts: &InputOptions, each: &mut dyn FnMut(Result<Document, InputError>)) {
     match src {
-        Source::File(p) => input::read_file(p, opts),
-        Source::Stdin => {
-            let mut buf = Vec::new();
-            match io::Read::read_to_end(&mut io::stdin().lock(), &mut buf) {
-                Ok(_) => input::read_bytes("-", &buf, opts),
-                Err(e) => vec![Err(InputError { path: "-".into(), message: e.to_string() })],
-            }
-        }
+        Source::File(p) => input::read_file_each(p, opts, each),
+        Source::Stdin => input::read_reader_each("-", io::stdin().lock(), opts, each),
     }
 }
 
@@ -391,7 +428,7 @@ pub fn analyzer(d: &DictArgs, keep_non_indicators: bool) -> anyhow::Result<Analy
     Ok(Analyzer::new(d.dicts()?, Options { keep_non_indicators, no_subjects: d.no_subjects }))
 }
 
-/// Prints a per-file problem the way the run reports it.
+/// Prints a per-file problem (or warning) the way the run reports it.
 pub fn report_error(e: &InputError) {
     eprintln!("zhibiao: {}: {}", e.path, e.message);
 }

@@ -92,14 +92,16 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
         w.write_row(r)?;
     }
     w.finish()?.commit()?;
-    let failed = counts.failed + listing.errors.len();
+    let counts = counts.with_listing(&listing.errors);
     if !a.out.quiet {
         eprintln!(
-            "zhibiao: {} reports, {failed} failed, {} rows{}",
+            "zhibiao: {} reports, {} failed{}, {} rows{}",
             reports.len(),
+            counts.failed,
+            counts.warned(),
             rows.len(),
             if a.claims { format!(", {disagree} claims disagree") } else { String::new() }
         );
     }
-    Ok(if failed > 0 { 2 } else { 0 })
+    Ok(if counts.bad() { 2 } else { 0 })
 }

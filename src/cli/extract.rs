@@ -47,25 +47,10 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
-/// A size given on the command line: bytes, or with K, M, G (binary: 64M = 64 × 2^20).
+/// A size given on the command line: bytes, or with K, M, G (binary: 64M = 64 × 2^20), as `--max-size` reads
+/// it.
 pub fn parse_size(s: &str) -> Result<usize, String> {
-    let t = s.trim();
-    let (num, mult) = match t.char_indices().last() {
-        Some((i, c)) if c.is_ascii_alphabetic() => {
-            let m: usize = match c.to_ascii_uppercase() {
-                'K' => 1 << 10,
-                'M' => 1 << 20,
-                'G' => 1 << 30,
-                'B' => 1,
-                _ => return Err(format!("{s:?}: a size is a number of bytes, or one with K, M or G (64M)")),
-            };
-            (&t[..i], m)
-        }
-        _ => (t, 1),
-    };
-    let n: usize =
-        num.trim().parse().map_err(|_| format!("{s:?}: a size is a number of bytes, or one with K, M or G (64M)"))?;
-    n.checked_mul(mult).filter(|n| *n > 0).ok_or_else(|| format!("{s:?}: out of range"))
+    common::parse_size(s).and_then(|n| usize::try_from(n).map_err(|_| format!("{s:?}: out of range")))
 }
 
 /// Flags of `extract`.
@@ -142,16 +127,21 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
         },
     )?;
     w.finish()?.commit()?;
-    let failed = counts.failed + listing.errors.len();
-    if !a.out.quiet && (counts.read > 1 || failed > 0) {
+    let counts = counts.with_listing(&listing.errors);
+    if !a.out.quiet && (counts.read > 1 || counts.bad()) {
         let left_out = if listing.excluded > 0 {
             format!(", {} left out by --glob/--exclude", listing.excluded)
         } else {
             String::new()
         };
-        eprintln!("zhibiao: {} files read, {failed} failed, {figures} figures found{left_out}", counts.read);
+        eprintln!(
+            "zhibiao: {} files read, {} failed{}, {figures} figures found{left_out}",
+            counts.read,
+            counts.failed,
+            counts.warned()
+        );
     }
-    Ok(if failed > 0 { 2 } else { 0 })
+    Ok(if counts.bad() { 2 } else { 0 })
 }
 
 fn write_report<W: io::Write + Send>(
@@ -208,10 +198,15 @@ fn run_stdin_jsonl(a: &Args) -> anyhow::Result<u8> {
         || Ok(w.lock().expect("writer").flush()?),
     )?;
     w.into_inner().expect("writer").finish()?.commit()?;
-    if !a.out.quiet && (counts.read > 1 || counts.failed > 0) {
-        eprintln!("zhibiao: {} documents read, {} failed, {figures} figures found", counts.read, counts.failed);
+    if !a.out.quiet && (counts.read > 1 || counts.bad()) {
+        eprintln!(
+            "zhibiao: {} documents read, {} failed{}, {figures} figures found",
+            counts.read,
+            counts.failed,
+            counts.warned()
+        );
     }
-    Ok(if counts.failed > 0 { 2 } else { 0 })
+    Ok(if counts.bad() { 2 } else { 0 })
 }
 
 #[cfg(test)]

@@ -11,37 +11,49 @@ pub struct Args {
     pub input: InputArgs,
 }
 
-/// Runs `text`.
+/// Runs `text`. Each document is written as soon as it is read (an archive's members one by one); a file
+/// that cannot be read is reported and the exit code is 2, as it is for a warning (bytes replaced, a
+/// directory skipped), whose document is still written.
 pub fn run(a: Args) -> anyhow::Result<u8> {
     let opts = a.input.options()?;
     let paths = a.input.paths_or_stdin()?;
     let listing = common::list_sources(&a.input, &paths);
-    let mut failed = listing.errors.len();
+    let mut bad = !listing.errors.is_empty();
     for e in &listing.errors {
         common::report_error(e);
     }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let many = listing.sources.len() > 1;
+    let write = |out: &mut std::io::StdoutLock, doc: &zhibiao::Document| -> std::io::Result<()> {
+        if many {
+            writeln!(out, "==> {} <==", doc.name)?;
+        }
+        out.write_all(doc.text.as_bytes())?;
+        if !doc.text.ends_with('\n') {
+            writeln!(out)?;
+        }
+        Ok(())
+    };
     for src in &listing.sources {
-        for d in common::read_source(src, &opts) {
-            match d {
-                Ok(doc) => {
-                    if many {
-                        writeln!(out, "==> {} <==", doc.name)?;
-                    }
-                    out.write_all(doc.text.as_bytes())?;
-                    if !doc.text.ends_with('\n') {
-                        writeln!(out)?;
-                    }
-                }
-                Err(e) => {
-                    failed += 1;
-                    common::report_error(&e);
+        let mut failed_write = None;
+        common::read_source_each(src, &opts, &mut |d| match d {
+            Ok(doc) => {
+                if failed_write.is_none()
+                    && let Err(e) = write(&mut out, &doc)
+                {
+                    failed_write = Some(e);
                 }
             }
+            Err(e) => {
+                bad = true;
+                common::report_error(&e);
+            }
+        });
+        if let Some(e) = failed_write {
+            return Err(e.into());
         }
     }
     out.flush()?;
-    Ok(if failed > 0 { 2 } else { 0 })
+    Ok(if bad { 2 } else { 0 })
 }

@@ -106,14 +106,18 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
         },
     )?;
     w.finish()?.commit()?;
-    let failed = counts.failed + listing.errors.len();
+    let counts = counts.with_listing(&listing.errors);
     if !a.out.quiet && listing.sources.len() > 1 {
         eprintln!(
-            "zhibiao: total {} checked, {} consistent, {} inconsistent, {} unverifiable",
-            total.checked, total.consistent, total.inconsistent, total.unverifiable
+            "zhibiao: total {} checked, {} consistent, {} inconsistent, {} unverifiable{}",
+            total.checked,
+            total.consistent,
+            total.inconsistent,
+            total.unverifiable,
+            counts.warned()
         );
     }
-    Ok(if failed > 0 {
+    Ok(if counts.bad() {
         2
     } else if total.inconsistent > 0 && !a.no_fail {
         1

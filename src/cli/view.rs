@@ -70,9 +70,9 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
     let mut sink = Sink::open(a.output.as_deref())?;
     sink.write_all(html.as_bytes())?;
     sink.commit()?;
-    let failed = counts.failed + listing.errors.len();
-    if !a.quiet && (entries.len() > 1 || failed > 0) {
-        eprintln!("zhibiao: {} reports shown, {failed} failed", entries.len());
+    let counts = counts.with_listing(&listing.errors);
+    if !a.quiet && (entries.len() > 1 || counts.bad()) {
+        eprintln!("zhibiao: {} reports shown, {} failed{}", entries.len(), counts.failed, counts.warned());
     }
-    Ok(if failed > 0 { 2 } else { 0 })
+    Ok(if counts.bad() { 2 } else { 0 })
 }

@@ -66,7 +66,13 @@ pub fn csv_documents(name: &str, text: &str, delimiter: u8) -> Option<Vec<Result
         }
         let region = region_col.and_then(|c| rec.get(c)).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
         let year = year_col.and_then(|c| rec.get(c)).and_then(parse_year);
-        docs.push(Ok(Document { name: doc_name, text: super::encoding::normalize_newlines(body), region, year }));
+        // A field holding a whole web page brings the page's chrome along.
+        let text = super::encoding::normalize_newlines(body);
+        let text = match super::chrome::strip_chrome(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(t) => t,
+        };
+        docs.push(Ok(Document { name: doc_name, text, region, year, ..Default::default() }));
     }
     Some(docs)
 }

@@ -9,24 +9,37 @@ const MAX_XML: u64 = 256 << 20;
 
 /// Text of a .docx held in memory.
 pub fn docx_to_text(bytes: &[u8]) -> Result<String, String> {
+    docx_to_text_limited(bytes, MAX_XML).map(|(t, _)| t)
+}
+
+/// Text of a .docx whose `word/document.xml` may inflate to at most `limit` bytes, and how many it took.
+pub(crate) fn docx_to_text_limited(bytes: &[u8], limit: u64) -> Result<(String, u64), String> {
     let bad = |e: &dyn std::fmt::Display| format!("not a valid .docx: {e}");
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| bad(&e))?;
     let mut part = zip
         .by_name("word/document.xml")
         .map_err(|_| "not a valid .docx: no word/document.xml in the package".to_string())?;
-    if part.size() > MAX_XML {
+    let too_large = || {
+        format!("word/document.xml expands to more than {} (zip bomb?); not read (see --max-size)", super::human(limit))
+    };
+    if part.size() > limit {
+        return Err(too_large());
+    }
+    let packed = part.compressed_size().max(1);
+    if part.size() > (1 << 20) && part.size() / packed > super::archive::MAX_RATIO {
         return Err(format!(
-            "not a valid .docx: word/document.xml is {} bytes uncompressed (limit {MAX_XML})",
-            part.size()
+            "word/document.xml has a suspicious compression ratio {}:1 (zip bomb?); not read",
+            part.size() / packed
         ));
     }
     let mut xml = Vec::with_capacity(part.size() as usize);
-    (&mut part).take(MAX_XML + 1).read_to_end(&mut xml).map_err(|e| bad(&e))?;
-    if xml.len() as u64 > MAX_XML {
-        return Err("not a valid .docx: word/document.xml too large".to_string());
+    (&mut part).take(limit + 1).read_to_end(&mut xml).map_err(|e| bad(&e))?;
+    if xml.len() as u64 > limit {
+        return Err(too_large());
     }
+    let inflated = xml.len() as u64;
     let xml = String::from_utf8(xml).map_err(|_| bad(&"word/document.xml is not UTF-8"))?;
-    document_xml_to_text(&xml).map_err(|e| bad(&e))
+    document_xml_to_text(&xml).map(|t| (t, inflated)).map_err(|e| bad(&e))
 }
 
 /// Text of a WordprocessingML `document.xml`.

@@ -25,11 +25,15 @@ pub(crate) fn sniff_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encodi
             j += 1;
         }
         if let Some(enc) = encoding_rs::Encoding::for_label(&lower[start..j]) {
-            // Pages labelled gb2312/gbk are routinely GB18030 in practice.
-            if enc == encoding_rs::GBK {
-                return Some(encoding_rs::GB18030);
-            }
-            return Some(enc);
+            return Some(match enc {
+                // Pages labelled gb2312/gbk are routinely GB18030 in practice.
+                e if e == encoding_rs::GBK => encoding_rs::GB18030,
+                // A page whose bytes can be read to find this label is no UTF-16: the HTML standard reads
+                // it as UTF-8 (and x-user-defined as windows-1252).
+                e if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE => encoding_rs::UTF_8,
+                e if e == encoding_rs::X_USER_DEFINED => encoding_rs::WINDOWS_1252,
+                e => e,
+            });
         }
     }
     None
@@ -230,12 +234,13 @@ fn push_text(out: &mut String, raw: &str, pre: bool) {
     }
 }
 
-/// Trim ASCII blanks at line ends and drop blank lines: one paragraph per line.
+/// Trim ASCII blanks at line ends and drop blank lines and page chrome: one paragraph per line.
 fn tidy_lines(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    let mut chrome = super::chrome::ChromeFilter::default();
     for line in s.split('\n') {
         let l = line.trim_matches([' ', '\t']);
-        if !l.is_empty() {
+        if !l.is_empty() && !chrome.is_chrome(l) {
             out.push_str(l);
             out.push('\n');
         }
@@ -353,25 +358,9 @@ fn count_tags(text: &str, limit: usize) -> usize {
     n
 }
 
-const NAV_PREFIXES: &[&str] = &[
-    "当前位置",
-    "【字体",
-    "【E-mail",
-    "【打印",
-    "【关闭",
-    "相关链接",
-    "（责任编辑",
-    "(责任编辑",
-    "责任编辑",
-    "中央政府门户网站",
-    "·",
-    "打印本页",
-    "关闭窗口",
-    "【字号",
-];
-
 /// Clean text dumped from a web page: drop comments and tags, decode `<U+XXXX>` escapes,
-/// drop navigation lines, and when the page was dumped several times over, keep each line once.
+/// drop page chrome (navigation, bylines, footers: see `dicts/page_chrome.txt`), and when the page was
+/// dumped several times over, keep each line once.
 pub fn clean_webdump(text: &str) -> String {
     let no_comments = remove_comments(text);
     let untagged = strip_tags_and_escapes(&no_comments, true);
@@ -380,12 +369,10 @@ pub fn clean_webdump(text: &str) -> String {
     let mut seen: HashSet<&str, LineHash> = HashSet::default();
     let mut out = String::with_capacity(untagged.len());
     let mut blank = true;
+    let mut chrome = super::chrome::ChromeFilter::default();
     for line in lines {
         let t = line.trim_matches(|c: char| c.is_whitespace());
-        let nav = t.is_empty()
-            || NAV_PREFIXES.iter().any(|p| t.starts_with(p))
-            || t.contains("www.gov.cn")
-            || matches!(t, "】" | "【" | "）" | ")" | "|");
+        let nav = t.is_empty() || chrome.is_chrome(t);
         if nav || (repeated && !seen.insert(t)) {
             if t.is_empty() && !blank {
                 out.push('\n');

@@ -1,17 +1,25 @@
 //! PDF text, through `pdf-extract` (behind the default `pdf` feature), re-flowed into paragraphs.
+//!
+//! Before the extractor sees a PDF, its Flate streams (except images, which text extraction never
+//! decodes) are inflated into nothing, counting: a PDF whose streams expand past the cap, or one stream
+//! past [`MAX_RATIO`]:1, is refused as a decompression bomb without being held in memory. A panic inside
+//! the extractor is caught and reported as one line, without Rust's panic message.
 #![cfg_attr(not(feature = "pdf"), allow(dead_code))]
 
-/// Text of a PDF, or an error message. Never panics.
+use super::archive::MAX_RATIO;
+
+/// Text of a PDF (never panics) whose streams may inflate to at most `limit` bytes in all, and how many they take.
 #[cfg(feature = "pdf")]
-pub fn pdf_to_text(bytes: &[u8]) -> Result<String, String> {
-    let res = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(bytes));
+pub(crate) fn pdf_to_text_limited(bytes: &[u8], limit: u64) -> Result<(String, u64), String> {
+    let inflated = check_streams(bytes, limit)?;
+    let res = quiet_panics(|| pdf_extract::extract_text_from_mem(bytes));
     match res {
         Ok(Ok(raw)) => {
             let text = reflow(&crate::input::encoding::normalize_newlines(&raw));
             if text.trim().is_empty() {
                 Err("PDF has no extractable text (scanned images?); convert it to text first".to_string())
             } else {
-                Ok(text)
+                Ok((text, inflated))
             }
         }
         Ok(Err(e)) => Err(format!("cannot read PDF: {e}; convert it to text first")),
@@ -20,8 +28,116 @@ pub fn pdf_to_text(bytes: &[u8]) -> Result<String, String> {
 }
 
 #[cfg(not(feature = "pdf"))]
-pub fn pdf_to_text(_bytes: &[u8]) -> Result<String, String> {
+pub(crate) fn pdf_to_text_limited(_bytes: &[u8], _limit: u64) -> Result<(String, u64), String> {
     Err("PDF is not supported; convert it to text first".to_string())
+}
+
+std::thread_local! {
+    /// Set while this thread runs the extractor: its panics are caught and reported, not printed.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, catching a panic, with the panic hook silenced on this thread for the while (other threads,
+/// and this one afterwards, keep the hook there was). The hook is wrapped once, on first use.
+pub(crate) fn quiet_panics<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> std::thread::Result<T> {
+    static WRAP: std::sync::Once = std::sync::Once::new();
+    WRAP.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(|q| q.get()) {
+                previous(info);
+            }
+        }));
+    });
+    let was = QUIET.with(|q| q.replace(true));
+    let r = std::panic::catch_unwind(f);
+    QUIET.with(|q| q.set(was));
+    r
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = needle[0];
+    let mut from = 0;
+    while let Some(i) = hay[from..].iter().position(|&b| b == first) {
+        let at = from + i;
+        if hay[at..].starts_with(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Inflates every Flate stream of a PDF that is no image into nothing, counting. Returns the bytes they
+/// expand to, or an error when they expand past `limit` in all or one of them past [`MAX_RATIO`]:1
+/// (over 1 MiB). Streams are found by their keywords (`stream` … `endstream`), so a broken
+/// cross-reference table hides none.
+pub(crate) fn check_streams(bytes: &[u8], limit: u64) -> Result<u64, String> {
+    let mut total = 0u64;
+    let mut pos = 0;
+    while let Some(k) = find(&bytes[pos..], b"stream") {
+        let kw = pos + k;
+        pos = kw + 6;
+        if bytes[..kw].ends_with(b"end") {
+            continue;
+        }
+        // The keyword is followed by an end of line, then the data.
+        let start = match &bytes[pos..] {
+            [b'\r', b'\n', ..] => pos + 2,
+            [b'\n', ..] | [b'\r', ..] => pos + 1,
+            _ => continue,
+        };
+        let end = find(&bytes[start..], b"endstream").map_or(bytes.len(), |e| start + e);
+        pos = end;
+        // The stream's dictionary: back to the `obj` keyword (or at most 4 KB).
+        let from = kw.saturating_sub(4096);
+        let dict = &bytes[from..kw];
+        let dict = match rfind(dict, b" obj").or_else(|| rfind(dict, b"obj")) {
+            Some(o) => &dict[o..],
+            None => dict,
+        };
+        if find(dict, b"/FlateDecode").is_none() || find(dict, b"/Image").is_some() {
+            continue;
+        }
+        let data = &bytes[start..end];
+        let left = limit.saturating_sub(total);
+        // Counted no further than the ratio allows (over 1 MiB) or the budget: enough to decide.
+        let ratio_cap = (data.len() as u64).saturating_mul(MAX_RATIO).max(1 << 20);
+        let n = inflated_size(data, left.min(ratio_cap).saturating_add(1));
+        total += n;
+        if n > left {
+            return Err(format!(
+                "PDF streams expand to more than {} (decompression bomb?); not read (see --max-size)",
+                super::human(limit)
+            ));
+        }
+        if n > ratio_cap {
+            return Err(format!(
+                "a PDF stream expands more than {MAX_RATIO}:1 ({} bytes to over {}; decompression bomb?); not read",
+                data.len(),
+                super::human(ratio_cap)
+            ));
+        }
+    }
+    Ok(total)
+}
+
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// Bytes `data` inflates to (zlib), counted up to `cap`; a broken stream counts what came out of it.
+fn inflated_size(data: &[u8], cap: u64) -> u64 {
+    use std::io::Read;
+    let mut z = flate2::read::ZlibDecoder::new(data).take(cap);
+    let mut buf = [0u8; 32 << 10];
+    let mut n = 0u64;
+    loop {
+        match z.read(&mut buf) {
+            Ok(0) | Err(_) => return n,
+            Ok(k) => n += k as u64,
+        }
+    }
 }
 
 fn is_cjk(c: char) -> bool {
