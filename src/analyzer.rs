@@ -62,6 +62,9 @@ pub struct DocReport {
     pub relations: Vec<Relation>,
     /// What the check of each stated percentage found, in text order.
     pub findings: Vec<Finding>,
+    /// Code points of the file's text before this report's, when a file holds several (see
+    /// [`Document::offset`]): output adds it to every offset.
+    pub offset: usize,
 }
 
 /// A document halfway through [`Analyzer::analyze`]: read, its figures found, its text split; no subject yet.
@@ -331,7 +334,7 @@ impl Analyzer {
             ind.check = Some(f.verdict);
             ind.check_detail.clone_from(&f.detail);
         }
-        DocReport { doc: doc.name.clone(), region, year, indicators, relations, findings }
+        DocReport { doc: doc.name.clone(), region, year, indicators, relations, findings, offset: doc.offset }
     }
 
     /// The indicators of one sentence and the relations between its figures: each figure with its subject,

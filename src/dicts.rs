@@ -105,6 +105,7 @@ roles! {
     "total_words" => "total_words.txt",
     "flow_words" => "flow_words.txt",
     "plan_marks" => "plan_marks.txt",
+    "not_totals" => "not_totals.txt",
     "rate_ends" => "rate_ends.txt",
     "rate_links" => "rate_links.txt",
     "share_markers" => "share_markers.txt",
@@ -437,6 +438,8 @@ pub struct PeriodWords {
     pub flow_words: Words,
     /// What follows a five-year plan's name when it is one (时期, ”).
     pub plan_marks: Words,
+    /// Words holding a total word that say nothing of a sum (公共, 共同).
+    pub not_totals: Words,
 }
 
 impl PeriodWords {
@@ -661,10 +664,11 @@ impl Dicts {
                         list.insert(l.word);
                     }
                 }
-                "total_words" | "flow_words" | "plan_marks" => {
+                "total_words" | "flow_words" | "plan_marks" | "not_totals" => {
                     let list = match role {
                         "total_words" => &mut pw.total_words,
                         "flow_words" => &mut pw.flow_words,
+                        "not_totals" => &mut pw.not_totals,
                         _ => &mut pw.plan_marks,
                     };
                     if l.remove {

@@ -15,4 +15,7 @@ pub struct Document {
     /// undecodable bytes (then every U+FFFD of the text is listed); empty otherwise. A figure whose span
     /// touches one of these was read from damaged bytes.
     pub replacements: Vec<usize>,
+    /// Code points of the file's text before this document's, when the document is one of several reports a
+    /// file holds (`file.docx#2`): output offsets count the whole file's text, which `zhibiao text` prints.
+    pub offset: usize,
 }

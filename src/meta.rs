@@ -379,6 +379,15 @@ fn year(head: &str, lines: &[&str], file: &str, ty: Option<&str>) -> Option<i32>
             if let Some(y) = title_year() {
                 return Some(y);
             }
+            // `2023年是…`, `2021年，在市委…`: a bulletin with no title of its own opens with its year (one of the
+            // reports a file holds, after its masthead).
+            if let Some(y) = lines.iter().take(12).find_map(|l| {
+                let c = OPENING_YEAR.captures(l)?;
+                let rest = &l[c.get(0)?.end()..];
+                rest.starts_with(['是', '，', ',']).then(|| num(&c[1])).flatten()
+            }) {
+                return Some(y);
+            }
         }
     }
     if let Some(y) = FILE_YEAR.captures(file).and_then(|c| num(&c[1])) {
@@ -386,6 +395,101 @@ fn year(head: &str, lines: &[&str], file: &str, ty: Option<&str>) -> Option<i32>
     }
     // The first year of the opening: `2024 年，全市上下…`.
     lines.iter().take(12).find_map(|l| YEAR.captures(l).and_then(|c| num(&c[1])))
+}
+
+/// The words that name who issues a report (`dicts/report_parts.tsv`).
+static ISSUERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| part_words("issuer"));
+
+/// The words that make a short line a report's title (`dicts/report_parts.tsv`).
+static TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| part_words("title"));
+
+fn part_words(role: &str) -> Vec<&'static str> {
+    include_str!("../dicts/report_parts.tsv")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut f = l.split('\t').map(str::trim);
+            let w = f.next()?;
+            (f.next() == Some(role)).then_some(w)
+        })
+        .collect()
+}
+
+// `2024年3月`, `2022年4月28日`: the date line of a masthead.
+re!(DATE_LINE, r"^(\d{4})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$");
+// `2023年是…`, `2021年，在市委…`: the opening of a report of its year.
+re!(OPENING_YEAR, r"^(\d{4})\s*年");
+
+/// A report is at least this many bytes long: a masthead closer to the start or the end of the text than this
+/// is part of the report it stands in.
+const MIN_REPORT_BYTES: usize = 1000;
+
+/// Byte offsets at which a report other than the first starts in `text` (a file holding several, such as the
+/// 统计公报 of four years): each at its masthead, a line naming who issues it (…统计局, …调查队), a date line
+/// (`2024年3月`), and an opening that names the year before the date's or the date's own (`2023年是…`).
+/// Empty for a text holding one report.
+pub fn report_starts(text: &str) -> Vec<usize> {
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for l in text.split_inclusive('\n') {
+        lines.push((at, l.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')));
+        at += l.len();
+    }
+    let nonblank: Vec<(usize, &str)> = lines.into_iter().filter(|(_, l)| !l.is_empty()).collect();
+    let issuer = |l: &str| l.chars().count() <= 40 && ISSUERS.iter().any(|w| l.ends_with(w));
+    let digits = |s: &str| -> String {
+        s.chars()
+            .map(|c| if ('０'..='９').contains(&c) { char::from(b'0' + (c as u32 - '０' as u32) as u8) } else { c })
+            .collect()
+    };
+    let mut out: Vec<usize> = Vec::new();
+    let title = |l: &str| {
+        l.chars().count() <= 60 && !l.contains(['。', '，', ',', '；', '《']) && TITLES.iter().any(|w| l.ends_with(w))
+    };
+    let push = |start: usize, out: &mut Vec<usize>| {
+        let previous = out.last().copied().unwrap_or(0);
+        if start >= previous + MIN_REPORT_BYTES && text.len() >= start + MIN_REPORT_BYTES {
+            out.push(start);
+        }
+    };
+    // Titles met so far: the same title again is a running page header (luoyang_2023_tjgb.txt), not a report.
+    let mut titles: Vec<String> = Vec::new();
+    let norm = |l: &str| -> String { l.chars().filter(|c| !c.is_whitespace() && !matches!(c, '①' | '*')).collect() };
+    for k in 0..nonblank.len().saturating_sub(1) {
+        // `2023年东莞市国民经济和社会发展统计公报`: a title of its own.
+        if title(nonblank[k].1) {
+            let t = norm(nonblank[k].1);
+            if !titles.contains(&t) {
+                titles.push(t);
+                push(nonblank[k].0, &mut out);
+            }
+            continue;
+        }
+        if k == 0 {
+            continue;
+        }
+        let date = digits(nonblank[k].1);
+        let Some(d) = DATE_LINE.captures(&date).and_then(|c| c[1].parse::<i32>().ok()) else { continue };
+        if !issuer(nonblank[k - 1].1) {
+            continue;
+        }
+        let opening = digits(nonblank[k + 1].1);
+        let Some(y) = OPENING_YEAR.captures(&opening).and_then(|c| c[1].parse::<i32>().ok()) else { continue };
+        if y != d - 1 && y != d {
+            continue;
+        }
+        // The masthead's first line: one or two issuer lines before the date.
+        let mut first = k - 1;
+        if first > 0 && issuer(nonblank[first - 1].1) {
+            first -= 1;
+        }
+        // A title right before the masthead has started the report already.
+        if first > 0 && title(nonblank[first - 1].1) {
+            continue;
+        }
+        push(nonblank[first].0, &mut out);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -460,6 +564,27 @@ mod tests {
         {
             assert_eq!(head(t), slow(t));
         }
+    }
+
+    #[test]
+    fn a_file_of_several_bulletins_starts_each_at_its_masthead() {
+        let body = "全市经济运行总体平稳。".repeat(400);
+        let text = format!(
+            "南京市2024年国民经济和社会发展统计公报\n南京市统计局  国家统计局南京调查队\n2025年3月\n\n2024年是关键一年。{body}\n南京市统计局\n国家统计局南京调查队\n2024年3月\n\n2023年是开局之年。{body}\n"
+        );
+        let starts = report_starts(&text);
+        assert_eq!(starts.len(), 1, "{starts:?}");
+        assert!(text[starts[0]..].starts_with("南京市统计局\n国家统计局南京调查队\n2024年3月"));
+        // A signature at the end, or a date line followed by no opening of its year, starts nothing.
+        let one = format!("2024年是关键一年。{body}\n南京市统计局\n2025年3月\n");
+        assert!(report_starts(&one).is_empty());
+        // A title of its own after a report (dongguan_2023-2024_tjgb.docx) starts the next.
+        let titled =
+            format!("2024年东莞市国民经济和社会发展统计公报\n{body}\n2023年东莞市国民经济和社会发展统计公报\n{body}\n");
+        assert_eq!(report_starts(&titled).len(), 1);
+        // A title cited in a sentence starts nothing.
+        let cited = format!("{body}\n审议了《2023年东莞市国民经济和社会发展统计公报》。\n{body}\n");
+        assert!(report_starts(&cited).is_empty());
     }
 
     #[test]

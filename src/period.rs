@@ -561,11 +561,10 @@ fn span_of(lx: &PeriodLex, c: &SpanContext) -> Option<Span> {
     let span_context = matches!(c.mode, Mode::SpanReview | Mode::SpanPlan)
         || w.span_words.iter().any(|(x, _)| c.before.contains(x))
         || w.plan_periods.iter().any(|(x, _)| c.before.contains(x));
-    let total = !annual
-        && span_context
-        && c.ref_year.is_none()
-        && matches!(f.kind, Kind::Quantity | Kind::ChangeAbs)
-        && w.total_words.iter().chain(w.flow_words.iter()).any(|t| clause.contains(t));
+    // A total: a flow in a span with no year of its own (五年新建…), or anything summed over a span (累计).
+    let summed = w.total_words.iter().any(|t| holds_word(clause, t, &w.not_totals));
+    let flow = c.ref_year.is_none() && w.flow_words.iter().any(|t| clause.contains(t));
+    let total = !annual && span_context && matches!(f.kind, Kind::Quantity | Kind::ChangeAbs) && (summed || flow);
     // `比2020年下降13.5%`: the basis names the first year of the change.
     let base_year = f.basis.as_deref().and_then(|b| {
         let digits: String = b.chars().filter(char::is_ascii_digit).collect();
@@ -613,6 +612,11 @@ fn span_of(lx: &PeriodLex, c: &SpanContext) -> Option<Span> {
         // An average whose years the report does not say is still no annual figure.
         return Some(Span { from: None, to: None, how });
     };
+    // `“十四五”以来…` in the 2024 review: the span so far ends with the last year reported.
+    let to = match last_actual {
+        Some(last) if c.kind != ReportKind::WorkReport || c.mode != Mode::SpanPlan => to.min(last.max(from + 1)),
+        _ => to,
+    };
     Some(Span { from: Some(from), to: Some(to), how })
 }
 
@@ -631,6 +635,15 @@ fn plan_named<'l>(words: &'l PeriodWords, text: &str) -> Option<(&'l str, &'l (i
         })
         .max_by_key(|(at, _, _)| *at)
         .map(|(_, w, v)| (w, v))
+}
+
+/// Whether `text` holds `word` other than inside one of `not` (共 in 公共预算 is no 共).
+fn holds_word(text: &str, word: &str, not: &crate::dicts::Words) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        !not.iter().any(|n| {
+            n.match_indices(word).any(|(o, _)| i >= o && text.is_char_boundary(i - o) && text[i - o..].starts_with(n))
+        })
+    })
 }
 
 /// The entry of `list` whose word stands last in `text`.

@@ -45,8 +45,13 @@ fn offsets_count_code_points_of_the_decoded_text() {
     let rows = jsonl(&out.stdout);
     assert!(rows.len() > 50, "{} rows", rows.len());
     for r in &rows {
+        // `file#2`, one of the reports a file holds: its offsets count the file's text.
         let doc = r["doc"].as_str().unwrap();
-        let text = run(&["text", doc], None);
+        let file = match doc.rsplit_once('#') {
+            Some((f, n)) if n.chars().all(|c| c.is_ascii_digit()) && !std::path::Path::new(doc).exists() => f,
+            _ => doc,
+        };
+        let text = run(&["text", file], None);
         let chars: Vec<char> = String::from_utf8(text.stdout).unwrap().chars().collect();
         let (s, e) = (r["start_offset"].as_u64().unwrap() as usize, r["end_offset"].as_u64().unwrap() as usize);
         let span: String = chars[s..e].iter().collect();
@@ -180,4 +185,48 @@ fn no_subjects_gives_the_same_figures_without_loading_jieba() {
         assert_eq!((&a["raw"], &a["value"], &a["kind"]), (&b["raw"], &b["value"], &b["kind"]));
         assert_eq!(b["subject"], "");
     }
+}
+
+/// samples/示例市_2022-2023_统计公报_两年合编.txt holds two bulletins, the second after its masthead (as
+/// tjgb/nanjing_2021-2024_tjgb.docx holds four): each is a report of its own year, and offsets count the file.
+#[test]
+fn a_file_of_two_bulletins_gives_two_reports_of_their_years() {
+    let path = root().join("samples/示例市_2022-2023_统计公报_两年合编.txt");
+    let p = path.to_str().unwrap();
+    let rows = common::jsonl(&run(&["extract", "--format", "jsonl", p], None).stdout);
+    let years: std::collections::BTreeSet<(String, i64)> = rows
+        .iter()
+        .map(|r| (r["doc"].as_str().unwrap().rsplit('#').next().unwrap().to_string(), r["year"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(years.into_iter().collect::<Vec<_>>(), [("1".to_string(), 2023), ("2".to_string(), 2022)]);
+    let text = String::from_utf8(run(&["text", p], None).stdout).unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    for r in &rows {
+        let (a, b) = (r["start_offset"].as_u64().unwrap() as usize, r["end_offset"].as_u64().unwrap() as usize);
+        assert_eq!(chars[a..b].iter().collect::<String>(), r["raw"].as_str().unwrap(), "{r}");
+    }
+    // The second report's GDP is 2022's.
+    let gdp = rows.iter().find(|r| r["raw"] == "4860.2亿元").unwrap();
+    assert_eq!((gdp["ref_year"].as_i64(), gdp["status"].as_str()), (Some(2022), Some("actual")));
+}
+
+/// samples/示例区_2024_行政复议和法治政府工作报告.txt: a 法治政府 report under a dated heading and a date line
+/// reviews its own year; a year in parentheses is the aside's; each level of 从…到… has its own year; an
+/// average since “十四五” covers the years so far; only the next year's section plans.
+#[test]
+fn a_fazhi_report_reads_its_years() {
+    let path = root().join("samples/示例区_2024_行政复议和法治政府工作报告.txt");
+    let rows = common::jsonl(&run(&["extract", "--format", "jsonl", path.to_str().unwrap()], None).stdout);
+    let at = |raw: &str| {
+        let r = rows.iter().find(|r| r["raw"] == raw).unwrap_or_else(|| panic!("no {raw}"));
+        (r["ref_year"].as_i64(), r["status"].as_str().unwrap().to_string(), r["span"].as_str().map(String::from))
+    };
+    let actual = |y: i64| (Some(y), "actual".to_string(), None);
+    assert_eq!(at("3326件"), actual(2024));
+    assert_eq!(at("867件"), actual(2023));
+    assert_eq!(at("同比增长283.6%"), actual(2024));
+    assert_eq!(at("21.8%"), actual(2020));
+    assert_eq!(at("41.5%"), actual(2024));
+    assert_eq!(at("增长12.1%"), (None, "actual".to_string(), Some("average".to_string())));
+    assert_eq!(at("20个"), (Some(2025), "target".to_string(), None));
 }

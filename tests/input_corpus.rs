@@ -14,13 +14,22 @@ fn corpus() -> Option<PathBuf> {
     }
 }
 
+/// The text of a file: one document, or the reports it holds one after another (`file#1`, `file#2` are
+/// contiguous parts of it).
 fn one_text(p: &Path) -> String {
-    let mut docs = read_file(p, &InputOptions::default());
-    assert_eq!(docs.len(), 1, "{}", p.display());
-    match docs.remove(0) {
-        Ok(d) => d.text,
-        Err(e) => panic!("{e}"),
+    let docs = read_file(p, &InputOptions::default());
+    assert!(!docs.is_empty(), "{}", p.display());
+    let mut text = String::new();
+    for d in docs {
+        match d {
+            Ok(d) => {
+                assert_eq!(d.offset, text.chars().count(), "{}: parts are contiguous", p.display());
+                text.push_str(&d.text);
+            }
+            Err(e) => panic!("{e}"),
+        }
     }
+    text
 }
 
 /// ASCII digit runs after mapping full-width digits and points to ASCII.

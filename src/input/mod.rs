@@ -261,8 +261,40 @@ pub fn read_file_each(path: &Path, opts: &InputOptions, each: &mut dyn FnMut(Res
         Err(e) => Err(io_message(&e)),
     };
     match bytes {
-        Ok(b) => read_owned(&name, &name, b, opts, &mut Budget::new(opts), 0, each),
+        Ok(b) => read_owned(&name, &name, b, opts, &mut Budget::new(opts), 0, &mut |d| each_report(d, each)),
         Err(m) => each(Err(InputError::new(name, m))),
+    }
+}
+
+/// Hands on a document, or each of the reports it holds (`file.docx#1`, `file.docx#2` …, see
+/// [`crate::meta::report_starts`]), with offsets that go on counting the file's text.
+fn each_report(d: Result<Document, InputError>, each: &mut dyn FnMut(Result<Document, InputError>)) {
+    let doc = match d {
+        Ok(doc) => doc,
+        Err(e) => return each(Err(e)),
+    };
+    let starts = crate::meta::report_starts(&doc.text);
+    if starts.is_empty() {
+        return each(Ok(doc));
+    }
+    let mut bounds = vec![0];
+    bounds.extend(starts);
+    bounds.push(doc.text.len());
+    let mut cp = 0;
+    for (i, w) in bounds.windows(2).enumerate() {
+        let text = doc.text[w[0]..w[1]].to_string();
+        let n = text.chars().count();
+        let replacements = doc.replacements.iter().filter(|&&r| r >= cp && r < cp + n).map(|r| r - cp).collect();
+        each(Ok(Document {
+            name: format!("{}#{}", doc.name, i + 1),
+            text,
+            region: doc.region.clone(),
+            // The year a container states names no one of several reports.
+            year: None,
+            replacements,
+            offset: doc.offset + cp,
+        }));
+        cp += n;
     }
 }
 
@@ -281,7 +313,7 @@ pub fn read_reader_each(
     each: &mut dyn FnMut(Result<Document, InputError>),
 ) {
     match read_capped(reader, name, opts, 0) {
-        Ok(b) => read_owned(name, name, b, opts, &mut Budget::new(opts), 0, each),
+        Ok(b) => read_owned(name, name, b, opts, &mut Budget::new(opts), 0, &mut |d| each_report(d, each)),
         Err(m) => each(Err(InputError::new(name, m))),
     }
 }
@@ -426,7 +458,9 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &InputOptions) -> Vec<Result<D
         )));
         return out;
     }
-    read_owned(name, name, bytes.to_vec(), opts, &mut Budget::new(opts), 0, &mut |d| out.push(d));
+    read_owned(name, name, bytes.to_vec(), opts, &mut Budget::new(opts), 0, &mut |d| {
+        each_report(d, &mut |d| out.push(d))
+    });
     out
 }
 

@@ -73,8 +73,8 @@ impl<'a> CheckRow<'a> {
             Cell::label(c.verdict.as_str()),
             Cell::text(&c.formula),
             Cell::text(&c.detail),
-            Cell::Int(f.start as i64),
-            Cell::Int(f.end as i64),
+            Cell::Int((self.report.offset + f.start) as i64),
+            Cell::Int((self.report.offset + f.end) as i64),
             Cell::text(&ind.sentence),
             Cell::Int(SCHEMA_VERSION),
         ]
