@@ -359,7 +359,9 @@ impl Analyzer {
             Vec::new()
         };
         let finder = (!self.options.no_subjects).then(|| SubjectFinder::new(self.jieba(), &dicts.subject));
-        let subject_of = |before: &str, after: &str| finder.as_ref().and_then(|f| f.subject(before, after));
+        let subject_for = |before: &str, after: &str, people: bool| {
+            finder.as_ref().and_then(|f| f.subject_counting(before, after, people))
+        };
         let mut out: Vec<Indicator> = Vec::with_capacity(figs.len());
         let (first, fi) = (0, figs.len());
         let cursor = CharCursor { s: sent_text, at: std::cell::Cell::new((0, 0)) };
@@ -392,6 +394,8 @@ impl Analyzer {
         let mut list_names: Vec<String> = Vec::new();
         for k in first..fi {
             let f = &figs[k];
+            let people = dicts.subject.person_units.has(&f.unit);
+            let subject_of = |before: &str, after: &str| subject_for(before, after, people);
             let clause = sent
                 .clauses
                 .iter()

@@ -73,6 +73,8 @@ roles! {
     "lower_than" => "lower_than.txt",
     "index_markers" => "index_markers.txt",
     "per_units" => "per_units.txt",
+    "person_nouns" => "person_nouns.txt",
+    "person_units" => "person_units.txt",
     "not_tenths" => "not_tenths.txt",
     "annual_words" => "annual_words.txt",
     "aspect_particles" => "aspect_particles.txt",
@@ -338,6 +340,8 @@ pub struct NumberWords {
     pub index_markers: Words,
     /// Denominators of per-unit rates that are no units themselves (元/人, 部/百人).
     pub per_units: Words,
+    /// Nouns naming people: a scaled number with no unit before one counts 人 (450万困难群众).
+    pub person_nouns: Words,
     /// Words opening with 成 after a number where 成 is no tenth (成为, 成立).
     pub not_tenths: Words,
     /// Words making a growth rate an annual average (年均, 平均每年).
@@ -383,6 +387,11 @@ pub struct SubjectWords {
     pub clause_verbs: Words,
     /// Words ending the noun phrase after a number (全部, 全).
     pub noun_stops: Words,
+    /// Nouns naming people (the same list as the number layer's): a verb after one ends the noun phrase
+    /// after a number (`450万困难群众纳入城乡低保` → 困难群众).
+    pub person_nouns: Words,
+    /// Units counting people (人, 名): with one, a verb after a person noun ends the name after the number.
+    pub person_units: Words,
     /// Words fused to the end of a rate's name (达, 均).
     pub rate_tails: Words,
     /// Words comparing an indicator with another place or time (高于, 低于).
@@ -593,6 +602,14 @@ impl Dicts {
                 "lower_than" => Some(&mut n.lower_than),
                 "index_markers" => Some(&mut n.index_markers),
                 "per_units" => Some(&mut n.per_units),
+                "person_nouns" => {
+                    if l.remove {
+                        sw.person_nouns.remove(l.word);
+                    } else {
+                        sw.person_nouns.insert(l.word);
+                    }
+                    Some(&mut n.person_nouns)
+                }
                 "not_tenths" => Some(&mut n.not_tenths),
                 "annual_words" => Some(&mut n.annual_words),
                 "aspect_particles" => Some(&mut n.aspect_particles),
@@ -612,6 +629,7 @@ impl Dicts {
                 "list_etc" => Some(&mut sw.list_etc),
                 "clause_verbs" => Some(&mut sw.clause_verbs),
                 "noun_stops" => Some(&mut sw.noun_stops),
+                "person_units" => Some(&mut sw.person_units),
                 "rate_tails" => Some(&mut sw.rate_tails),
                 "comparison_words" => Some(&mut sw.comparison_words),
                 "degree_words" => Some(&mut sw.degree_words),

@@ -71,12 +71,19 @@ impl<'j> SubjectFinder<'j> {
     /// The subject from the text before the figure in its clause (`before`) and after it (`after`).
     /// Returns `None` when the clause itself names nothing, so that the caller inherits a subject.
     pub fn subject(&self, before: &str, after: &str) -> Option<String> {
-        let mut s = self.phrase(before, after)?;
+        self.subject_counting(before, after, false)
+    }
+
+    /// [`subject`](Self::subject) of a figure that counts people (its unit is one of `person_units`: 人, 名):
+    /// a verb after a noun naming people ends the name after the number (`450万困难群众纳入城乡低保` →
+    /// 困难群众), where for other counts a verb may go on to the thing counted (`11.2万个高校毕业生就业岗位`).
+    pub fn subject_counting(&self, before: &str, after: &str, people: bool) -> Option<String> {
+        let mut s = self.phrase(before, after, people)?;
         trim_rate_tail(self.words, &mut s);
         Some(s)
     }
 
-    fn phrase(&self, before: &str, after: &str) -> Option<String> {
+    fn phrase(&self, before: &str, after: &str, people: bool) -> Option<String> {
         // Footnote marks (`装备制造业[12]增加值`) are not part of any name.
         let (mut before, after) = (strip_footnotes(before), strip_footnotes(after));
         let words = self.words;
@@ -173,7 +180,7 @@ impl<'j> SubjectFinder<'j> {
         // `迈上6万亿元台阶`, `突破1000亿元大关`: the word after the number is a figure of speech.
         let post_generic = post.first().is_some_and(|t| words.generic_after.has(t.word));
         if !post_generic && ((post_noun && ends_open) || (pre_text.is_empty() && !post.is_empty())) {
-            let out = noun_phrase(words, &post);
+            let out = noun_phrase(words, &post, people);
             if !out.is_empty() {
                 return Some(clean(&out));
             }
@@ -320,7 +327,7 @@ impl SubjectFinder<'_> {
 
 /// The noun phrase at the start of `toks`: stops at punctuation, 的, prepositions, conjunctions and
 /// adverbs, and at a verb unless a noun follows it (执法证考试, 重点行政执法单位).
-fn noun_phrase(words: &SubjectWords, toks: &[Tok<'_>]) -> String {
+fn noun_phrase(words: &SubjectWords, toks: &[Tok<'_>], people: bool) -> String {
     let mut out = String::new();
     let lead = toks.iter().take_while(|t| matches!(t.tag, "m" | "q") && t.word.chars().count() <= 3).count();
     let lead = if lead <= 2 && toks.get(lead).is_some_and(|t| is_nounish(t.tag)) { lead } else { 0 };
@@ -383,7 +390,10 @@ fn noun_phrase(words: &SubjectWords, toks: &[Tok<'_>]) -> String {
             // opens a clause of its own (`3729户低收入农牧户发放冬煤补贴`) ends the name.
             let after_noun = k > 0 && (toks[k - 1].tag.starts_with('n') || toks[k - 1].tag == "zg");
             let clause_verb = t.tag == "v" && after_noun && words.clause_verbs.has(t.word);
-            if !verbs_reach_noun(k) || (out.is_empty() && k > 0) || clause_verb {
+            // People act: a verb after a noun naming people is their predicate (`困难群众纳入城乡低保`,
+            // `运动员参赛`), not the start of a longer name.
+            let people_act = people && t.tag == "v" && words.person_nouns.iter().any(|w| out.ends_with(w));
+            if !verbs_reach_noun(k) || (out.is_empty() && k > 0) || clause_verb || people_act {
                 break;
             }
         }

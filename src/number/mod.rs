@@ -38,6 +38,7 @@ struct Lex {
     lower_than: Vec<String>,
     index_markers: Vec<String>,
     per_units: Vec<String>,
+    person_nouns: Vec<String>,
     not_tenths: Vec<String>,
     /// The last characters of the prefix qualifiers and of the change verbs: the character before a number
     /// says at once whether any of them can end there (most numbers have none before them).
@@ -89,6 +90,7 @@ impl Lex {
             lower_than: owned(&d.lower_than),
             index_markers: owned(&d.index_markers),
             per_units: owned(&d.per_units),
+            person_nouns: owned(&d.person_nouns),
             not_tenths: owned(&d.not_tenths),
         }
     }
@@ -828,7 +830,8 @@ impl<'a> Scan<'a> {
             // No unit: a figure only if scaled (达1.2万) or an index after 为/达 (指数为102.1).
             let index = core.decimals > 0 && self.lex.index_markers.iter().any(|w| self.ends_with(i, w));
             if !core.chinese && (core.scaled || index) {
-                return self.finish(i, k, value, value_max, String::new(), UnitClass::Count, qualifier, decimals);
+                let unit = if core.scaled && self.people_after(k) { "人" } else { "" };
+                return self.finish(i, k, value, value_max, unit.into(), UnitClass::Count, qualifier, decimals);
             }
             return Step::Skip(core.end);
         };
@@ -838,6 +841,23 @@ impl<'a> Scan<'a> {
             return step;
         }
         self.finish(i, k, value, value_max, unit_name, class, qualifier, decimals)
+    }
+
+    /// Whether the noun phrase right after a scaled number with no unit names people (`450万困难群众`,
+    /// `138万残疾人`, `1.6万山洪泥石流灾害受灾群众`): the number then counts 人. The phrase runs over Chinese
+    /// characters only, at most 12, and a person noun must end it with a modifier before it or be two
+    /// characters long itself (so `5万亿人民币` is no count of people).
+    fn people_after(&self, k: usize) -> bool {
+        let mut end = k;
+        while end < self.chars.len() && end - k < 12 && ('\u{4e00}'..='\u{9fff}').contains(&self.chars[end]) {
+            end += 1;
+        }
+        (k + 1..=end).any(|j| {
+            self.lex.person_nouns.iter().any(|w| {
+                let n = w.chars().count();
+                j >= k + n && (n >= 2 || j > k + n) && self.ends_with(j, w)
+            })
+        })
     }
 
     /// The first rule of `table` that holds, as a step: a typed non-indicator or a skip.
