@@ -364,6 +364,13 @@ fn noun_phrase(words: &SubjectWords, toks: &[Tok<'_>], people: bool) -> String {
         if !out.is_empty() && words.noun_stops.has(t.word) {
             break;
         }
+        // In a count of people the name ends with the noun naming them, whatever jieba tags the word after it
+        // (`近4000名运动员参赛`: 参赛/n), unless a conjunction joins another group or the next word names people
+        // again (`农村 居民`).
+        let ends_people = |s: &str| words.person_nouns.iter().any(|w| s.ends_with(w));
+        if people && ends_people(&out) && t.tag != "c" && !ends_people(t.word) {
+            break;
+        }
         // `104个攻坚项目开工率超90%`: a rate after the noun is the name of the next figure, not of this count.
         if !out.is_empty() && words.rate_ends.ends(t.word) {
             break;
