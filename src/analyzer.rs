@@ -337,6 +337,24 @@ impl Analyzer {
         DocReport { doc: doc.name.clone(), region, year, indicators, relations, findings, offset: doc.offset }
     }
 
+    /// The verb of `确保事项100%办结`: what stands after a percentage up to the end of its clause, when that is
+    /// one or two Chinese characters and no change verb, qualifier or unit (`增长` makes a change, `的县` a
+    /// share of counties).
+    fn verb_rate<'t>(&self, f: &Figure, after: &'t str) -> Option<&'t str> {
+        if f.kind != Kind::Percent {
+            return None;
+        }
+        let dicts = self.recognizer.dicts();
+        let end = after.find(|c: char| !('\u{4e00}'..='\u{9fff}').contains(&c)).unwrap_or(after.len());
+        let (verb, rest) = after.split_at(end);
+        let n = verb.chars().count();
+        let closes = rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let plain = !dicts.number.change_verbs.iter().any(|(w, _)| verb.starts_with(w))
+            && !dicts.subject.possessive.iter().any(|w| verb.contains(w))
+            && dicts.unit_at(&verb.chars().collect::<Vec<_>>(), 0).is_none();
+        ((1..=2).contains(&n) && closes && plain).then_some(verb)
+    }
+
     /// The indicators of one sentence and the relations between its figures: each figure with its subject,
     /// inherited along the relations of the link stage.
     fn sentence_indicators(
@@ -479,6 +497,16 @@ impl Analyzer {
                     (c.chars().count() >= 2).then(|| format!("{level}{c}"))
                 });
             let own = share.or(own);
+            // `确保疑难诉求100%响应，事项100%办结`: a percentage followed only by a verb closing its clause is the
+            // rate of that verb's act on the noun before it (疑难诉求响应率, 事项办结率).
+            let own = own.map(|s| match self.verb_rate(f, after) {
+                Some(verb)
+                    if !dicts.subject.rate_ends.ends(&s) && finder.as_ref().is_some_and(|f| f.is_one_verb(verb)) =>
+                {
+                    format!("{s}{verb}{}", dicts.subject.verb_rate)
+                }
+                _ => s,
+            });
             let mut subject = match own {
                 Some(s) => s,
                 None => {

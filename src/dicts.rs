@@ -75,6 +75,7 @@ roles! {
     "per_units" => "per_units.txt",
     "person_nouns" => "person_nouns.txt",
     "person_units" => "person_units.txt",
+    "verb_rate" => "verb_rate.txt",
     "not_tenths" => "not_tenths.txt",
     "annual_words" => "annual_words.txt",
     "aspect_particles" => "aspect_particles.txt",
@@ -392,6 +393,8 @@ pub struct SubjectWords {
     pub person_nouns: Words,
     /// Units counting people (人, 名): with one, a verb after a person noun ends the name after the number.
     pub person_units: Words,
+    /// The word that makes a verb the name of a rate (率: `事项100%办结` → 事项办结率); the first line of its file.
+    pub verb_rate: String,
     /// Words fused to the end of a rate's name (达, 均).
     pub rate_tails: Words,
     /// Words comparing an indicator with another place or time (高于, 低于).
@@ -657,6 +660,9 @@ impl Dicts {
                 continue;
             }
             match role {
+                "verb_rate" => {
+                    sw.verb_rate = if l.remove { String::new() } else { l.word.to_string() };
+                }
                 "list_pairs" => {
                     if l.remove {
                         sw.list_pairs.remove(l.word);

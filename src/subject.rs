@@ -74,6 +74,12 @@ impl<'j> SubjectFinder<'j> {
         self.subject_counting(before, after, false)
     }
 
+    /// Whether `text` is one word that jieba tags a verb (`办结`, `响应`; not `政策`, `和`).
+    pub fn is_one_verb(&self, text: &str) -> bool {
+        let toks = self.tokens(text);
+        toks.len() == 1 && toks[0].tag.starts_with('v')
+    }
+
     /// [`subject`](Self::subject) of a figure that counts people (its unit is one of `person_units`: 人, 名):
     /// a verb after a noun naming people ends the name after the number (`450万困难群众纳入城乡低保` →
     /// 困难群众), where for other counts a verb may go on to the thing counted (`11.2万个高校毕业生就业岗位`).
