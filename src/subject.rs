@@ -435,6 +435,16 @@ fn trim_rate_tail(words: &SubjectWords, s: &mut String) {
 /// `全年立刑事案件428起` → 刑事案件, `办理复议案件98件` → 复议案件: the verb opening the clause is no part of the name
 /// of what it did, unless the name ends in a measure of its own (参加…养老保险人数).
 fn drop_clause_verb(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
+    // `各镇开展文件专项清理`, `培训中开设法治专题课`: a scope (a pronoun of places, a phrase ending in a
+    // locative) before the clause verb goes with it.
+    if let Some(i) = (1..toks.len().min(4)).find(|&i| words.clause_verbs.has(toks[i].word))
+        && (toks[i - 1].tag == "r" || (toks[i - 1].tag == "f" && i >= 2))
+        && !words.trail.has(toks[i - 1].word)
+        && !words.lead.has(toks[i - 1].word)
+        && toks.len() > i + 1
+    {
+        toks.drain(..i);
+    }
     // `增加到十亿`: a verb of reaching states the level, and is trimmed elsewhere.
     if toks.len() < 2 || !words.clause_verbs.has(toks[0].word) || words.reach_words.has(toks[1].word) {
         return;
