@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Python package's tests: a venv with maturin, pytest and pandas (pyarrow if it installs), the wheel
+# The Python package's tests: a venv with maturin, pytest and pandas (pyarrow, polars if they install), the wheel
 # built with `maturin build --release` and installed, then pytest. `.ci/run` runs this after `cargo test`.
 #
 # The bindings crate builds in python/target (ZHIBIAO_PY_TARGET), apart from the main crate's target/.
@@ -18,6 +18,7 @@ fi
 pip=("$venv/bin/python" -m pip --disable-pip-version-check -q)
 "${pip[@]}" install maturin pytest pandas
 "${pip[@]}" install pyarrow || echo "test.sh: pyarrow not installed; the Arrow and Parquet tests will skip"
+"${pip[@]}" install polars || echo "test.sh: polars not installed; its test will skip"
 
 start=$(date +%s)
 rm -rf "$here/dist"

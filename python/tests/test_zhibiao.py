@@ -103,6 +103,19 @@ def test_a_directory_is_every_file_in_order_as_on_the_command_line(cli):
     assert len({r["doc"] for r in ours}) >= len(SAMPLE_FILES)
 
 
+def test_the_corpus_gives_the_cli_rows(cli):
+    corpus = ROOT.parent / "shared" / "corpus"
+    if not corpus.is_dir():
+        pytest.skip(f"no corpus at {corpus}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", zhibiao.ReadWarning)  # the CLI's stderr lines
+        ours = zhibiao.extract(corpus, errors="warn")
+    out = subprocess.run([cli, "extract", "--format", "jsonl", "-q", str(corpus)], capture_output=True, cwd=ROOT)
+    theirs = [json.loads(line, parse_float=Decimal) for line in out.stdout.decode().splitlines()]
+    assert len(ours) > 1000
+    assert ours == without_deprecated(theirs, schema(cli, "extract"))
+
+
 def test_text_and_bytes_read_as_stdin_is(cli):
     text = SEED.read_text(encoding="utf-8")
     cli_rows = without_deprecated(jsonl(cli, "extract", "-", stdin=text.encode()), schema(cli, "extract"))
@@ -179,6 +192,16 @@ def test_to_arrow_is_the_cli_parquet_schema_and_values(cli, tmp_path):
     assert table.schema.equals(expected.schema, check_metadata=True), (table.schema, expected.schema)
     assert table.equals(expected)
     assert table.schema.metadata[b"schema_version"] == str(zhibiao.SCHEMA_VERSION).encode()
+
+
+def test_polars_reads_the_arrow_table_as_the_cli_parquet(cli, tmp_path):
+    pl = pytest.importorskip("polars")
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "samples.parquet"
+    run_cli(cli, "extract", "-q", "-o", str(out), *map(str, SAMPLE_FILES))
+    df = pl.from_arrow(zhibiao.to_arrow(SAMPLE_FILES))
+    assert df.schema["value"] == pl.Decimal(38, 9)
+    assert df.equals(pl.read_parquet(out))
 
 
 def test_verify_equals_the_cli(cli):
