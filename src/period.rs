@@ -397,7 +397,7 @@ fn period_of(
     let span_start = starts_a_span(lx, after);
     match mode {
         Mode::Plan => {
-            if past && !target_sentence {
+            if (past && !target_sentence) || reviews_past_year(lx, para_before, sentence) {
                 (Some(y - 1), Status::Actual)
             } else {
                 (Some(y), Status::Target)
@@ -436,6 +436,42 @@ fn period_of(
             }
         }
     }
+}
+
+/// `过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%，居民消费价格涨幅控制在 3.3%`: in a plan
+/// section, a sentence of the paragraph that opens with a word of the past year (过去一年, 去年) makes the
+/// sentences after it report that year, target words (控制在) and all, until one names the report's own year.
+/// That sentence states no figure: it opens a review.
+fn reviews_past_year(lx: &PeriodLex, para_before: &str, sentence: &str) -> bool {
+    let w = &lx.words;
+    if w.this_year.iter().any(|x| sentence.contains(x)) {
+        return false;
+    }
+    let sentences: Vec<&str> =
+        para_before.split_inclusive(['。', '！', '？']).map(|s| s.trim_start_matches([' ', '\u{3000}'])).collect();
+    // The opening sentence introduces the review and states no figure itself (`去年全国财政比年度预算超收7239亿元。`
+    // is one fact of the past in a paragraph of plans).
+    let opened = sentences.iter().rposition(|s| w.past.iter().any(|p| s.starts_with(p)) && !states_a_figure(s));
+    opened.is_some_and(|i| sentences[i + 1..].iter().all(|s| !w.this_year.iter().any(|x| s.contains(x))))
+}
+
+/// Whether a sentence holds a digit other than those of a year (`刚刚过去的2025年，…` states none).
+fn states_a_figure(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let mut i = 0;
+    while i < chars.len() {
+        if digit(chars[i]) {
+            let n = chars[i..].iter().take_while(|c| digit(**c)).count();
+            if !(n == 4 && chars.get(i + n) == Some(&'年')) {
+                return true;
+            }
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 /// Whether the text right after a figure makes it the start of a span (`54万亿元增加到82.7万亿元`).
@@ -730,7 +766,7 @@ pub fn periods(
         } else {
             mode_at(heads.get_or_insert_with(|| modes_in_force(headings(lx, text, &yw))), f.start)
         };
-        let para_before = if mode == Mode::SpanReview {
+        let para_before = if matches!(mode, Mode::SpanReview | Mode::Plan) {
             if text_at.0 != s0 || text_at.1 == 0 {
                 text_at = byte_of_char(text, text_at, s0);
                 para_at = paragraph_before(text, text_at.1);
