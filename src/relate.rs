@@ -63,6 +63,9 @@ pub struct Derived {
     pub what: &'static str,
     /// The operands (report indices).
     pub operands: Vec<usize>,
+    /// The relation may not hold (a list of shares need not be exhaustive): a value outside the stated
+    /// figure's interval leaves it unverifiable rather than inconsistent.
+    pub confirms_only: bool,
 }
 
 /// Every figure of a report by its indicator.
@@ -163,7 +166,7 @@ impl<'a> Store<'a> {
             return None;
         }
         let d = match f.kind {
-            Kind::Percent => self.defined_rate(k).or_else(|| self.share(k)),
+            Kind::Percent => self.defined_rate(k).or_else(|| self.share(k)).or_else(|| self.shares_sum(k)),
             Kind::ChangePct => self.growth_of_level(k).or_else(|| self.dated_levels(k)),
             Kind::ChangePp => self.contribution(k).or_else(|| self.previous_rate(k)),
             _ => None,
@@ -312,6 +315,7 @@ impl<'a> Store<'a> {
             formula: format!("{} / {}", raw_num(lx, fp), raw_num(lx, fw)),
             what: "share of the whole stated before it",
             operands: vec![part, whole],
+            confirms_only: false,
         })
     }
 
@@ -399,6 +403,7 @@ impl<'a> Store<'a> {
                 formula: format!("{} − {}", raw_num(lx, fa), raw_num(lx, fb)),
                 what: "rate defined as a difference",
                 operands: vec![ia, ib],
+                confirms_only: false,
             });
         }
         let okq = |i: usize| self.fig(i).kind == Kind::Quantity && self.same_period(i, k);
@@ -420,6 +425,7 @@ impl<'a> Store<'a> {
             formula: format!("{} / {}", raw_num(lx, fa), raw_num(lx, fb)),
             what: "rate defined as a share",
             operands: vec![ia, ib],
+            confirms_only: false,
         })
     }
 
@@ -493,6 +499,7 @@ impl<'a> Store<'a> {
             formula: format!("{} / ({} {op} {})", raw_num(self.lx, fd), raw_num(self.lx, fq), raw_num(self.lx, fd)),
             what: "change of the level stated before it",
             operands: vec![level, d],
+            confirms_only: false,
         })
     }
 
@@ -538,6 +545,44 @@ impl<'a> Store<'a> {
             formula: format!("({} − {}) / {}", raw_num(self.lx, fnw), raw_num(self.lx, fo), raw_num(self.lx, fo)),
             what: "two dated levels",
             operands: vec![old, new],
+            confirms_only: false,
+        })
+    }
+
+    /// `空气质量达标的城市占65.5%，未达标的城市占34.5%`: the last of the shares a sentence states with 占, against
+    /// 100 less the others. Whether the list is exhaustive and its parts apart the text does not say, so only a
+    /// sum of 100 within the rounding is a verdict.
+    fn shares_sum(&self, k: usize) -> Option<Derived> {
+        let (first, end) = self.sentence(k);
+        let lx = self.lx;
+        let f = self.fig(k);
+        let stated_share = |i: usize| {
+            let g = self.fig(i);
+            g.kind == Kind::Percent && g.unit == f.unit && g.qualifier == Qualifier::Exact && {
+                let before = self.name_before(i);
+                lx.share_markers.iter().any(|m| before.contains(m.as_str()))
+            }
+        };
+        let members: Vec<usize> = (first..end).filter(|&i| stated_share(i)).collect();
+        if members.len() < 2 || members.last() != Some(&k) || (first..end).any(|i| self.fig(i).kind.is_change()) {
+            return None;
+        }
+        let whole = if f.unit == "‰" { Decimal::ONE_THOUSAND } else { Decimal::ONE_HUNDRED };
+        let others = &members[..members.len() - 1];
+        let r = whole - others.iter().map(|&i| self.fig(i).value).sum::<Decimal>();
+        let d: Decimal = others.iter().map(|&i| half_quantum(self.fig(i))).sum();
+        let mut formula = whole.to_string();
+        for &i in others {
+            formula.push_str(&format!(" − {}", raw_num(lx, self.fig(i))));
+        }
+        Some(Derived {
+            value: r,
+            low: r - d,
+            high: r + d,
+            formula,
+            what: "shares of one whole sum to it",
+            operands: others.to_vec(),
+            confirms_only: true,
         })
     }
 
@@ -573,6 +618,7 @@ impl<'a> Store<'a> {
             formula: format!("{} − {}", raw_num(self.lx, fa), raw_num(self.lx, fb)),
             what: "difference of the rate and the earlier one in parentheses",
             operands: vec![a, b],
+            confirms_only: false,
         })
     }
 
@@ -616,7 +662,15 @@ impl<'a> Store<'a> {
         }
         let mut operands = vec![g];
         operands.extend(others);
-        Some(Derived { value: r, low: r - d, high: r + d, formula, what: "parts of a growth sum to it", operands })
+        Some(Derived {
+            value: r,
+            low: r - d,
+            high: r + d,
+            formula,
+            what: "parts of a growth sum to it",
+            operands,
+            confirms_only: false,
+        })
     }
 }
 

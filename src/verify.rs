@@ -268,7 +268,12 @@ impl<'a> Sentence<'a> {
     fn across(&self, store: &Store, k: usize) -> Option<Finding> {
         let d = store.derive(self.view.offset + k)?;
         let f = self.fig(k);
+        let confirms_only = d.confirms_only;
         let mut c = judged(self.lx, f, self.view.offset + k, d.value, d.low, d.high, d.formula, d.what, d.operands);
+        if confirms_only && c.verdict == Verdict::Inconsistent {
+            c.verdict = Verdict::Unverifiable;
+            c.detail = format!("{}; the list may not be exhaustive, or its parts may overlap", c.detail);
+        }
         if f.kind == Kind::ChangePct
             && let Some(why) = self.comparable_prices(k)
         {

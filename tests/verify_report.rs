@@ -328,3 +328,21 @@ fn planted_errors_are_flagged() {
         assert!(ops.contains(&format!("{operand}@")), "{ops}");
     }
 }
+
+// tjgb/china_2024_tjgb_excerpt.txt: shares of one whole that sum to 100 confirm one another; a sum that does
+// not (the list may leave parts out, or its parts overlap) says so and is no verdict.
+#[test]
+fn shares_sum_to_the_whole() {
+    let s = "在监测的339个地级及以上城市中，空气质量达标的城市占65.5%，未达标的城市占34.5%。";
+    let v = verdict(s, "34.5%");
+    assert!(v.starts_with("consistent | 100 − 65.5%"), "{v}");
+    let s =
+        "全年近岸海域海水水质[90]达到国家一、二类海水水质标准的面积占83.7%，三类海水占4.1%，四类、劣四类海水占12.2%。";
+    assert!(verdict(s, "12.2%").starts_with("consistent"), "{}", verdict(s, "12.2%"));
+    let v = verdict(&s.replace("占4.1%", "占5.1%"), "12.2%");
+    assert!(v.starts_with("unverifiable | 100 − 83.7% − 5.1%"), "{v}");
+    assert!(v.contains("may not be exhaustive"), "{v}");
+    // tjgb/china_2024_weijian_tjgb.md: each share of its own whole (同类机构) — no verdict.
+    let s = "2024年，提供中医服务的社区卫生服务中心占同类机构的99.7%，社区卫生服务站占97.1%，乡镇卫生院占99.8%，村卫生室占86.6%。";
+    assert!(verdict(s, "86.6%").starts_with("unverifiable"), "{}", verdict(s, "86.6%"));
+}
