@@ -564,7 +564,17 @@ impl<'a> Store<'a> {
             }
         };
         let members: Vec<usize> = (first..end).filter(|&i| stated_share(i)).collect();
-        if members.len() < 2 || members.last() != Some(&k) || (first..end).any(|i| self.fig(i).kind.is_change()) {
+        // Each share a part of its own: stated with 占 again, or listed (`19.6%、27.8%和52.6%`); not the same
+        // share at two times (`占比从30%提高到70%`, provincial_gwr_2026_csv/gansu_2026_gwr.csv).
+        let apart = members.windows(2).all(|w| {
+            let gap = self.text(w[1], self.fig(w[0]).end, self.fig(w[1]).num_start);
+            lx.share_markers.iter().any(|m| gap.contains(m.as_str())) || matches!(gap.trim(), "、" | "和" | "及")
+        });
+        if !apart
+            || members.len() < 2
+            || members.last() != Some(&k)
+            || (first..end).any(|i| self.fig(i).kind.is_change())
+        {
             return None;
         }
         let whole = if f.unit == "‰" { Decimal::ONE_THOUSAND } else { Decimal::ONE_HUNDRED };

@@ -346,3 +346,13 @@ fn shares_sum_to_the_whole() {
     let s = "2024年，提供中医服务的社区卫生服务中心占同类机构的99.7%，社区卫生服务站占97.1%，乡镇卫生院占99.8%，村卫生室占86.6%。";
     assert!(verdict(s, "86.6%").starts_with("unverifiable"), "{}", verdict(s, "86.6%"));
 }
+
+// provincial_gwr_2026_csv/gansu_2026_gwr.csv: one share at two times is no list of parts.
+#[test]
+fn one_share_at_two_times_is_not_a_sum() {
+    let s = "酒钢集团“三化”改造实现产业重塑，高端产品占比从30%提高到70%。";
+    assert!(verdict(s, "70%").starts_with("unverifiable"), "{}", verdict(s, "70%"));
+    // tjgb/qiandongnan_2016_tjgb.docx: a 、 list of shares is.
+    let s = "第一、二、三次产业增加值占全州生产总值的比重为19.6%、27.8%和52.6%。";
+    assert!(verdict(s, "52.6%").starts_with("consistent"), "{}", verdict(s, "52.6%"));
+}
