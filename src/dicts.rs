@@ -116,6 +116,9 @@ roles! {
     "subset_markers" => "subset_markers.txt",
     "bigram_stop" => "bigram_stop.txt",
     "prices" => "prices.tsv",
+    "name_trims" => "name_trims.txt",
+    "contribution_words" => "contribution_words.txt",
+    "rate_defs" => "rate_defs.tsv",
 }
 
 /// What a unit measures; decides the figure's kind.
@@ -497,6 +500,12 @@ pub struct VerifyWords {
     pub prices_real: Words,
     /// Indicators that grow at comparable prices by convention (生产总值).
     pub prices_convention: Words,
+    /// Words that say when or where, dropped when two figures' names are compared across the report (年末, 全国).
+    pub name_trims: Words,
+    /// Words stating a contribution to a growth in 百分点 (拉动).
+    pub contribution_words: Words,
+    /// Rates defined from other figures: name → [`share`|`difference`, first term, second term].
+    pub rate_defs: Valued<Vec<String>>,
 }
 
 /// All word lists, built once and shared by every thread.
@@ -649,6 +658,8 @@ impl Dicts {
                 "strict_bounds" => Some(&mut vw.strict_bounds),
                 "subset_markers" => Some(&mut vw.subset_markers),
                 "bigram_stop" => Some(&mut vw.bigram_stop),
+                "name_trims" => Some(&mut vw.name_trims),
+                "contribution_words" => Some(&mut vw.contribution_words),
                 _ => None,
             };
             if let Some(w) = words {
@@ -662,6 +673,16 @@ impl Dicts {
             match role {
                 "verb_rate" => {
                     sw.verb_rate = if l.remove { String::new() } else { l.word.to_string() };
+                }
+                "rate_defs" => {
+                    if l.remove {
+                        vw.rate_defs.remove(l.word);
+                        continue;
+                    }
+                    if !matches!(field(0), "share" | "difference") || field(1).is_empty() || field(2).is_empty() {
+                        return Err(err(l.n, format!("{:?}: expected share|difference<TAB>A<TAB>B", field(0))));
+                    }
+                    vw.rate_defs.insert(l.word, vec![field(0).into(), field(1).into(), field(2).into()]);
                 }
                 "list_pairs" => {
                     if l.remove {

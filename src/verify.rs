@@ -15,6 +15,7 @@ use serde::Serialize;
 use crate::analyzer::{DocReport, Indicator, is_checkable};
 use crate::figure::{Figure, Kind, Qualifier};
 use crate::link::{Relation, SentenceText};
+use crate::relate::Store;
 
 /// The outcome of one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -52,6 +53,8 @@ pub struct Finding {
     pub formula: String,
     /// The formula, which rounding held, alternatives, or what is missing.
     pub detail: String,
+    /// The figures the value was computed from (report indices), in the order of the formula.
+    pub operands: Vec<usize>,
 }
 
 /// One checked figure with the interval its stated precision allows (what `zhibiao verify` lists).
@@ -71,6 +74,8 @@ pub struct Check {
     pub formula: String,
     /// The formula, which rounding held, alternatives, or what is missing.
     pub detail: String,
+    /// The figures the value was computed from (report indices), in the order of the formula.
+    pub operands: Vec<usize>,
 }
 
 /// Every finding of a report, with the tolerance of each stated figure, in text order.
@@ -86,6 +91,7 @@ pub fn checks(lx: &VerifyLex, report: &DocReport) -> Vec<Check> {
             bounds: bounds(lx, &report.indicators[c.index].figure),
             formula: c.formula.clone(),
             detail: c.detail.clone(),
+            operands: c.operands.clone(),
         })
         .collect()
 }
@@ -93,20 +99,24 @@ pub fn checks(lx: &VerifyLex, report: &DocReport) -> Vec<Check> {
 /// The checks' words, taken once from the lexicon.
 #[derive(Debug, Clone)]
 pub struct VerifyLex {
-    rate_ends: Vec<String>,
-    rate_links: Vec<String>,
-    share_markers: Vec<String>,
+    pub(crate) rate_ends: Vec<String>,
+    pub(crate) rate_links: Vec<String>,
+    pub(crate) share_markers: Vec<String>,
     strict_bounds: Vec<String>,
-    subset_markers: Vec<String>,
-    bigram_stop: Vec<String>,
+    pub(crate) subset_markers: Vec<String>,
+    pub(crate) bigram_stop: Vec<String>,
     prices_stated: Vec<String>,
     prices_real: Vec<String>,
     prices_convention: Vec<String>,
     distributive: Vec<String>,
-    possessive: Vec<String>,
+    pub(crate) possessive: Vec<String>,
     suffix_qualifiers: Vec<String>,
     money_units: Vec<String>,
     multiple_units: Vec<String>,
+    pub(crate) name_trims: Vec<String>,
+    pub(crate) contribution_words: Vec<String>,
+    pub(crate) rate_defs: Vec<(String, Vec<String>)>,
+    pub(crate) comparison_openers: Vec<String>,
 }
 
 impl VerifyLex {
@@ -136,6 +146,10 @@ impl VerifyLex {
             suffix_qualifiers,
             money_units: d.unit_names(crate::dicts::UnitClass::Money),
             multiple_units: d.unit_surfaces(crate::dicts::UnitClass::Multiple),
+            name_trims: owned(&v.name_trims),
+            comparison_openers: owned(&d.number.comparison_openers),
+            contribution_words: owned(&v.contribution_words),
+            rate_defs: v.rate_defs.iter().map(|(w, d)| (w.to_string(), d.clone())).collect(),
         }
     }
 
@@ -159,6 +173,7 @@ pub fn findings(lx: &VerifyLex, indicators: &[Indicator], relations: &[Relation]
         by_figure.entry(k).or_default().push(r);
     }
     let none: Vec<&Relation> = Vec::new();
+    let store = Store::new(lx, indicators);
     let mut out = Vec::new();
     let mut i = 0;
     while i < indicators.len() {
@@ -173,7 +188,14 @@ pub fn findings(lx: &VerifyLex, indicators: &[Indicator], relations: &[Relation]
             for k in 0..(j - i) {
                 if is_checkable(indicators[i + k].figure.kind) {
                     let rels = by_figure.get(&(i + k)).unwrap_or(&none);
-                    out.push(sent.check(k, rels));
+                    let mut c = sent.check(k, rels);
+                    if c.verdict == Verdict::Unverifiable
+                        && c.formula.is_empty()
+                        && let Some(found) = sent.across(&store, k)
+                    {
+                        c = found;
+                    }
+                    out.push(c);
                 }
             }
         }
@@ -231,7 +253,38 @@ impl<'a> Sentence<'a> {
     }
 
     fn result(&self, k: usize, verdict: Verdict, detail: String) -> Finding {
-        Finding { index: self.view.offset + k, verdict, computed: None, formula: String::new(), detail }
+        Finding {
+            index: self.view.offset + k,
+            verdict,
+            computed: None,
+            formula: String::new(),
+            detail,
+            operands: Vec::new(),
+        }
+    }
+
+    /// The check of figure `k` against figures elsewhere in the report (see [`crate::relate`]), when the
+    /// sentence alone gave none. Growth at comparable prices stays unverifiable, with its nominal value.
+    fn across(&self, store: &Store, k: usize) -> Option<Finding> {
+        let d = store.derive(self.view.offset + k)?;
+        let f = self.fig(k);
+        let confirms_only = d.confirms_only;
+        let mut c = judged(self.lx, f, self.view.offset + k, d.value, d.low, d.high, d.formula, d.what, d.operands);
+        if confirms_only && c.verdict == Verdict::Inconsistent {
+            c.verdict = Verdict::Unverifiable;
+            c.detail = format!("{}; the list may not be exhaustive, or its parts may overlap", c.detail);
+        }
+        if f.kind == Kind::ChangePct
+            && let Some(why) = self.comparable_prices(k)
+        {
+            let nominal = c.computed.map(|v| show(v.round_dp(2))).unwrap_or_default();
+            c.detail = format!(
+                "{why}: not checked against nominal levels; nominal {} = {nominal}%, not comparable",
+                c.formula
+            );
+            c.verdict = Verdict::Unverifiable;
+        }
+        Some(c)
     }
 
     fn check(&self, k: usize, rels: &[&Relation]) -> Finding {
@@ -329,7 +382,7 @@ impl<'a> Sentence<'a> {
             r
         };
         let formula = format!("({} − {}) / {}", self.raw_num(fb), self.raw_num(fa), self.raw_num(fa));
-        Some(self.judged(k, r, lo, hi, formula, "levels 由…到…"))
+        Some(self.judged(k, r, lo, hi, formula, "levels 由…到…", &[a, b]))
     }
 
     /// `428起,同比减少153起,下降26.33%`: level, absolute change, relative change in a row.
@@ -363,7 +416,7 @@ impl<'a> Sentence<'a> {
             let op = if fd.value < Decimal::ZERO { "+" } else { "−" };
             (r, lo, hi, format!("{} / ({} {op} {})", self.raw_num(fd), self.raw_num(fq), self.raw_num(fd)))
         };
-        Some(self.judged(k, r, lo, hi, formula, "change beside its level"))
+        Some(self.judged(k, r, lo, hi, formula, "change beside its level", &[q, d]))
     }
 
     /// `82起，死亡48人，同比分别减少8起、4人，分别下降8.89%、7.69%`: a rate of a 分别 list with the change and
@@ -383,7 +436,7 @@ impl<'a> Sentence<'a> {
         let (lo, hi) = signed_range(fd.value, lo, hi);
         let op = if fd.value < Decimal::ZERO { "+" } else { "−" };
         let formula = format!("{} / ({} {op} {})", self.raw_num(fd), self.raw_num(fq), self.raw_num(fd));
-        Some(self.judged(k, r, lo, hi, formula, "分别 list: change beside its level"))
+        Some(self.judged(k, r, lo, hi, formula, "分别 list: change beside its level", &[q, d]))
     }
 
     /// 年均增长P% between two levels stated with their years.
@@ -408,7 +461,8 @@ impl<'a> Sentence<'a> {
         let hi = g((a - da).max(a * 0.5), b + db);
         let dec = |x: f64| Decimal::from_f64(x).unwrap_or_default().round_dp(10);
         let formula = format!("({} / {})^(1/{n}) − 1 [{}→{}]", self.raw_num(fb), self.raw_num(fa), years[0], years[1]);
-        self.judged(k, dec(r), dec(lo), dec(hi), formula, "年均 growth")
+        let ops = [self.local(levels[0]), self.local(levels[1])];
+        self.judged(k, dec(r), dec(lo), dec(hi), formula, "年均 growth", &ops)
     }
 
     /// A rate or share after the counts it divides.
@@ -494,7 +548,7 @@ impl<'a> Sentence<'a> {
                 let (lo, hi) = ratio_range(fb.value, half_quantum(fb), fa.value, half_quantum(fa));
                 let (lo, hi) = (lo * scale / Decimal::ONE_HUNDRED, hi * scale / Decimal::ONE_HUNDRED);
                 let formula = format!("{} / {}", self.raw_num(fb), self.raw_num(fa));
-                self.judged(k, r, lo, hi, formula, "share of the counts before it")
+                self.judged(k, r, lo, hi, formula, "share of the counts before it", &[counts[1], counts[0]])
             }
             _ => {
                 let total = self.fig(counts[0]);
@@ -610,26 +664,47 @@ impl<'a> Sentence<'a> {
             let r = fb.value - fa.value;
             let d = half_quantum(fa) + half_quantum(fb);
             let formula = format!("{} − {}", self.raw_num(fb), self.raw_num(fa));
-            return self.judged(k, r, r - d, r + d, formula, "difference of the stated rates");
+            return self.judged(k, r, r - d, r + d, formula, "difference of the stated rates", &[b, a]);
         }
         self.result(k, Verdict::Unverifiable, "the earlier rate is not stated beside it".into())
     }
 
     /// The verdict for a computed value `r` (range `lo`..`hi` from the levels' own rounding).
-    fn judged(&self, k: usize, r: Decimal, lo: Decimal, hi: Decimal, formula: String, what: &str) -> Finding {
-        let f = self.fig(k);
-        let (verdict, how) = judge(self.lx, f, r, lo.min(hi), hi.max(lo));
-        let shown = show(r.round_dp(f.decimals + 2));
-        let unit = if f.kind == Kind::ChangePp { "个百分点" } else { f.unit.as_str() };
-        let detail = format!("{what}: {formula} = {shown}{unit}; {how}");
-        Finding {
-            index: self.view.offset + k,
-            verdict,
-            computed: Some(r.round_dp(f.decimals + 4).normalize()),
-            formula,
-            detail,
-        }
+    #[allow(clippy::too_many_arguments)]
+    fn judged(
+        &self,
+        k: usize,
+        r: Decimal,
+        lo: Decimal,
+        hi: Decimal,
+        formula: String,
+        what: &str,
+        ops: &[usize],
+    ) -> Finding {
+        let ops = ops.iter().map(|&o| self.view.offset + o).collect();
+        judged(self.lx, self.fig(k), self.view.offset + k, r, lo, hi, formula, what, ops)
     }
+}
+
+/// The finding for stated figure `f` (report index `index`) and a value `r` computed from `operands` (range
+/// `lo`..`hi` from their own rounding).
+#[allow(clippy::too_many_arguments)]
+fn judged(
+    lx: &VerifyLex,
+    f: &Figure,
+    index: usize,
+    r: Decimal,
+    lo: Decimal,
+    hi: Decimal,
+    formula: String,
+    what: &str,
+    operands: Vec<usize>,
+) -> Finding {
+    let (verdict, how) = judge(lx, f, r, lo.min(hi), hi.max(lo));
+    let shown = show(r.round_dp(f.decimals + 2));
+    let unit = if f.kind == Kind::ChangePp { "个百分点" } else { f.unit.as_str() };
+    let detail = format!("{what}: {formula} = {shown}{unit}; {how}");
+    Finding { index, verdict, computed: Some(r.round_dp(f.decimals + 4).normalize()), formula, detail, operands }
 }
 
 /// Compares the stated figure with the computed value.
@@ -771,7 +846,7 @@ fn show(d: Decimal) -> String {
 }
 
 /// Half the last stated unit of a level in its base unit (707.9万人 → 500人; 3559件 → 0).
-fn half_quantum(f: &Figure) -> Decimal {
+pub(crate) fn half_quantum(f: &Figure) -> Decimal {
     if matches!(f.kind, Kind::Percent | Kind::ChangePct | Kind::ChangePp) {
         return Decimal::new(1, f.decimals) / Decimal::TWO;
     }
@@ -801,7 +876,7 @@ fn half_quantum(f: &Figure) -> Decimal {
 }
 
 /// Range of n/d×100 when n and d each carry a rounding half-width.
-fn ratio_range(n: Decimal, dn: Decimal, d: Decimal, dd: Decimal) -> (Decimal, Decimal) {
+pub(crate) fn ratio_range(n: Decimal, dn: Decimal, d: Decimal, dd: Decimal) -> (Decimal, Decimal) {
     let h = Decimal::ONE_HUNDRED;
     let lo = if d + dd > Decimal::ZERO { (n - dn).max(Decimal::ZERO) / (d + dd) * h } else { Decimal::ZERO };
     let hi = if d - dd > Decimal::ZERO { (n + dn) / (d - dd) * h } else { n / d * h };
@@ -845,7 +920,7 @@ fn raw_num_plain(f: &Figure) -> String {
 }
 
 /// The number with its unit as written (`3559件`, `707.9万人`), without verbs and qualifiers.
-fn raw_num(lx: &VerifyLex, f: &Figure) -> String {
+pub(crate) fn raw_num(lx: &VerifyLex, f: &Figure) -> String {
     let chars: Vec<char> = f.raw.chars().collect();
     let a = f.num_start.saturating_sub(f.start).min(chars.len());
     let unit_end = f.end.saturating_sub(f.start).min(chars.len());

@@ -1,7 +1,8 @@
-//! `zhibiao verify`: one row per checked percentage, a summary per file, exit 1 on any inconsistency.
+//! `zhibiao verify`: one row per checked percentage (the inconsistent ones of each file first), a summary per
+//! file, exit 1 on any inconsistency.
 
 use zhibiao::output::{CheckRow, Format, TableWriter, check_schema, select};
-use zhibiao::verify::Verdict;
+use zhibiao::verify::{Check, Verdict};
 
 use super::batch;
 use super::common::{self, DictArgs, InputArgs, OutputArgs};
@@ -89,7 +90,10 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
         },
         |(report, checks)| {
             let mut tally = Tally::default();
-            for c in &checks {
+            // The inconsistent figures lead, then every other check in text order.
+            let mut order: Vec<&Check> = checks.iter().collect();
+            order.sort_by_key(|c| c.verdict != Verdict::Inconsistent);
+            for c in order {
                 tally.add(c.verdict);
                 total.add(c.verdict);
                 if a.only.is_empty() || a.only.iter().any(|o| o.is(c.verdict)) {

@@ -34,6 +34,9 @@ pub fn check_schema() -> Schema {
         Column::new("start_offset", "起始位置", Type::Int).legacy("start").doc("code-point offset of raw"),
         Column::new("end_offset", "结束位置", Type::Int).legacy("end").doc("code-point offset one past raw"),
         Column::new("sentence", "句子", Type::Text).doc("the sentence").width(60),
+        Column::new("operands", "运算项", Type::Text)
+            .doc("the figures computed from, as stated, each with its code-point offsets (`91414亿元@402-409`), `; ` between")
+            .width(40),
         Column::schema_version(),
     ];
     Schema {
@@ -56,11 +59,20 @@ pub struct CheckRow<'a> {
 
 impl<'a> CheckRow<'a> {
     /// The cells, in the order of [`check_schema`].
-    pub fn cells(&self) -> [Cell<'a>; 15] {
+    pub fn cells(&self) -> [Cell<'a>; 16] {
         let c = self.check;
         let ind = &self.report.indicators[c.index];
         let f = &ind.figure;
         let (low, high) = c.bounds;
+        let operands = c
+            .operands
+            .iter()
+            .map(|&o| {
+                let g = &self.report.indicators[o].figure;
+                format!("{}@{}-{}", g.raw, self.report.offset + g.start, self.report.offset + g.end)
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
         [
             Cell::text(&self.report.doc),
             Cell::text(&ind.subject),
@@ -76,6 +88,7 @@ impl<'a> CheckRow<'a> {
             Cell::Int((self.report.offset + f.start) as i64),
             Cell::Int((self.report.offset + f.end) as i64),
             Cell::text(&ind.sentence),
+            Cell::Text(operands.into()),
             Cell::Int(SCHEMA_VERSION),
         ]
     }
