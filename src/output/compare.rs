@@ -10,7 +10,8 @@ use std::collections::BTreeSet;
 use rust_decimal::Decimal;
 
 use super::table::{
-    AGREEMENT, Cell, Column, KINDS, MATCHES, QUALIFIERS, SCHEMA_VERSION, STATUSES, Schema, SheetName, Type, YES_NO,
+    AGREEMENT, Cell, Column, KINDS, MATCHES, NAMINGS, QUALIFIERS, SCHEMA_VERSION, STATUSES, Schema, SheetName, Type,
+    YES_NO,
 };
 use crate::compare::{Entry, MatchHow, Table};
 use crate::figure::{Kind, Qualifier};
@@ -84,7 +85,7 @@ pub fn wide_table(t: &Table, min_years: usize) -> (Schema, Vec<Vec<Cell<'_>>>) {
     let mut rows = Vec::new();
     for key in t.keys() {
         let n = t.n_years(key);
-        if n < min_years {
+        if n < min_years || !t.is_named(key) {
             continue;
         }
         let per_year = &t.rows[key];
@@ -164,7 +165,11 @@ pub fn long_schema() -> Schema {
         Column::new("raw", "原文", Type::Text).doc("the figure as stated"),
         Column::new("subject", "原指标", Type::Text).doc("the subject as the report states it"),
         Column::new("match", "匹配方式", Type::Enum(MATCHES)).doc("how it was matched to the indicator"),
-        Column::new("chosen", "采用", Type::Enum(YES_NO)).doc("yes for the figure the wide table shows for its year"),
+        Column::new("chosen", "采用", Type::Enum(YES_NO))
+            .doc("yes for the figure the wide table shows for its year (no when its row is not in the wide table)"),
+        Column::new("naming", "指标名称", Type::Enum(NAMINGS)).doc(
+            "known (in dicts/indicators.tsv) or name: a row of the wide table; fragment (a clause cut short, a place, a unit) or no subject: in --long only",
+        ),
         Column::schema_version(),
     ]);
     Schema {
@@ -201,7 +206,8 @@ pub fn long_table(t: &Table, min_years: usize) -> (Schema, Vec<Vec<Cell<'_>>>) {
                     Cell::text(&e.raw),
                     Cell::text(&e.subject),
                     Cell::label(e.how.as_str()),
-                    Cell::label(if i == 0 { "yes" } else { "no" }),
+                    Cell::label(if i == 0 && e.naming.in_wide() { "yes" } else { "no" }),
+                    Cell::label(e.naming.as_str()),
                     Cell::Int(SCHEMA_VERSION),
                 ]);
             }
