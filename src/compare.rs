@@ -17,7 +17,7 @@ use rust_decimal::prelude::*;
 use crate::analyzer::DocReport;
 use crate::figure::{Kind, Qualifier};
 use crate::output::fmt_decimal;
-use crate::period::Status;
+use crate::period::{SpanHow, Status};
 
 /// The built-in indicator list (`NAME<TAB>NATIONAL NAME<TAB>ALIAS…`).
 pub const INDICATORS: &str = include_str!("../dicts/indicators.tsv");
@@ -377,8 +377,10 @@ pub struct Entry {
     pub unit: String,
     /// Result or target.
     pub status: Status,
-    /// The year the figure is about.
+    /// The year the figure is about; for a figure over several years, the last of them.
     pub ref_year: i32,
+    /// For a figure over several years (an average, a total, a change): the years and how.
+    pub span: Option<SpanCol>,
     /// The value in the compared unit.
     pub value: Decimal,
     /// Upper end of a range.
@@ -403,6 +405,52 @@ pub struct Entry {
     pub sentence: String,
     /// Order of the figure in its report.
     pub order: usize,
+}
+
+/// The column of a figure over several years: `2011–2015 年均`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SpanCol {
+    /// The first year.
+    pub from: i32,
+    /// The last year.
+    pub to: i32,
+    /// Average, total or change.
+    pub how: SpanHow,
+}
+
+impl SpanCol {
+    /// The column name: `p2011_2015_average`.
+    pub fn name(&self) -> String {
+        format!("p{}_{}_{}", self.from, self.to, self.how.as_str())
+    }
+
+    /// The Chinese header: `2011–2015年均`.
+    pub fn zh(&self) -> String {
+        let how = match self.how {
+            SpanHow::Average => "年均",
+            SpanHow::Total => "累计",
+            SpanHow::Change => "变动",
+        };
+        format!("{}–{}{how}", self.from, self.to)
+    }
+}
+
+/// A column of the wide table: a year, or a span of years after the year it ends in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Col {
+    /// One year.
+    Year(i32),
+    /// Several years.
+    Span(SpanCol),
+}
+
+impl Col {
+    fn order(&self) -> (i32, u8, i32, SpanHow) {
+        match *self {
+            Col::Year(y) => (y, 0, y, SpanHow::Average),
+            Col::Span(s) => (s.to, 1, s.from, s.how),
+        }
+    }
 }
 
 /// Row key: region, indicator, kind, unit, status.
@@ -538,7 +586,8 @@ pub fn entries(reports: &[DocReport], aliases: &Aliases) -> Vec<Entry> {
             if !f.kind.is_indicator() || matches!(f.kind, Kind::Multiple | Kind::Ratio) {
                 continue;
             }
-            let Some(ry) = ind.ref_year else { continue };
+            let span = ind.span.and_then(|sp| Some(SpanCol { from: sp.from?, to: sp.to?, how: sp.how }));
+            let Some(ry) = ind.ref_year.or(span.map(|sp| sp.to)) else { continue };
             let n = match normalise(&ind.subject, f.kind, aliases) {
                 // `国内生产总值达到74.4万亿元，增长6.7%`: a change whose subject came out as the unit of the
                 // level right before it in the sentence (万亿元) is the change of that level's indicator.
@@ -570,6 +619,7 @@ pub fn entries(reports: &[DocReport], aliases: &Aliases) -> Vec<Entry> {
                 unit,
                 status: ind.status,
                 ref_year: ry,
+                span: if ind.ref_year.is_some() { None } else { span },
                 value: scale(f.value),
                 value_max: f.value_max.map(scale),
                 qualifier: f.qualifier,
@@ -691,6 +741,11 @@ pub struct Table {
     pub rows: BTreeMap<Key, BTreeMap<i32, Vec<Entry>>>,
     /// Every year with a value.
     pub years: BTreeSet<i32>,
+    /// Per key, per span of years: the averages, totals and changes over several years, best first. They
+    /// never stand in a year's column.
+    pub spans: BTreeMap<Key, BTreeMap<SpanCol, Vec<Entry>>>,
+    /// Every span with a value.
+    pub span_cols: BTreeSet<SpanCol>,
 }
 
 fn sort_key(k: &Key) -> (String, String, String, Kind, Status) {
@@ -702,11 +757,18 @@ impl Table {
     pub fn new(entries: Vec<Entry>) -> Self {
         let mut t = Table::default();
         for e in entries {
+            if let Some(sp) = e.span {
+                t.span_cols.insert(sp);
+                t.spans.entry(e.key()).or_default().entry(sp).or_default().push(e);
+                continue;
+            }
             t.years.insert(e.ref_year);
             t.rows.entry(e.key()).or_default().entry(e.ref_year).or_default().push(e);
         }
-        for years in t.rows.values_mut() {
-            for es in years.values_mut() {
+        let lists =
+            t.rows.values_mut().flat_map(|y| y.values_mut()).chain(t.spans.values_mut().flat_map(|y| y.values_mut()));
+        {
+            for es in lists {
                 es.sort_by(|a, b| {
                     a.distance()
                         .cmp(&b.distance())
@@ -726,19 +788,47 @@ impl Table {
 
     /// Keys in output order: region, indicator, unit, kind, actual before target.
     pub fn keys(&self) -> Vec<&Key> {
-        let mut k: Vec<&Key> = self.rows.keys().collect();
+        let mut k: Vec<&Key> =
+            self.rows.keys().chain(self.spans.keys().filter(|k| !self.rows.contains_key(k))).collect();
         k.sort_by_key(|k| sort_key(k));
         k
     }
 
+    /// The columns of the wide table in order: years, each span after the year it ends in.
+    pub fn columns(&self) -> Vec<Col> {
+        let mut c: Vec<Col> =
+            self.years.iter().map(|&y| Col::Year(y)).chain(self.span_cols.iter().map(|&s| Col::Span(s))).collect();
+        c.sort_by_key(Col::order);
+        c
+    }
+
+    /// The chosen entry of a key over a span.
+    pub fn get_span(&self, key: &Key, span: SpanCol) -> Option<&Entry> {
+        self.spans.get(key)?.get(&span)?.first()
+    }
+
+    /// Number of years and spans a key has a value in.
+    pub fn n_periods(&self, key: &Key) -> usize {
+        self.n_years(key) + self.spans.get(key).map_or(0, BTreeMap::len)
+    }
+
+    /// Every entry of a key: by year, then by span.
+    pub fn entries_of(&self, key: &Key) -> impl Iterator<Item = &Entry> {
+        self.rows
+            .get(key)
+            .into_iter()
+            .flat_map(|y| y.values().flatten())
+            .chain(self.spans.get(key).into_iter().flat_map(|y| y.values().flatten()))
+    }
+
     /// Whether a key's indicator is a name, so that its row goes into the wide table.
     pub fn is_named(&self, key: &Key) -> bool {
-        self.rows.get(key).and_then(|y| y.values().flatten().next()).is_some_and(|e| e.naming.in_wide())
+        self.entries_of(key).next().is_some_and(|e| e.naming.in_wide())
     }
 
     /// How a key's indicator is named.
     pub fn naming(&self, key: &Key) -> Naming {
-        self.rows.get(key).and_then(|y| y.values().flatten().next()).map_or(Naming::NoSubject, |e| e.naming)
+        self.entries_of(key).next().map_or(Naming::NoSubject, |e| e.naming)
     }
 
     /// Number of years a key has a value in.
@@ -992,6 +1082,7 @@ mod tests {
             unit: unit.into(),
             status,
             ref_year: 2020,
+            span: None,
             value: value.parse().unwrap(),
             value_max: max.map(|m| m.parse().unwrap()),
             qualifier: q,

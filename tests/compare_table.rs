@@ -346,3 +346,32 @@ fn hailar_has_30_indicators_in_3_years() {
     println!("{} rows, {} indicators in 3+ years", rows.len(), indicators.len());
     assert!(rows.len() >= 30, "{} rows", rows.len());
 }
+
+#[test]
+fn five_year_averages_and_totals_stand_in_their_own_columns() {
+    // china_2018_gwr.txt, 一、过去五年工作回顾, and the 2017 figure of the 2018 report's review of the year.
+    let text = "一、过去五年工作回顾\n国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%。城镇新增就业6600万人以上。\n今年工作回顾\n2017年国内生产总值增长6.9%。\n";
+    let r = analyzer().analyze(&doc("china_2018_gwr.txt", text));
+    let t = table(&[r]);
+    use zhibiao::Kind::*;
+    let g = key("国务院", "国内生产总值", ChangePct, "%", Status::Actual);
+    let five = compare::SpanCol { from: 2013, to: 2017, how: zhibiao::period::SpanHow::Average };
+    assert_eq!(t.get_span(&g, five).map(|e| e.value.to_string()).as_deref(), Some("7.1"));
+    // The average never stands in the annual column of 2017.
+    assert_ne!(t.get(&g, 2017).map(|e| e.value.to_string()).as_deref(), Some("7.1"));
+    let jobs = key("国务院", "城镇新增就业", Quantity, "人", Status::Actual);
+    let total = compare::SpanCol { how: zhibiao::period::SpanHow::Total, ..five };
+    assert_eq!(t.get_span(&jobs, total).map(|e| e.value), Some(66_000_000.into()));
+    assert_eq!(t.get(&jobs, 2017), None);
+    let (schema, rows) = zhibiao::output::wide_table(&t, 1);
+    let col = schema.position("p2013_2017_average").expect("a column for the five-year average");
+    assert_eq!(schema.columns[col].zh, "2013–2017年均");
+    let row =
+        rows.iter().find(|r| r[1].as_str() == Some("国内生产总值") && r[2].as_str() == Some("change_pct")).unwrap();
+    assert_eq!(row[col], zhibiao::output::Cell::Dec("7.1".parse().unwrap()));
+    let (long, rows) = zhibiao::output::long_table(&t, 1);
+    let span = long.position("span").unwrap();
+    let ref_year = long.position("ref_year").unwrap();
+    let avg = rows.iter().find(|r| r[span].as_str() == Some("average")).expect("the average in --long");
+    assert_eq!(avg[ref_year], zhibiao::output::Cell::Null);
+}
