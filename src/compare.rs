@@ -51,6 +51,8 @@ pub struct Aliases {
     bad_start: Vec<String>,
     bad_has: Vec<String>,
     place: Vec<String>,
+    growth: Vec<String>,
+    share: Vec<String>,
 }
 
 impl Aliases {
@@ -72,6 +74,13 @@ impl Aliases {
                 _ => continue,
             };
             list.push(word.trim().to_string());
+        }
+        for line in word_list(GROWTH_WORDS) {
+            match line.split_once('\t') {
+                Some(("growth", w)) => a.growth.push(w.trim().to_string()),
+                Some(("share", w)) => a.share.push(w.trim().to_string()),
+                _ => {}
+            }
         }
         a.add_indicators(INDICATORS);
         a
@@ -137,8 +146,14 @@ impl Aliases {
         }
         let n = name.chars().count();
         let first = name.chars().next().unwrap_or(' ');
-        // Digits only as in PM2.5: a year or a count inside a name is a clause cut short.
-        let digits = name.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) && !name.contains("PM2.5");
+        // Digits only after Latin letters, as in PM2.5 and M2: a year or a count inside a name is a clause cut
+        // short (18号线部分区段, 人数占…比例由１９５４年).
+        let cs: Vec<char> = name.chars().collect();
+        let digits = cs.iter().enumerate().any(|(i, &c)| {
+            let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '.';
+            (c.is_ascii_digit() || ('０'..='９').contains(&c))
+                && !cs[..i].iter().rev().find(|&&p| !digit(p)).is_some_and(|p| p.is_ascii_alphabetic())
+        });
         n >= 3
             && !first.is_ascii_punctuation()
             && !digits
@@ -213,10 +228,8 @@ impl Naming {
     }
 }
 
-/// Words saying a percentage is a share, not a growth rate.
-const SHARE_WORDS: &[&str] = &["贡献", "占", "比重", "比例"];
-/// Trailing words saying the figure is a growth rate.
-const GROWTH_TAIL: &[&str] = &["增长率", "增速", "增幅", "涨幅", "增长", "上涨"];
+/// Growth words and share words (`dicts/compare_growth.tsv`).
+const GROWTH_WORDS: &str = include_str!("../dicts/compare_growth.tsv");
 
 /// A normalised subject.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -293,7 +306,7 @@ pub fn normalise(subject: &str, kind: Kind, aliases: &Aliases) -> Option<Normali
     let stated = subject.trim();
     let mut s = stated.to_string();
     let mut kind = kind;
-    let growth = |s: &str| GROWTH_TAIL.iter().any(|w| s.ends_with(w));
+    let growth = |s: &str| aliases.growth.iter().any(|w| s.ends_with(w.as_str()));
     loop {
         if matches!(kind, Kind::Percent) && growth(&s) {
             kind = Kind::ChangePct;
@@ -318,8 +331,8 @@ pub fn normalise(subject: &str, kind: Kind, aliases: &Aliases) -> Option<Normali
                 s = r.to_string();
             }
         }
-        for w in GROWTH_TAIL {
-            if let Some(r) = s.strip_suffix(w)
+        for w in &aliases.growth {
+            if let Some(r) = s.strip_suffix(w.as_str())
                 && r.chars().count() >= 2
                 && matches!(kind, Kind::Percent | Kind::ChangePct)
             {
@@ -337,8 +350,8 @@ pub fn normalise(subject: &str, kind: Kind, aliases: &Aliases) -> Option<Normali
     // `经济增长预期目标 6%左右`: a growth word anywhere in the subject makes a percentage a growth rate, unless
     // the percentage is a share or a contribution of growth (经济增长贡献率, 占比重).
     if kind == Kind::Percent
-        && GROWTH_TAIL.iter().any(|w| stated.contains(w))
-        && !SHARE_WORDS.iter().any(|w| stated.contains(w))
+        && aliases.growth.iter().any(|w| stated.contains(w.as_str()))
+        && !aliases.share.iter().any(|w| stated.contains(w.as_str()))
     {
         kind = Kind::ChangePct;
     }
@@ -1067,6 +1080,7 @@ mod tests {
             ("原油", Naming::Known),
             ("认知障碍照护床位", Naming::Name),
             ("以上城市细颗粒物（PM2.5）平均浓度", Naming::Name),
+            ("广义货币M2", Naming::Name),
             ("高速铁路运营里程", Naming::Known),
             ("养老床位", Naming::Name),
         ] {
