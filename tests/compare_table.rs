@@ -147,36 +147,191 @@ fn analyze_files(paths: Vec<std::path::PathBuf>) -> Vec<DocReport> {
         .collect()
 }
 
-#[test]
-fn national_2014_2025_headline_rows() {
-    let Some(c) = corpus() else { return };
-    let t0 = std::time::Instant::now();
-    let paths: Vec<_> =
+/// The headline series of the national 政府工作报告 2014–2025, read by hand: (indicator, kind, status, year,
+/// value as the wide table holds it, qualifier), each with the report and the sentence it stands in.
+/// Actuals of year Y are in the report of Y+1; targets of Y in the report of Y.
+const HEADLINES: &[(&str, zhibiao::Kind, Status, i32, &str, &str)] = {
+    use Status::{Actual as A, Target as T};
+    use zhibiao::Kind::{ChangePct as G, Percent as P, Quantity as Q};
+    &[
+        // 国内生产总值 growth. 2014: 国内生产总值达到56.9万亿元，比上年增长7.7% / 主要预期目标是：国内生产总值增长7.5%左右
+        ("国内生产总值", G, A, 2013, "7.7", "exact"),
+        ("国内生产总值", G, T, 2014, "7.5", "approx"),
+        // 2015: 国内生产总值达到63.6万亿元，比上年增长7.4% / 国内生产总值增长7%左右
+        ("国内生产总值", G, A, 2014, "7.4", "exact"),
+        ("国内生产总值", G, T, 2015, "7", "approx"),
+        // 2016: 国内生产总值达到67.7万亿元，增长6.9% / 国内生产总值增长6.5%－7%
+        ("国内生产总值", G, A, 2015, "6.9", "exact"),
+        ("国内生产总值", G, T, 2016, "6.5", "range"),
+        // 2017: 国内生产总值达到74.4万亿元，增长6.7% (a line break inside 74.4 万亿元) / 增长6.5%左右
+        ("国内生产总值", G, A, 2016, "6.7", "exact"),
+        ("国内生产总值", G, T, 2017, "6.5", "approx"),
+        // 2018: 国内生产总值增长6.9%，居民收入增长7.3% / 国内生产总值增长6.5%左右
+        ("国内生产总值", G, A, 2017, "6.9", "exact"),
+        ("国内生产总值", G, T, 2018, "6.5", "approx"),
+        // 2019: 国内生产总值增长6.6% / 国内生产总值增长6%－6.5%
+        ("国内生产总值", G, A, 2018, "6.6", "exact"),
+        ("国内生产总值", G, T, 2019, "6", "range"),
+        // 2020 (TMX): 国内生产总值增长6.1%; no growth target that year.
+        ("国内生产总值", G, A, 2019, "6.1", "exact"),
+        // 2021: 国内生产总值增长2.3％ / 国内生产总值增长6%以上
+        ("国内生产总值", G, A, 2020, "2.3", "exact"),
+        ("国内生产总值", G, T, 2021, "6", "at_least"),
+        // 2022: 国内生产总值达到114万亿元，增长8.1% / 国内生产总值增长5.5%左右
+        ("国内生产总值", G, A, 2021, "8.1", "exact"),
+        ("国内生产总值", G, T, 2022, "5.5", "approx"),
+        // 2023: 全年国内生产总值增长3% (五年年均增长5.2% is an average, not 2022's) / 增长5%左右
+        ("国内生产总值", G, A, 2022, "3", "exact"),
+        ("国内生产总值", G, T, 2023, "5", "approx"),
+        // 2024: 国内生产总值超过126万亿元，增长5.2% / 国内生产总值增长5%左右
+        ("国内生产总值", G, A, 2023, "5.2", "exact"),
+        ("国内生产总值", G, T, 2024, "5", "approx"),
+        // 2025: 国内生产总值达到134.9万亿元、增长5% / 国内生产总值增长5%左右
+        ("国内生产总值", G, A, 2024, "5", "exact"),
+        ("国内生产总值", G, T, 2025, "5", "approx"),
+        // 居民消费价格. 2014: 居民消费价格涨幅控制在2.6% / 居民消费价格涨幅控制在3.5%左右
+        ("居民消费价格", G, A, 2013, "2.6", "exact"),
+        ("居民消费价格", G, T, 2014, "3.5", "approx"),
+        // 2015: 居民消费价格上涨2% / 居民消费价格涨幅3%左右
+        ("居民消费价格", G, A, 2014, "2", "exact"),
+        ("居民消费价格", G, T, 2015, "3", "approx"),
+        ("居民消费价格", G, T, 2016, "3", "approx"),
+        // 2017: 居民消费价格上涨2% / 涨幅3%左右
+        ("居民消费价格", G, A, 2016, "2", "exact"),
+        ("居民消费价格", G, T, 2017, "3", "approx"),
+        ("居民消费价格", G, T, 2018, "3", "approx"),
+        // 2019: 居民消费价格上涨2.1% / 涨幅3%左右
+        ("居民消费价格", G, A, 2018, "2.1", "exact"),
+        ("居民消费价格", G, T, 2019, "3", "approx"),
+        // 2020 (TMX): 居民消费价格上涨2.9% / 居民消费价格涨幅3.5%左右
+        ("居民消费价格", G, A, 2019, "2.9", "exact"),
+        ("居民消费价格", G, T, 2020, "3.5", "approx"),
+        // 2021: 居民消费价格上涨2.5％ / 涨幅3%左右
+        ("居民消费价格", G, A, 2020, "2.5", "exact"),
+        ("居民消费价格", G, T, 2021, "3", "approx"),
+        // 2022: 居民消费价格上涨0.9%; 2023: 上涨2%; 2024: 上涨0.2%; 2025: 上涨0.2% / 涨幅2%左右
+        ("居民消费价格", G, A, 2021, "0.9", "exact"),
+        ("居民消费价格", G, A, 2022, "2", "exact"),
+        ("居民消费价格", G, A, 2023, "0.2", "exact"),
+        ("居民消费价格", G, A, 2024, "0.2", "exact"),
+        ("居民消费价格", G, T, 2025, "2", "approx"),
+        // 城镇新增就业 (persons). 2014: 城镇新增就业1310万人 / 城镇新增就业1000万人以上
+        ("城镇新增就业", Q, A, 2013, "13100000", "exact"),
+        ("城镇新增就业", Q, T, 2014, "10000000", "at_least"),
+        // 2015: 城镇新增就业1322万人 / 1000万人以上; 2016: 城镇新增就业1312万人 / 1000万人以上
+        ("城镇新增就业", Q, A, 2014, "13220000", "exact"),
+        ("城镇新增就业", Q, A, 2015, "13120000", "exact"),
+        ("城镇新增就业", Q, T, 2016, "10000000", "at_least"),
+        // 2017: 全年城镇新增就业1314万人 / 城镇新增就业1100万人以上; 2018: 城镇新增就业1351万人
+        ("城镇新增就业", Q, A, 2016, "13140000", "exact"),
+        ("城镇新增就业", Q, T, 2017, "11000000", "at_least"),
+        ("城镇新增就业", Q, A, 2017, "13510000", "exact"),
+        // 2019: 城镇新增就业1361万人 / 1100万人以上; 2020 (TMX): 1352万人 / 900万人以上
+        ("城镇新增就业", Q, A, 2018, "13610000", "exact"),
+        ("城镇新增就业", Q, T, 2019, "11000000", "at_least"),
+        ("城镇新增就业", Q, A, 2019, "13520000", "exact"),
+        ("城镇新增就业", Q, T, 2020, "9000000", "at_least"),
+        // 2021: 城镇新增就业1186万人; 2022: 1269万人; 2023: 1206万人 / 城镇新增就业1200万人左右
+        ("城镇新增就业", Q, A, 2020, "11860000", "exact"),
+        ("城镇新增就业", Q, A, 2021, "12690000", "exact"),
+        ("城镇新增就业", Q, A, 2022, "12060000", "exact"),
+        ("城镇新增就业", Q, T, 2023, "12000000", "approx"),
+        // 2024: 城镇新增就业1244万人 / 1200万人以上; 2025: 城镇新增就业1256万人 / 1200万人以上
+        ("城镇新增就业", Q, A, 2023, "12440000", "exact"),
+        ("城镇新增就业", Q, T, 2024, "12000000", "at_least"),
+        ("城镇新增就业", Q, A, 2024, "12560000", "exact"),
+        ("城镇新增就业", Q, T, 2025, "12000000", "at_least"),
+        // 城镇调查失业率. 2018: 城镇调查失业率5.5%以内; 2021: 5.2％; 2022: 5.1%; 2023: 5.5%; 2024: 5.2%;
+        // 2025: 城镇调查失业率平均为5.1% / 5.5%左右
+        ("城镇调查失业率", P, T, 2018, "5.5", "at_most"),
+        ("城镇调查失业率", P, A, 2020, "5.2", "exact"),
+        ("城镇调查失业率", P, A, 2021, "5.1", "exact"),
+        ("城镇调查失业率", P, T, 2022, "5.5", "at_most"),
+        ("城镇调查失业率", P, A, 2022, "5.5", "exact"),
+        ("城镇调查失业率", P, A, 2023, "5.2", "exact"),
+        ("城镇调查失业率", P, A, 2024, "5.1", "exact"),
+        ("城镇调查失业率", P, T, 2025, "5.5", "approx"),
+        // 赤字率 targets. 2016: 赤字率提高到3%; 2017: 赤字率拟按3%安排; 2018: 赤字率拟按2.6%安排;
+        // 2019: 赤字率拟按2.8%安排; 2020 (TMX): 赤字率拟按3.6%以上安排; 2021: 赤字率拟按3.2%左右安排;
+        // 2024: 赤字率拟按3%安排; 2025: 赤字率拟按4%左右安排. 2015: 赤字率从去年的2.1%提高到2.3%.
+        ("赤字率", P, T, 2015, "2.3", "exact"),
+        ("赤字率", P, T, 2016, "3", "exact"),
+        ("赤字率", P, T, 2017, "3", "exact"),
+        ("赤字率", P, T, 2018, "2.6", "exact"),
+        ("赤字率", P, T, 2019, "2.8", "exact"),
+        ("赤字率", P, T, 2020, "3.6", "at_least"),
+        ("赤字率", P, T, 2021, "3.2", "approx"),
+        ("赤字率", P, T, 2024, "3", "exact"),
+        ("赤字率", P, T, 2025, "4", "approx"),
+    ]
+};
+
+/// Values of [`HEADLINES`] the table still gets wrong, with why: the test fails when one of them comes right,
+/// so that it moves up.
+const HEADLINES_KNOWN_WRONG: &[(&str, Status, i32)] = &[
+    // `赤字率从去年的2.1%提高到2.3%`: the 2.1% of 去年 is read as the 2015 target (period layer).
+    ("赤字率", Status::Target, 2015),
+];
+
+fn national_series() -> Option<Table> {
+    let c = corpus()?;
+    let mut paths: Vec<_> =
         (2014..=2025).map(|y| c.join(format!("national_gwr_utf8/china_{y}_gwr.txt"))).filter(|p| p.exists()).collect();
-    let t = table(&analyze_files(paths));
-    println!("national: {:?}", t0.elapsed());
-    use zhibiao::Kind::*;
+    paths.push(c.join("national_gwr_tmx/china_2020_gwr.zh-en.tmx"));
+    Some(table(&analyze_files(paths)))
+}
+
+#[test]
+fn national_2014_2025_headline_series() {
+    let Some(t) = national_series() else { return };
     let r = "国务院";
-    for (ind, kind, unit, min) in [
-        ("地区生产总值", ChangePct, "%", 8),
-        ("城镇新增就业", Quantity, "人", 8),
-        ("居民消费价格", ChangePct, "%", 6),
-        ("城镇调查失业率", Percent, "%", 3),
-        ("粮食产量", Quantity, "吨", 4),
-    ] {
-        let a = t.n_years(&key(r, ind, kind, unit, Status::Actual));
-        let g = t.n_years(&key(r, ind, kind, unit, Status::Target));
-        println!("{ind} {kind:?}: {a} actual years, {g} target years");
-        assert!(a >= min, "{ind}: {a} actual years");
+    let unit = |k: zhibiao::Kind, ind: &str| match k {
+        zhibiao::Kind::Quantity if ind == "城镇新增就业" => "人",
+        _ => "%",
+    };
+    let mut wrong = Vec::new();
+    for &(ind, kind, status, year, value, q) in HEADLINES {
+        let k = key(r, ind, kind, unit(kind, ind), status);
+        let got = t.get(&k, year).map(|e| (e.value.normalize().to_string(), e.qualifier.as_str()));
+        if got.as_ref().map(|(v, q)| (v.as_str(), *q)) != Some((value, q)) {
+            println!("{ind} {status:?} {year}: want {value} {q}, got {got:?}");
+            wrong.push((ind, status, year));
+        }
     }
-    for (ind, kind, unit) in
-        [("地区生产总值", ChangePct, "%"), ("城镇新增就业", Quantity, "人"), ("城镇调查失业率", Percent, "%")]
+    assert_eq!(wrong, HEADLINES_KNOWN_WRONG, "values of the headline series that differ from the reports");
+    // Each series is one row: no other row of the wide table holds the indicator under another name.
+    let (schema, rows) = zhibiao::output::wide_table(&t, 1);
+    let ind = schema.position("indicator").unwrap();
+    let names: std::collections::BTreeSet<_> = rows.iter().map(|r| r[ind].as_str().unwrap().to_string()).collect();
+    for split in ["地区生产总值", "GDP", "粮食", "新增就业", "单位地区生产总值能耗", "单位GDP能耗"]
     {
-        assert!(t.n_years(&key(r, ind, kind, unit, Status::Target)) >= 6, "{ind} targets");
+        assert!(!names.contains(split), "{split} has a row of its own");
     }
-    // Targets never sit in an actual row: 2024's 5%左右 is a target, 2023's 5.2% an actual.
-    let g = key(r, "地区生产总值", ChangePct, "%", Status::Actual);
-    assert_eq!(t.get(&g, 2023).unwrap().value.to_string(), "5.2");
+    for n in ["国内生产总值", "单位国内生产总值能耗", "粮食产量"] {
+        assert!(names.contains(n), "{n}");
+    }
+}
+
+#[test]
+fn national_targets_met_as_the_reports_mean_them() {
+    let Some(t) = national_series() else { return };
+    let r = "国务院";
+    use zhibiao::Kind::*;
+    let met = |ind: &str, kind, unit: &str, year| t.verdict(&key(r, ind, kind, unit, Status::Target), year);
+    // 2018: 国内生产总值增长6.5%左右; 2019 report: 增长6.6%.
+    assert_eq!(met("国内生产总值", ChangePct, "%", 2018).as_deref(), Some("met (within ±0.5 of about)"));
+    // 2016: 6.5%－7%; 2017 report: 增长6.7%.
+    assert_eq!(met("国内生产总值", ChangePct, "%", 2016).as_deref(), Some("met"));
+    // 2022: 增长5.5%左右; 2023 report: 全年国内生产总值增长3%.
+    assert_eq!(met("国内生产总值", ChangePct, "%", 2022).as_deref(), Some("not met (below)"));
+    // 2021: 增长6%以上; 2022 report: 增长8.1%.
+    assert_eq!(met("国内生产总值", ChangePct, "%", 2021).as_deref(), Some("met"));
+    // A ceiling: 2023 居民消费价格涨幅3%左右, 2024 report: 上涨0.2%.
+    assert_eq!(met("居民消费价格", ChangePct, "%", 2023).as_deref(), Some("met (below)"));
+    // A decline target: 2016 单位国内生产总值能耗下降3.4%以上, 2017 report: 单位国内生产总值能耗下降5%.
+    assert_eq!(met("单位国内生产总值能耗", ChangePct, "%", 2016).as_deref(), Some("met"));
+    // 城镇新增就业 2023: 1200万人左右, 2024 report: 1244万人 (within 5%).
+    assert_eq!(met("城镇新增就业", Quantity, "人", 2023).as_deref(), Some("met (within ±600000 of about)"));
 }
 
 #[test]
@@ -190,4 +345,33 @@ fn hailar_has_30_indicators_in_3_years() {
     let indicators: std::collections::BTreeSet<_> = rows.iter().map(|r| r[1].as_str().unwrap().to_string()).collect();
     println!("{} rows, {} indicators in 3+ years", rows.len(), indicators.len());
     assert!(rows.len() >= 30, "{} rows", rows.len());
+}
+
+#[test]
+fn five_year_averages_and_totals_stand_in_their_own_columns() {
+    // china_2018_gwr.txt, 一、过去五年工作回顾, and the 2017 figure of the 2018 report's review of the year.
+    let text = "一、过去五年工作回顾\n国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%。城镇新增就业6600万人以上。\n今年工作回顾\n2017年国内生产总值增长6.9%。\n";
+    let r = analyzer().analyze(&doc("china_2018_gwr.txt", text));
+    let t = table(&[r]);
+    use zhibiao::Kind::*;
+    let g = key("国务院", "国内生产总值", ChangePct, "%", Status::Actual);
+    let five = compare::SpanCol { from: 2013, to: 2017, how: zhibiao::period::SpanHow::Average };
+    assert_eq!(t.get_span(&g, five).map(|e| e.value.to_string()).as_deref(), Some("7.1"));
+    // The average never stands in the annual column of 2017.
+    assert_ne!(t.get(&g, 2017).map(|e| e.value.to_string()).as_deref(), Some("7.1"));
+    let jobs = key("国务院", "城镇新增就业", Quantity, "人", Status::Actual);
+    let total = compare::SpanCol { how: zhibiao::period::SpanHow::Total, ..five };
+    assert_eq!(t.get_span(&jobs, total).map(|e| e.value), Some(66_000_000.into()));
+    assert_eq!(t.get(&jobs, 2017), None);
+    let (schema, rows) = zhibiao::output::wide_table(&t, 1);
+    let col = schema.position("p2013_2017_average").expect("a column for the five-year average");
+    assert_eq!(schema.columns[col].zh, "2013–2017年均");
+    let row =
+        rows.iter().find(|r| r[1].as_str() == Some("国内生产总值") && r[2].as_str() == Some("change_pct")).unwrap();
+    assert_eq!(row[col], zhibiao::output::Cell::Dec("7.1".parse().unwrap()));
+    let (long, rows) = zhibiao::output::long_table(&t, 1);
+    let span = long.position("span").unwrap();
+    let ref_year = long.position("ref_year").unwrap();
+    let avg = rows.iter().find(|r| r[span].as_str() == Some("average")).expect("the average in --long");
+    assert_eq!(avg[ref_year], zhibiao::output::Cell::Null);
 }

@@ -481,7 +481,9 @@ impl<'a> Scan<'a> {
             // Thousands separator: an ASCII comma with exactly three digits after it (a full-width
             // comma too between full-width digits, as the 1950s reports write ９６６，４８５，０００元).
             let fullwidth = self.c(k - 1).is_some_and(|d| ('０'..='９').contains(&d));
-            if (self.c(k) == Some(',') || (fullwidth && self.c(k) == Some('，')))
+            if (self.c(k) == Some(',')
+                || (fullwidth && self.c(k) == Some('，'))
+                || (self.c(k) == Some('，') && self.fullwidth_thousands(int_start, k)))
                 && (1..=3).all(|o| self.c(k + o).and_then(ascii_digit).is_some())
                 && self.c(k + 4).and_then(ascii_digit).is_none()
                 && k - int_start <= 3 + 4 * s.len()
@@ -541,6 +543,37 @@ impl<'a> Scan<'a> {
             v = -v;
         }
         Some((v, decimals, k))
+    }
+
+    /// Whether the full-width comma at `k`, after ASCII digits from `int_start`, separates thousands, as the
+    /// 1980 report writes them (`粮食产量33，212万吨`, `增加2，737万吨`, `4，900多万吨`): 1–3 digits before the first
+    /// comma, then groups of exactly three digits, then a unit of measure or a scale (万, 亿), maybe after 多/余.
+    /// A list (`3，5`, `2，10`) or two years (`1978，1979年`: a time unit) is not one number.
+    fn fullwidth_thousands(&self, int_start: usize, k: usize) -> bool {
+        let digit = |j: usize| self.c(j).and_then(ascii_digit).is_some();
+        // The digits before this comma: 1–3 for the first group, exactly 3 after an earlier separator.
+        let mut g = k;
+        while g > int_start && digit(g - 1) {
+            g -= 1;
+        }
+        let first = g == int_start;
+        if (first && k - g > 3) || (!first && k - g != 3) {
+            return false;
+        }
+        let mut j = k;
+        while self.c(j) == Some('，') && (1..=3).all(|o| digit(j + o)) && !digit(j + 4) {
+            j += 4;
+        }
+        if j == k {
+            return false;
+        }
+        if matches!(self.c(j), Some('多' | '余')) {
+            j += 1;
+        }
+        if self.c(j).is_some_and(|c| chinese::big_unit(c).is_some()) {
+            return true;
+        }
+        self.dicts.unit_at(self.chars, j).is_some_and(|(u, _)| u.class != UnitClass::Time)
     }
 
     /// Whether a scale or numeral character at `k` belongs to the number rather than starting a unit

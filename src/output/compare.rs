@@ -10,9 +10,10 @@ use std::collections::BTreeSet;
 use rust_decimal::Decimal;
 
 use super::table::{
-    AGREEMENT, Cell, Column, KINDS, MATCHES, QUALIFIERS, SCHEMA_VERSION, STATUSES, Schema, SheetName, Type, YES_NO,
+    AGREEMENT, Cell, Column, KINDS, MATCHES, NAMINGS, QUALIFIERS, SCHEMA_VERSION, SPANS, STATUSES, Schema, SheetName,
+    Type, YES_NO,
 };
-use crate::compare::{Entry, MatchHow, Table};
+use crate::compare::{Col, Entry, MatchHow, Table};
 use crate::figure::{Kind, Qualifier};
 use crate::period::Status;
 
@@ -29,15 +30,38 @@ fn key_columns() -> Vec<Column> {
 /// The wide table: one row per region, indicator, kind, unit and status with a value in at least
 /// `min_years` years; per year its value and what goes with it.
 pub fn wide_table(t: &Table, min_years: usize) -> (Schema, Vec<Vec<Cell<'_>>>) {
-    let years: Vec<i32> = t.years.iter().copied().collect();
+    let cols = t.columns();
     let any_target = t.rows.keys().any(|k| k.4 == Status::Target);
     let mut columns = key_columns();
     columns.extend([
         Column::new("status", "性质", Type::Enum(STATUSES)).doc("actual (results) or target (goals)").width(8),
         Column::new("match", "匹配方式", Type::Enum(MATCHES)).doc("how the reports' subjects were matched"),
-        Column::new("years", "年数", Type::Int).doc("the number of years with a value"),
+        Column::new("years", "年数", Type::Int).doc("the number of years and spans with a value"),
     ]);
-    for (i, y) in years.iter().enumerate() {
+    let mut first_year = true;
+    for col in &cols {
+        let y =
+            match *col {
+                Col::Year(y) => y,
+                Col::Span(sp) => {
+                    let (name, zh, how) = (sp.name(), sp.zh(), sp.how.as_str());
+                    columns.push(Column::new(name.clone(), zh.clone(), Type::Decimal).nullable().doc(format!(
+                        "the {how} over {}–{} (a range's lower end), never a year's value",
+                        sp.from, sp.to
+                    )));
+                    columns.push(
+                        Column::new(format!("{name}_max"), format!("{zh}上限"), Type::Decimal)
+                            .nullable()
+                            .doc(format!("the upper end of that {how}'s range")),
+                    );
+                    columns.push(
+                        Column::new(format!("{name}_q"), format!("{zh}限定"), Type::Enum(QUALIFIERS))
+                            .nullable()
+                            .doc(format!("how exactly that {how} is stated")),
+                    );
+                    continue;
+                }
+            };
         columns.push(
             Column::new(format!("y{y}"), format!("{y}年"), Type::Decimal)
                 .nullable()
@@ -56,7 +80,7 @@ pub fn wide_table(t: &Table, min_years: usize) -> (Schema, Vec<Vec<Cell<'_>>>) {
                 .legacy(format!("{y}_q"))
                 .doc(format!("how exactly {y}'s value is stated")),
         );
-        if i > 0 {
+        if !first_year {
             columns.push(
                 Column::new(format!("y{y}_chg"), format!("{y}年增减"), Type::Decimal)
                     .nullable()
@@ -70,6 +94,7 @@ pub fn wide_table(t: &Table, min_years: usize) -> (Schema, Vec<Vec<Cell<'_>>>) {
                     .doc(format!("the change from {} to {y} in % of {}, for quantities", y - 1, y - 1)),
             );
         }
+        first_year = false;
         if any_target {
             columns.push(
                 Column::new(format!("y{y}_met"), format!("{y}年完成情况"), Type::Text)
@@ -83,12 +108,11 @@ pub fn wide_table(t: &Table, min_years: usize) -> (Schema, Vec<Vec<Cell<'_>>>) {
     columns.push(Column::schema_version());
     let mut rows = Vec::new();
     for key in t.keys() {
-        let n = t.n_years(key);
-        if n < min_years {
+        let n = t.n_periods(key);
+        if n < min_years || !t.is_named(key) {
             continue;
         }
-        let per_year = &t.rows[key];
-        let how = per_year.values().flat_map(|es| es.iter().map(|e| e.how)).max().unwrap_or(MatchHow::Same);
+        let how = t.entries_of(key).map(|e| e.how).max().unwrap_or(MatchHow::Same);
         let mut row = vec![
             Cell::text(&key.0),
             Cell::text(&key.1),
@@ -99,12 +123,26 @@ pub fn wide_table(t: &Table, min_years: usize) -> (Schema, Vec<Vec<Cell<'_>>>) {
             Cell::Int(n as i64),
         ];
         let mut notes = Vec::new();
-        for (i, &y) in years.iter().enumerate() {
+        let mut first_year = true;
+        for col in &cols {
+            let y = match *col {
+                Col::Year(y) => y,
+                Col::Span(sp) => {
+                    let cur = t.get_span(key, sp);
+                    row.push(cur.map_or(Cell::Null, |e| Cell::Dec(e.value)));
+                    row.push(Cell::dec(cur.and_then(|e| e.value_max)));
+                    row.push(cur.map_or(Cell::Null, |e| Cell::label(e.qualifier.as_str())));
+                    if let Some(es) = t.spans.get(key).and_then(|s| s.get(&sp)) {
+                        push_others(&mut notes, &sp.zh(), es);
+                    }
+                    continue;
+                }
+            };
             let cur = t.get(key, y);
             row.push(cur.map_or(Cell::Null, |e| Cell::Dec(e.value)));
             row.push(Cell::dec(cur.and_then(|e| e.value_max)));
             row.push(cur.map_or(Cell::Null, |e| Cell::label(e.qualifier.as_str())));
-            if i > 0 {
+            if !first_year {
                 let (chg, pct) = match (cur, t.get(key, y - 1)) {
                     (Some(c), Some(p))
                         if key.4 == Status::Actual
@@ -121,17 +159,13 @@ pub fn wide_table(t: &Table, min_years: usize) -> (Schema, Vec<Vec<Cell<'_>>>) {
                 row.push(Cell::dec(chg));
                 row.push(Cell::dec(pct));
             }
+            first_year = false;
             if any_target {
                 let met = if cur.is_some() { t.verdict(key, y) } else { None };
                 row.push(met.map_or(Cell::Null, |m| Cell::Label(m.into())));
             }
-            if let Some(es) = per_year.get(&y) {
-                let first = &es[0];
-                let others: BTreeSet<String> =
-                    es[1..].iter().filter(|e| e.cell() != first.cell()).map(Entry::cell).collect();
-                if !others.is_empty() {
-                    notes.push(format!("{y}: also {}", others.into_iter().collect::<Vec<_>>().join(" / ")));
-                }
+            if let Some(es) = t.rows.get(key).and_then(|r| r.get(&y)) {
+                push_others(&mut notes, &y.to_string(), es);
             }
         }
         row.push(Cell::Text(notes.join("; ").into()));
@@ -148,12 +182,28 @@ pub fn wide_table(t: &Table, min_years: usize) -> (Schema, Vec<Vec<Cell<'_>>>) {
     (schema, rows)
 }
 
+/// `2015: also 6.9 / 7`: the other values stated for a column, beside the one shown.
+fn push_others(notes: &mut Vec<String>, col: &str, es: &[Entry]) {
+    let first = &es[0];
+    let others: BTreeSet<String> = es[1..].iter().filter(|e| e.cell() != first.cell()).map(Entry::cell).collect();
+    if !others.is_empty() {
+        notes.push(format!("{col}: also {}", others.into_iter().collect::<Vec<_>>().join(" / ")));
+    }
+}
+
 /// The schema of the long table.
 pub fn long_schema() -> Schema {
     let mut columns = key_columns();
     columns.extend([
         Column::new("status", "性质", Type::Enum(STATUSES)).doc("actual or target").width(8),
-        Column::new("ref_year", "所属年份", Type::Int).doc("the year the figure is about"),
+        Column::new("ref_year", "所属年份", Type::Int)
+            .nullable()
+            .doc("the year the figure is about; empty for a figure over several years"),
+        Column::new("period_start", "起始年份", Type::Int).nullable().doc("for a figure over several years: the first"),
+        Column::new("period_end", "截止年份", Type::Int).nullable().doc("for a figure over several years: the last"),
+        Column::new("span", "跨年方式", Type::Enum(SPANS))
+            .nullable()
+            .doc("average, total or change over those years: a column of its own in the wide table"),
         Column::new("value", "数值", Type::Decimal).doc("exact value in the base unit"),
         Column::new("value_max", "数值上限", Type::Decimal).nullable().doc("upper end of a range"),
         Column::new("qualifier", "限定", Type::Enum(QUALIFIERS)).doc("how exactly it is stated"),
@@ -164,7 +214,11 @@ pub fn long_schema() -> Schema {
         Column::new("raw", "原文", Type::Text).doc("the figure as stated"),
         Column::new("subject", "原指标", Type::Text).doc("the subject as the report states it"),
         Column::new("match", "匹配方式", Type::Enum(MATCHES)).doc("how it was matched to the indicator"),
-        Column::new("chosen", "采用", Type::Enum(YES_NO)).doc("yes for the figure the wide table shows for its year"),
+        Column::new("chosen", "采用", Type::Enum(YES_NO))
+            .doc("yes for the figure the wide table shows for its year (no when its row is not in the wide table)"),
+        Column::new("naming", "指标名称", Type::Enum(NAMINGS)).doc(
+            "known (in dicts/indicators.tsv) or name: a row of the wide table; fragment (a clause cut short, a place, a unit) or no subject: in --long only",
+        ),
         Column::schema_version(),
     ]);
     Schema {
@@ -180,19 +234,24 @@ pub fn long_schema() -> Schema {
 pub fn long_table(t: &Table, min_years: usize) -> (Schema, Vec<Vec<Cell<'_>>>) {
     let mut rows = Vec::new();
     for key in t.keys() {
-        if t.n_years(key) < min_years {
+        if t.n_periods(key) < min_years {
             continue;
         }
-        for (&y, es) in &t.rows[key] {
+        let years = t.rows.get(key).into_iter().flatten().map(|(&y, es)| (Some(y), es.as_slice()));
+        let spans = t.spans.get(key).into_iter().flatten().map(|(_, es)| (None, es.as_slice()));
+        for (y, es) in years.chain(spans) {
             for (i, e) in es.iter().enumerate() {
-                let met = if i == 0 { t.verdict(key, y) } else { None };
+                let met = if i == 0 { y.and_then(|y| t.verdict(key, y)) } else { None };
                 rows.push(vec![
                     Cell::text(&e.region),
                     Cell::text(&e.indicator),
                     Cell::label(e.kind.as_str()),
                     Cell::text(&e.unit),
                     Cell::label(e.status.as_str()),
-                    Cell::Int(i64::from(y)),
+                    y.map_or(Cell::Null, |y| Cell::Int(i64::from(y))),
+                    e.span.map_or(Cell::Null, |s| Cell::Int(i64::from(s.from))),
+                    e.span.map_or(Cell::Null, |s| Cell::Int(i64::from(s.to))),
+                    e.span.map_or(Cell::Null, |s| Cell::label(s.how.as_str())),
                     Cell::Dec(e.value),
                     Cell::dec(e.value_max),
                     Cell::label(e.qualifier.as_str()),
@@ -201,7 +260,8 @@ pub fn long_table(t: &Table, min_years: usize) -> (Schema, Vec<Vec<Cell<'_>>>) {
                     Cell::text(&e.raw),
                     Cell::text(&e.subject),
                     Cell::label(e.how.as_str()),
-                    Cell::label(if i == 0 { "yes" } else { "no" }),
+                    Cell::label(if i == 0 && e.naming.in_wide() { "yes" } else { "no" }),
+                    Cell::label(e.naming.as_str()),
                     Cell::Int(SCHEMA_VERSION),
                 ]);
             }
@@ -298,4 +358,14 @@ pub(crate) fn wide_schema_pattern() -> (Vec<Column>, Vec<(Suffix, Type, &'static
         (s("_met", "完成情况", " met"), Type::Text, "for a target: whether the year's actual met it"),
     ];
     (columns, per_year)
+}
+
+/// The columns of the wide table for a span of years, by suffix after `p2011_2015_average` (`2011–2015年均`).
+pub(crate) fn span_schema_pattern() -> Vec<(Suffix, Type, &'static str)> {
+    let s = |en, zh, legacy| Suffix { en, zh, legacy };
+    vec![
+        (s("", "", ""), Type::Decimal, "the average, total or change over the span (a range's lower end)"),
+        (s("_max", "上限", "_max"), Type::Decimal, "the upper end of its range"),
+        (s("_q", "限定", "_q"), Type::Enum(QUALIFIERS), "how exactly it is stated"),
+    ]
 }

@@ -78,6 +78,15 @@ pub fn json_schema(schema: &Schema, names: Names) -> Value {
             let c = Column::new("", "", ty);
             pats.insert(pat, property(&c, ty, true, doc, names));
         }
+        // Columns of figures over several years: `p2011_2015_average`, `2011–2015年均`.
+        for (suffix, ty, doc) in super::compare::span_schema_pattern() {
+            let pat = match names {
+                Names::En | Names::Legacy => format!("^p[0-9]{{4}}_[0-9]{{4}}_(average|total|change){}$", suffix.en),
+                Names::Zh => format!("^[0-9]{{4}}–[0-9]{{4}}(年均|累计|变动){}$", suffix.zh),
+            };
+            let c = Column::new("", "", ty);
+            pats.insert(pat, property(&c, ty, true, doc, names));
+        }
         root.insert("patternProperties".into(), Value::Object(pats));
     }
     root.insert("required".into(), Value::Array(required));

@@ -234,7 +234,9 @@ pub const VERDICTS: &[&str] = &["consistent", "inconsistent", "unverifiable"];
 /// Outcomes of a recomputed claim.
 pub const AGREEMENT: &[&str] = &["agrees", "disagrees"];
 /// How a row of `compare` was matched.
-pub const MATCHES: &[&str] = &["same words", "normalised", "alias"];
+pub const MATCHES: &[&str] = &["same words", "normalised", "alias", "carried"];
+/// Whether the indicator of a `compare` figure is a name (`naming`).
+pub const NAMINGS: &[&str] = &["known", "name", "fragment", "no subject"];
 /// Whether a figure of `compare --long` is the one its year shows.
 pub const YES_NO: &[&str] = &["yes", "no"];
 
@@ -268,6 +270,11 @@ const ZH_VALUES: &[(&str, &str)] = &[
     ("same words", "字面相同"),
     ("normalised", "归一"),
     ("alias", "别名"),
+    ("carried", "承前"),
+    ("known", "已知指标"),
+    ("name", "名称"),
+    ("fragment", "片段"),
+    ("no subject", "无主语"),
     ("yes", "是"),
     ("no", "否"),
     ("met", "完成"),
@@ -314,7 +321,7 @@ mod tests {
 
     #[test]
     fn every_enumerated_value_has_its_chinese() {
-        for set in [KINDS, QUALIFIERS, STATUSES, SPANS, VERDICTS, AGREEMENT, MATCHES, YES_NO] {
+        for set in [KINDS, QUALIFIERS, STATUSES, SPANS, VERDICTS, AGREEMENT, MATCHES, NAMINGS, YES_NO] {
             for v in set {
                 assert_ne!(zh_value(v), *v, "{v}");
             }
