@@ -25,6 +25,7 @@ pub mod figure;
 pub mod input;
 pub mod link;
 pub mod number;
+pub mod table;
 pub mod text;
 
 pub use document::Document;
