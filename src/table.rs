@@ -18,6 +18,10 @@ use crate::figure::Kind;
 /// (`产品名称	计量单位	2022年	比上年增长（%）`: labels run to some twenty characters.)
 const MAX_CELL: usize = 40;
 
+/// The longest unit a row label states in parentheses (`（家）`, `（万吨）`); a longer aside (`（市、区）`) is
+/// part of the label.
+const MAX_LABEL_UNIT: usize = 4;
+
 /// Lines looked back over for a table's title and unit line.
 const TITLE_LINES: usize = 3;
 
@@ -30,7 +34,7 @@ const MAX_UNIT: usize = 8;
 /// The tables of `text`, in text order. Linear in the text's length.
 pub fn find_tables(text: &str, words: &TableWords) -> Vec<Table> {
     let mut out = Vec::new();
-    if !text.contains('\t') && !text.contains("  ") && !text.contains('\u{3000}') {
+    if !text.contains('\t') && !text.contains("  ") && !text.contains('\u{3000}') && !text.contains('|') {
         return out;
     }
     // Lines: (byte start, byte end, code-point start).
@@ -49,7 +53,7 @@ pub fn find_tables(text: &str, words: &TableWords) -> Vec<Table> {
         while j < lines.len() {
             let (b0, b1, c0) = lines[j];
             match row_of(&text[b0..b1], c0) {
-                Some(r) => rows.push(r),
+                Some((r, tabbed)) => rows.extend(stacked(r).into_iter().map(|r| (r, tabbed))),
                 None => break,
             }
             j += 1;
@@ -77,11 +81,23 @@ fn row_of(line: &str, c0: usize) -> Option<(Row, bool)> {
     }
     let lead_b = line.len() - line.trim_start_matches(|ch: char| ch != '\t' && crate::text::is_space(ch)).len();
     let base = c0 + line[..lead_b].chars().count();
-    let tabbed = body.contains('\t');
+    let piped = body.starts_with('|') && body.len() > 1;
+    let tabbed = piped || body.contains('\t');
     let mut cells = Vec::new();
     // Pieces: (byte start, byte end) in `body`.
     let mut pieces: Vec<(usize, usize)> = Vec::new();
-    if tabbed {
+    if piped {
+        // A Markdown row `| a | b |`: the cells between the bars.
+        let inner = body.strip_suffix('|').unwrap_or(body);
+        let mut s = 1;
+        for (k, ch) in inner.char_indices().skip(1) {
+            if ch == '|' {
+                pieces.push((s, k));
+                s = k + 1;
+            }
+        }
+        pieces.push((s, inner.len()));
+    } else if tabbed {
         let mut s = 0;
         for (k, ch) in body.char_indices() {
             if ch == '\t' {
@@ -132,8 +148,78 @@ fn row_of(line: &str, c0: usize) -> Option<(Row, bool)> {
     if cells.len() < 2 || cells[1..].iter().all(|c| c.text.is_empty()) {
         return None;
     }
+    if piped && cells.iter().all(|c| !c.text.is_empty() && c.text.chars().all(|ch| matches!(ch, '-' | ':' | ' '))) {
+        // The rule under a Markdown header: a row of no cells.
+        cells.iter_mut().for_each(|c| {
+            c.text.clear();
+            c.end = c.start;
+        });
+    }
     let end = base + body.chars().count();
     Some((Row { start: base, end, cells }, tabbed))
+}
+
+/// A row whose cells each hold several lines (a Word cell of several paragraphs, written with wide spaces
+/// between them): as many rows, when every cell holds as many as its label; as it is when no cell holds two;
+/// none when they disagree (the lines cannot be matched up).
+fn stacked(row: Row) -> Vec<Row> {
+    let parts: Vec<Vec<(usize, usize)>> = row.cells.iter().map(|c| wide_parts(&c.text)).collect();
+    if parts.iter().all(|p| p.len() <= 1) {
+        return vec![row];
+    }
+    let k = parts[0].len();
+    if k < 2 || parts.iter().zip(&row.cells).any(|(p, c)| !c.text.is_empty() && p.len() != k) {
+        return Vec::new();
+    }
+    (0..k)
+        .map(|i| Row {
+            start: row.start,
+            end: row.end,
+            cells: row
+                .cells
+                .iter()
+                .zip(&parts)
+                .map(|(c, p)| match p.get(i) {
+                    Some(&(a, b)) => {
+                        let start = c.start + c.text[..a].chars().count();
+                        let text = c.text[a..b].to_string();
+                        Cell { start, end: start + text.chars().count(), text }
+                    }
+                    None => Cell { start: c.end, end: c.end, text: String::new() },
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The byte spans of the pieces of `s` between wide spaces (two blanks or more, or an ideographic space).
+fn wide_parts(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_end = 0;
+    let mut blanks = 0usize;
+    let mut ideo = false;
+    for (k, ch) in s.char_indices() {
+        if crate::text::is_space(ch) {
+            blanks += 1;
+            ideo |= ch == '\u{3000}';
+            continue;
+        }
+        if let Some(st) = start
+            && (blanks >= 2 || ideo)
+        {
+            out.push((st, last_end));
+            start = None;
+        }
+        start.get_or_insert(k);
+        blanks = 0;
+        ideo = false;
+        last_end = k + ch.len_utf8();
+    }
+    if let Some(st) = start {
+        out.push((st, last_end));
+    }
+    out
 }
 
 /// `表2  2022年…`, `附表1`: a table's title line.
@@ -338,6 +424,8 @@ pub fn columns(t: &Table, words: &TableWords) -> Vec<ColumnHead> {
     let h = header_rows(t);
     let n = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let text = |r: usize, c: usize| t.rows[r].cells.get(c).map_or("", |x| x.text.as_str());
+    // A row of no cells (a Markdown rule) is no header row.
+    let h = (0..h).rev().find(|&r| t.rows[r].cells.iter().any(|c| !c.text.is_empty())).map_or(0, |r| r + 1);
     (0..n)
         .map(|c| {
             let mut parts: Vec<&str> = Vec::new();
@@ -530,6 +618,13 @@ pub fn cell_figures(t: &Table, index: usize, words: &TableWords, doc_year: Optio
         } else {
             clean_label(raw, words)
         };
+        // `规模以上工业企业（家）`: a unit in the label is the row's.
+        let (label, label_unit) = match strip_unit(&label, words) {
+            (l, Some(u)) if !l.is_empty() && u.chars().count() <= MAX_LABEL_UNIT && !u.contains(['、', '，']) => {
+                (l, Some(u))
+            }
+            _ => (label, None),
+        };
         // A sub-row sits under the last row that is none; an unmarked row after one is a sub-row too when the
         // rows above it have ordinals (`一、亚洲`, `# 日本`, `韩国`, `二、非洲`).
         let child = sub || (in_sub && !ordinal && parent.as_ref().is_some_and(|p| p.1));
@@ -556,7 +651,7 @@ pub fn cell_figures(t: &Table, index: usize, words: &TableWords, doc_year: Optio
                 u.clone()
             } else if head.growth || head.share {
                 "%".to_string()
-            } else if let Some(u) = row_unit {
+            } else if let Some(u) = row_unit.or(label_unit.as_deref()) {
                 u.to_string()
             } else {
                 title.unit.clone().unwrap_or_default()

@@ -192,7 +192,8 @@ pub fn html_to_text(html: &str) -> String {
                 _ => {}
             }
             if BLOCK.contains(&name.as_str()) {
-                out.push('\n');
+                // Inside a cell a line break or a paragraph keeps the row on its line.
+                out.push(if grid.in_cell { ' ' } else { '\n' });
             }
         }
     }
@@ -212,6 +213,8 @@ struct Grid {
     col: usize,
     /// Columns the open cell spans.
     span: usize,
+    /// A cell is open.
+    in_cell: bool,
 }
 
 /// The most columns or rows one cell is taken to span (a larger `colspan` is a mistake, not a table).
@@ -233,6 +236,7 @@ impl Grid {
             self.covered[k] = rows - 1;
         }
         self.span = span;
+        self.in_cell = true;
     }
 
     fn close_cell(&mut self, out: &mut String) {
@@ -241,10 +245,12 @@ impl Grid {
         }
         self.col += self.span.max(1);
         self.span = 0;
+        self.in_cell = false;
     }
 
     /// A row ends (or the next begins): the places cells above span past its last cell are passed.
     fn end_row(&mut self) {
+        self.in_cell = false;
         if self.col == 0 && self.span == 0 {
             return;
         }
@@ -600,10 +606,13 @@ mod tests {
     /// cell per column; `<th>` cells are cells.
     #[test]
     fn spanned_cells_keep_columns() {
-        let h = "<table><tr><th rowspan=2>指标</th><th colspan=\"2\">2022年</th></tr>\
+        let h = "<table><tr><th rowspan=2>指标</th><th colspan=\"2\">2022年<br>（亿元）</th></tr>\
                  <tr><th>绝对数</th><th>增长(%)</th></tr><tr><td>出口额</td><td>10</td><td>1.5</td></tr>\
                  <tr><td rowspan='2'>进口</td><td>8</td><td>2</td></tr><tr><td>7</td><td>3</td></tr></table><p>完</p>";
-        assert_eq!(html_to_text(h), "指标\t2022年\n\t绝对数\t增长(%)\n出口额\t10\t1.5\n进口\t8\t2\n\t7\t3\n完\n");
+        assert_eq!(
+            html_to_text(h),
+            "指标\t2022年 （亿元）\n\t绝对数\t增长(%)\n出口额\t10\t1.5\n进口\t8\t2\n\t7\t3\n完\n"
+        );
     }
 
     #[test]

@@ -128,3 +128,31 @@ fn render_aligns_cells() {
     assert_eq!(lines[1], "水泥        | 吨       | 6400703 | -12.5");
     assert_eq!(lines[4], "铁路        | 万吨公里 | -       | -");
 }
+
+#[test]
+fn markdown_tables_and_units_in_row_labels() {
+    // samples/示例市_2024_统计公报.md
+    let text = "| 指标 | 数量 | 比上年增长（%） |\n|---|---|---|\n| 规模以上工业企业（家） | 1320 | 4.2 |\n";
+    let t = &find_tables(text, &words())[0];
+    assert_eq!(header_rows(t), 2);
+    assert_eq!(columns(t, &words())[2].header, "比上年增长（%）");
+    let f = cell_figures(t, 1, &words(), None);
+    let got: Vec<(&str, Kind, &str)> = f.iter().map(|c| (c.subject.as_str(), c.kind, c.unit.as_str())).collect();
+    assert_eq!(got, [("规模以上工业企业", Kind::Quantity, "家"), ("规模以上工业企业", Kind::ChangePct, "%")]);
+}
+
+#[test]
+fn cells_of_several_lines_are_rows_when_they_match() {
+    // The shape of 表2 in `tjgb/china_2021_minzheng_tjgb.docx`: a Word cell of several paragraphs per column.
+    let text = " 指标\t 机构（个）\t 床位（万张）\n合计  养老机构  儿童福利机构\t 1000  800  200\t 50.5  40.0  10.5\n";
+    let t = &find_tables(text, &words())[0];
+    let f = cell_figures(t, 1, &words(), None);
+    let got: Vec<(&str, String, &str)> =
+        f.iter().map(|c| (c.subject.as_str(), c.value.to_string(), c.unit.as_str())).collect();
+    assert_eq!(got[2], ("养老机构", "800".to_string(), "个"));
+    assert_eq!(got[5], ("儿童福利机构床位", "10.5".to_string(), "万张"));
+    assert_eq!(text.chars().skip(f[2].cell.start).take(3).collect::<String>(), "800");
+    // Lines that do not match up (`省级民政部门登记市级…` fused): no rows, no figures.
+    let text = " 指标\t 社会团体\t 基金会\n 合计  民政部登记  省级登记\t 371110\t 521883  1972\n";
+    assert!(find_tables(text, &words()).iter().all(|t| cell_figures(t, 1, &words(), None).is_empty()));
+}
