@@ -684,7 +684,10 @@ pub fn cell_figures(t: &Table, index: usize, words: &TableWords, doc_year: Optio
             };
             let ref_year =
                 head.year.or_else(|| if head.previous { title.year.or(doc_year).map(|y| y - 1) } else { title.year });
-            let basis = head.growth.then(|| strip_unit(&head.header, words).0).filter(|b| !b.is_empty());
+            let basis = head
+                .growth
+                .then(|| strip_year(&strip_unit(&head.header, words).0).0.trim().to_string())
+                .filter(|b| !b.is_empty());
             out.push(CellFigure {
                 cell: cell.clone(),
                 num: (n0, n1),

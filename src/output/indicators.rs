@@ -37,7 +37,7 @@ pub const FIELDS: &[&str] = &[
     "period_end",
     "span",
     "schema_version",
-    "table",
+    "table_no",
     "table_row",
     "table_column",
 ];
@@ -121,7 +121,7 @@ pub fn indicator_schema() -> Schema {
              ref_year names",
         ),
         Column::schema_version(),
-        Column::new("table", z(23), Type::Text)
+        Column::new("table_no", z(23), Type::Text)
             .nullable()
             .doc("for a table's cell, the table: its number as its title states it (表2), else #N, its place among the report's tables; empty for a figure of the prose")
             .width(8),
