@@ -75,6 +75,11 @@ pub fn find_tables(text: &str, words: &TableWords) -> Vec<Table> {
 /// A line as a table row, and whether its cells stand between tabs; `None` when it is no row.
 fn row_of(line: &str, c0: usize) -> Option<(Row, bool)> {
     let line = line.strip_suffix('\r').unwrap_or(line);
+    // Most lines are prose: no tab, no wide space, no bar.
+    if !line.contains('\t') && !line.contains("  ") && !line.contains('\u{3000}') && !line.trim_start().starts_with('|')
+    {
+        return None;
+    }
     let body = line.trim_matches(|ch: char| ch != '\t' && crate::text::is_space(ch));
     if body.is_empty() || is_title(body) {
         return None;
@@ -464,7 +469,7 @@ fn column_head(header: &str, words: &TableWords) -> ColumnHead {
             rest = rest.replace(w, "");
         }
     }
-    let rest: String = rest.chars().filter(|c| !crate::text::is_space(*c)).collect();
+    let rest: String = drop_base_years(&rest).chars().filter(|c| !crate::text::is_space(*c)).collect();
     if rest.chars().count() >= 2 && !words.label.has(core.trim()) {
         head.measure = Some(rest);
     }
@@ -492,12 +497,42 @@ fn strip_unit(s: &str, words: &TableWords) -> (String, Option<String>) {
     (out.trim().to_string(), unit)
 }
 
-/// A text without its first year (`2022年`), and the year.
+/// A text without the bases of comparisons it names (`比1985年`).
+fn drop_base_years(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(k) = rest.find(words_before_base_year) {
+        out.push_str(&rest[..k]);
+        let after = &rest[k + '比'.len_utf8()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        match after[digits..].strip_prefix('年') {
+            Some(r) if digits == 4 => rest = r,
+            _ => {
+                out.push('比');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `比` before a year makes it the base of a comparison.
+fn words_before_base_year(c: char) -> bool {
+    c == '比'
+}
+
+/// A text without its first year (`2022年`) that is not the base of a comparison, and the year.
 fn strip_year(s: &str) -> (String, Option<i32>) {
     let b = s.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
-        if b[i..i + 4].iter().all(u8::is_ascii_digit) && (i == 0 || !b[i - 1].is_ascii_digit()) {
+        // `比1985年增长`: a year compared with is no year of the column.
+        // (An ASCII digit starts a character: `s[..i]` is then a whole prefix.)
+        if b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && !s[..i].ends_with(words_before_base_year)
+        {
             let rest = &s[i + 4..];
             if rest.starts_with('年') {
                 let y: i32 = s[i..i + 4].parse().unwrap_or(0);

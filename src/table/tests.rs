@@ -156,3 +156,13 @@ fn cells_of_several_lines_are_rows_when_they_match() {
     let text = " 指标\t 社会团体\t 基金会\n 合计  民政部登记  省级登记\t 371110\t 521883  1972\n";
     assert!(find_tables(text, &words()).iter().all(|t| cell_figures(t, 1, &words(), None).is_empty()));
 }
+
+#[test]
+fn a_year_compared_with_is_no_column_year() {
+    // `tjgb/china_1995_gongyepucha_gb.md`: `比1985年增长`; `tjgb/luoyang_2023_tjgb.docx`: `比上年上涨（%）`.
+    let cols = |h: &str| column_head(h, &words());
+    let c = cols("比1985年增长");
+    assert!(c.growth && c.year.is_none() && c.measure.is_none(), "{c:?}");
+    let c = cols("比上年上涨（%）");
+    assert!(c.growth && c.measure.is_none() && c.unit.as_deref() == Some("%"), "{c:?}");
+}
