@@ -15,7 +15,7 @@ use crate::document::{Cell, Row, Table};
 use crate::figure::Kind;
 
 /// The longest cell a table row holds: a longer one is prose with a tab in it.
-/// (`产品名称	计量单位	2022年	比上年增长（%）`: labels run to some twenty characters.)
+/// (`产品名称 | 计量单位 | 2022年 | 比上年增长（%）`: labels run to some twenty characters.)
 const MAX_CELL: usize = 40;
 
 /// The longest unit a row label states in parentheses (`（家）`, `（万吨）`); a longer aside (`（市、区）`) is
@@ -480,19 +480,17 @@ fn column_head(header: &str, words: &TableWords) -> ColumnHead {
 fn strip_unit(s: &str, words: &TableWords) -> (String, Option<String>) {
     let mut out = s.to_string();
     let mut unit = None;
-    while let Some(open) = out.rfind(['（', '(']) {
+    if let Some(open) = out.rfind(['（', '('])
+        && let Some(close) = out[open..].find(['）', ')'])
+    {
         let after = &out[open..];
-        let close = after.find(['）', ')']);
-        let Some(close) = close else { break };
         let inner = &after[after.chars().next().map_or(1, char::len_utf8)..close];
         let inner = lead_word(inner, &words.unit_lead).unwrap_or(inner).trim();
-        if inner.is_empty() || inner.chars().count() > MAX_UNIT || inner.chars().any(|c| c.is_ascii_digit()) {
-            break;
+        if !inner.is_empty() && inner.chars().count() <= MAX_UNIT && !inner.chars().any(|c| c.is_ascii_digit()) {
+            unit = Some(inner.to_string());
+            let close_len = after[close..].chars().next().map_or(1, char::len_utf8);
+            out = format!("{}{}", &out[..open], &out[open + close + close_len..]);
         }
-        unit = Some(inner.to_string());
-        let close_len = after[close..].chars().next().map_or(1, char::len_utf8);
-        out = format!("{}{}", &out[..open], &out[open + close + close_len..]);
-        break;
     }
     (out.trim().to_string(), unit)
 }
@@ -757,14 +755,14 @@ pub fn render(t: &Table) -> String {
     let mut out = String::new();
     for r in &t.rows {
         let mut line = String::new();
-        for k in 0..n {
+        for (k, width) in widths.iter().enumerate() {
             let s = r.cells.get(k).map_or("", |c| c.text.as_str());
             if k > 0 {
                 line.push_str(" | ");
             }
             line.push_str(s);
             if k + 1 < n {
-                line.extend(std::iter::repeat_n(' ', widths[k] - w(s)));
+                line.extend(std::iter::repeat_n(' ', width - w(s)));
             }
         }
         out.push_str(line.trim_end());

@@ -267,7 +267,7 @@ pub fn split_for(text: &str, wanted: &[usize]) -> Structure {
 }
 
 /// Like [`split_for`], where the lines starting in `rows` (code-point spans, sorted) are rows of tables:
-/// each is a sentence of its own and never a heading (`一、食品烟酒	1.4	2.7`), and opens no section.
+/// each is a sentence of its own and never a heading (`一、食品烟酒`, a tab, `1.4`, a tab, `2.7`), and opens no section.
 pub fn split_with_rows(text: &str, wanted: &[usize], rows: &[(usize, usize)]) -> Structure {
     split_where(text, Some(wanted), rows)
 }
