@@ -45,6 +45,28 @@ pub struct Indicator {
     pub status: Status,
     /// The span of years it covers, for an average, a total or a change over several years.
     pub span: Option<period::Span>,
+    /// Where it stands in a table, when it is a table's cell.
+    pub cell: Option<TableRef>,
+}
+
+/// Where a figure stands in a table: what a user finds it by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableRef {
+    /// The table: its number (`表2`), else `#N`, its place among the report's tables.
+    pub table: String,
+    /// The row's label, under its parent's for a sub-row (`出口额 > 一般贸易`).
+    pub row: String,
+    /// The column's header (`比上年增长（%）`).
+    pub column: String,
+}
+
+/// What the header model says of a table cell's figure (see [`crate::table`]).
+#[derive(Debug, Clone)]
+struct CellInfo {
+    subject: String,
+    ref_year: Option<i32>,
+    row_span: (usize, usize),
+    at: TableRef,
 }
 
 /// Everything found in one document.
@@ -82,6 +104,8 @@ struct Parts {
     year: Option<i32>,
     /// The figures that are rows, in text order.
     figures: Vec<Figure>,
+    /// For each figure, what its table says of it when it is a table's cell.
+    cells: Vec<Option<Box<CellInfo>>>,
     /// Years, dates and ordinals the number layer typed, in text order: what the link and period stages read.
     mentions: Vec<Figure>,
     structure: text::Structure,
@@ -89,8 +113,14 @@ struct Parts {
 
 /// A piece of the analysis: one sentence with its figures and mentions, or a figure outside every sentence.
 enum Segment {
-    Sentence { sentence: usize, figures: std::ops::Range<usize>, mentions: std::ops::Range<usize> },
+    Sentence {
+        sentence: usize,
+        figures: std::ops::Range<usize>,
+        mentions: std::ops::Range<usize>,
+    },
     Stray(usize),
+    /// A table's cell, in a sentence (its row).
+    Cell(usize, usize),
 }
 
 /// Built once, shared by all threads.
@@ -244,13 +274,94 @@ impl Analyzer {
         let region = doc.region.clone().or(m.region);
         let year = doc.year.or(m.year);
         let (figures, mentions) = self.figures_and_mentions(&doc.text);
+        let tables = doc.tables(&self.recognizer.dicts().table);
+        let (figures, cells) = self.with_cells(figures, &tables, year);
         let starts: Vec<usize> = figures.iter().map(|f| f.start).collect();
-        let structure = text::split_for(&doc.text, &starts);
-        Parts { report_kind, region, year, figures, mentions, structure }
+        // Rows and title lines are no headings.
+        let rows: Vec<(usize, usize)> = tables
+            .iter()
+            .flat_map(|t| t.title_span.into_iter().chain(t.rows.iter().map(|r| (r.start, r.end))))
+            .collect();
+        let structure = text::split_with_rows(&doc.text, &starts, &rows);
+        Parts { report_kind, region, year, figures, cells, mentions, structure }
+    }
+
+    /// The figures of the text with those in tables' rows replaced by the tables' numeric cells, read with
+    /// their headers, in text order; and what each cell's table says of it.
+    fn with_cells(
+        &self,
+        figures: Vec<Figure>,
+        tables: &[crate::document::Table],
+        doc_year: Option<i32>,
+    ) -> (Vec<Figure>, Vec<Option<Box<CellInfo>>>) {
+        if tables.is_empty() {
+            let n = figures.len();
+            return (figures, vec![None; n]);
+        }
+        let words = &self.recognizer.dicts().table;
+        let mut scales: rustc_hash::FxHashMap<String, (rust_decimal::Decimal, String)> = Default::default();
+        let mut cells: Vec<(Figure, Box<CellInfo>)> = Vec::new();
+        for (i, t) in tables.iter().enumerate() {
+            for c in crate::table::cell_figures(t, i + 1, words, doc_year) {
+                let (factor, unit) = scales.entry(c.unit.clone()).or_insert_with(|| self.unit_scale(&c.unit)).clone();
+                let num_chars = c.cell.text[c.num.0..c.num.1].chars().count();
+                let lead = c.cell.text[..c.num.0].chars().count();
+                let figure = Figure {
+                    start: c.cell.start,
+                    end: c.cell.end,
+                    raw: c.cell.text.clone(),
+                    value: c.value * factor,
+                    value_max: None,
+                    unit,
+                    kind: c.kind,
+                    qualifier: crate::figure::Qualifier::Exact,
+                    decimals: c.decimals,
+                    num_start: c.cell.start + lead,
+                    num_end: c.cell.start + lead + num_chars,
+                    basis: c.basis,
+                };
+                let at = TableRef { table: c.table, row: c.row, column: c.column };
+                cells.push((
+                    figure,
+                    Box::new(CellInfo { subject: c.subject, ref_year: c.ref_year, row_span: c.row_span, at }),
+                ));
+            }
+        }
+        // The text's figures outside every row, and the cells, merged in text order.
+        let rows: Vec<(usize, usize)> = tables.iter().flat_map(|t| t.rows.iter().map(|r| (r.start, r.end))).collect();
+        let mut r = 0;
+        let mut out: Vec<(Figure, Option<Box<CellInfo>>)> = Vec::with_capacity(figures.len() + cells.len());
+        for f in figures {
+            while r < rows.len() && rows[r].1 <= f.start {
+                r += 1;
+            }
+            if rows.get(r).is_some_and(|&(a, b)| a <= f.start && f.start < b) {
+                continue;
+            }
+            out.push((f, None));
+        }
+        out.extend(cells.into_iter().map(|(f, c)| (f, Some(c))));
+        out.sort_by_key(|(f, _)| (f.start, f.end));
+        out.into_iter().unzip()
+    }
+
+    /// What a number in `unit` is multiplied by to be in the base unit, and the base unit (`亿元` → 10⁸, `元`),
+    /// as the number layer reads `1亿元`; a unit it does not know stays as stated.
+    fn unit_scale(&self, unit: &str) -> (rust_decimal::Decimal, String) {
+        use rust_decimal::Decimal;
+        if unit.is_empty() || unit == "%" {
+            return (Decimal::ONE, unit.to_string());
+        }
+        let probe = format!("1{unit}");
+        let found = self.recognizer.find(&probe, false);
+        match found.as_slice() {
+            [f] if f.raw == probe && f.kind == Kind::Quantity && !f.value.is_zero() => (f.value, f.unit.clone()),
+            _ => (Decimal::ONE, unit.to_string()),
+        }
     }
 
     fn finish_parts(&self, doc: &Document, parts: Parts) -> DocReport {
-        let Parts { report_kind, region, year, mut figures, mentions, structure } = parts;
+        let Parts { report_kind, region, year, mut figures, cells, mentions, structure } = parts;
         // Each sentence with the figures that start in it (sentences are independent of one another), and the
         // figures outside every sentence (should not happen), in text order.
         let mut work: Vec<Segment> = Vec::new();
@@ -272,7 +383,11 @@ impl Analyzer {
             while mi < mentions.len() && mentions[mi].start < sent.end {
                 mi += 1;
             }
-            if first < fi {
+            if first < fi && cells[first..fi].iter().any(Option::is_some) {
+                work.extend(
+                    (first..fi).map(|k| if cells[k].is_some() { Segment::Cell(k, si) } else { Segment::Stray(k) }),
+                );
+            } else if first < fi {
                 work.push(Segment::Sentence { sentence: si, figures: first..fi, mentions: m0..mi });
             }
         }
@@ -287,6 +402,26 @@ impl Analyzer {
                 &mentions[ms.clone()],
             ),
             Segment::Stray(k) => (vec![self.bare(&figures[*k])], Vec::new()),
+            Segment::Cell(k, si) => {
+                let info = cells[*k].as_deref().expect("a cell segment is a cell");
+                let sent = &structure.sentences[*si];
+                let section =
+                    sent.section.and_then(|s| structure.sections.get(s)).map(|s| s.path.clone()).unwrap_or_default();
+                let ind = Indicator {
+                    figure: Figure::placeholder(),
+                    subject: info.subject.clone(),
+                    section,
+                    sentence_span: info.row_span,
+                    sentence: doc.text[sent.byte_start..sent.byte_end].to_string(),
+                    check: None,
+                    check_detail: String::new(),
+                    ref_year: None,
+                    status: Status::Actual,
+                    span: None,
+                    cell: Some(info.at.clone()),
+                };
+                (vec![ind], Vec::new())
+            }
         };
         let per_sentence: Vec<(Vec<Indicator>, Vec<Relation>)> = if doc.text.len() < PARALLEL_BYTES {
             work.iter().map(run).collect()
@@ -323,10 +458,16 @@ impl Analyzer {
             year,
             report_kind,
         );
-        for (ind, p) in indicators.iter_mut().zip(periods) {
+        for ((ind, p), cell) in indicators.iter_mut().zip(periods).zip(&cells) {
             ind.ref_year = p.ref_year;
             ind.status = p.status;
             ind.span = p.span;
+            // A cell's year is its column's or its table's; it is stated, not planned, and of one year.
+            if let Some(c) = cell {
+                ind.ref_year = c.ref_year.or(p.ref_year);
+                ind.status = Status::Actual;
+                ind.span = None;
+            }
         }
         let findings = verify::findings(&self.verify, &indicators, &relations);
         for f in &findings {
@@ -577,6 +718,7 @@ impl Analyzer {
                 ref_year: None,
                 status: Status::Actual,
                 span: None,
+                cell: None,
             });
         }
         (out, relations)
@@ -594,6 +736,7 @@ impl Analyzer {
             ref_year: None,
             status: Status::Actual,
             span: None,
+            cell: None,
         }
     }
 }

@@ -119,6 +119,7 @@ roles! {
     "name_trims" => "name_trims.txt",
     "contribution_words" => "contribution_words.txt",
     "rate_defs" => "rate_defs.tsv",
+    "table_headers" => "table_headers.tsv",
 }
 
 /// What a unit measures; decides the figure's kind.
@@ -508,6 +509,31 @@ pub struct VerifyWords {
     pub rate_defs: Valued<Vec<String>>,
 }
 
+/// The table reader's words (`dicts/table_headers.tsv`): what a header cell, a row label or a title says.
+#[derive(Debug, Clone, Default)]
+pub struct TableWords {
+    /// The header of the row-label column (指标, 产品名称).
+    pub label: Words,
+    /// The header of a column of units, one per row (计量单位).
+    pub unit_column: Words,
+    /// A column of levels naming no measure of its own (绝对数, 金额).
+    pub level: Words,
+    /// A column of changes (比上年增长, 增速).
+    pub growth: Words,
+    /// A column of shares (占比, 比重).
+    pub share: Words,
+    /// A column of the year before the table's (上年同期).
+    pub previous: Words,
+    /// A row label opening so is a part of the row above (其中：, #).
+    pub sub_row: Words,
+    /// What opens a stated unit (单位：).
+    pub unit_lead: Words,
+    /// A title ending so names what each row measures (产量).
+    pub measure: Words,
+    /// Words of a title that are no part of the subject's context (情况).
+    pub title_drop: Words,
+}
+
 /// All word lists, built once and shared by every thread.
 #[derive(Debug, Clone)]
 pub struct Dicts {
@@ -524,6 +550,8 @@ pub struct Dicts {
     pub period: PeriodWords,
     /// The checks' words.
     pub verify: VerifyWords,
+    /// The table reader's words.
+    pub table: TableWords,
 }
 
 impl Default for Dicts {
@@ -568,6 +596,7 @@ impl Dicts {
             subject: SubjectWords::default(),
             period: PeriodWords::default(),
             verify: VerifyWords::default(),
+            table: TableWords::default(),
         };
         for role in ROLES {
             d.add(role.name, &format!("dicts/{}", role.file), role.builtin).expect("the built-in lists parse");
@@ -695,6 +724,35 @@ impl Dicts {
                         return Err(err(l.n, format!("{:?}: expected two or more members, comma separated", field(0))));
                     }
                     sw.list_pairs.insert(l.word, members);
+                }
+                "table_headers" => {
+                    let tw = &mut self.table;
+                    let list = match field(0) {
+                        "label" => &mut tw.label,
+                        "unit_column" => &mut tw.unit_column,
+                        "level" => &mut tw.level,
+                        "growth" => &mut tw.growth,
+                        "share" => &mut tw.share,
+                        "previous" => &mut tw.previous,
+                        "sub_row" => &mut tw.sub_row,
+                        "unit_lead" => &mut tw.unit_lead,
+                        "measure" => &mut tw.measure,
+                        "title_drop" => &mut tw.title_drop,
+                        r => {
+                            return Err(err(
+                                l.n,
+                                format!(
+                                    "unknown role {r:?} in table_headers (label, unit_column, level, growth, share, \
+                                     previous, sub_row, unit_lead, measure, title_drop)"
+                                ),
+                            ));
+                        }
+                    };
+                    if l.remove {
+                        list.remove(l.word);
+                    } else {
+                        list.insert(l.word);
+                    }
                 }
                 "prices" => {
                     let list = match field(0) {

@@ -26,6 +26,7 @@ pub mod input;
 pub mod link;
 pub mod number;
 pub mod relate;
+pub mod table;
 pub mod text;
 
 pub use document::Document;

@@ -134,7 +134,7 @@ fn output_file_is_written_whole_and_missing_dirs_fail_cleanly() {
     assert!(out.status.success());
     let csv = std::fs::read_to_string(&out_path).unwrap();
     assert!(csv.starts_with(
-        "doc,region,year,section,subject,kind,value,value_max,unit,qualifier,raw,start_offset,end_offset,sentence,check_result,check_detail,ref_year,status,basis,period_start,period_end,span,schema_version\n"
+        "doc,region,year,section,subject,kind,value,value_max,unit,qualifier,raw,start_offset,end_offset,sentence,check_result,check_detail,ref_year,status,basis,period_start,period_end,span,schema_version,table_no,table_row,table_column\n"
     ));
     assert_eq!(csv.lines().count(), 7);
     // No temp files left beside it.
@@ -229,4 +229,52 @@ fn a_fazhi_report_reads_its_years() {
     assert_eq!(at("41.5%"), actual(2024));
     assert_eq!(at("增长12.1%"), (None, "actual".to_string(), Some("average".to_string())));
     assert_eq!(at("20个"), (Some(2025), "target".to_string(), None));
+}
+
+/// samples/示例市_2023_统计公报_表格.docx (Word tables, a header cell spanning two columns and two merged down)
+/// and samples/示例县_2024_统计公报_网页.html (`rowspan`, `colspan`, `<th>`, `<br>` in a header): each numeric
+/// cell is a row with its table, row and column; offsets point at the cell in `zhibiao text`; `—` is no figure.
+#[test]
+fn sample_tables_give_a_row_per_numeric_cell() {
+    let cell = |rows: &[serde_json::Value], table: &str, row: &str, col: &str| -> serde_json::Value {
+        let hit: Vec<_> = rows
+            .iter()
+            .filter(|r| r["table_no"] == table && r["table_row"] == row && r["table_column"] == col)
+            .collect();
+        assert_eq!(hit.len(), 1, "{table} {row} {col}");
+        hit[0].clone()
+    };
+    let path = root().join("samples/示例市_2023_统计公报_表格.docx");
+    let p = path.to_str().unwrap();
+    let rows = common::jsonl(&run(&["extract", "--format", "jsonl", p], None).stdout);
+    let text: Vec<char> = String::from_utf8(run(&["text", p], None).stdout).unwrap().chars().collect();
+    let c = cell(&rows, "表2", "汽车 > 新能源汽车", "2023年 比上年增长(%)");
+    assert_eq!(
+        (c["subject"].as_str(), c["kind"].as_str(), Some(c["value"].to_string())),
+        (Some("新能源汽车产量"), Some("change_pct"), Some("45.8".to_string()))
+    );
+    let c = cell(&rows, "表2", "水泥", "2023年 绝对数");
+    assert_eq!(
+        (Some(c["value"].to_string()), c["unit"].as_str(), c["ref_year"].as_i64()),
+        (Some("5123000".to_string()), Some("吨"), Some(2023))
+    );
+    let (a, b) = (c["start_offset"].as_u64().unwrap() as usize, c["end_offset"].as_u64().unwrap() as usize);
+    assert_eq!(text[a..b].iter().collect::<String>(), "512.3");
+    let c = cell(&rows, "表3", "出口额 > 机电产品", "占比（%）");
+    assert_eq!((c["subject"].as_str(), c["kind"].as_str()), (Some("机电产品"), Some("percent")));
+    assert!(!rows.iter().any(|r| r["table_no"] == "表1" && r["table_row"] == "居住" && r["table_column"] == "2023年"));
+    assert!(rows.iter().all(|r| !r["section"].as_str().unwrap().contains("食品烟酒")), "a row taken as a heading");
+
+    let path = root().join("samples/示例县_2024_统计公报_网页.html");
+    let rows = common::jsonl(&run(&["extract", "--format", "jsonl", path.to_str().unwrap()], None).stdout);
+    let c = cell(&rows, "表1", "一般公共预算收入 > 税收收入", "上年同期 （亿元）");
+    assert_eq!(
+        (Some(c["value"].to_string()), c["unit"].as_str(), c["ref_year"].as_i64()),
+        (Some("1830000000".to_string()), Some("元"), Some(2023))
+    );
+    let c = cell(&rows, "表1", "一般公共预算收入", "2024年 比上年增长（%）");
+    assert_eq!(
+        (c["kind"].as_str(), Some(c["value"].to_string()), c["basis"].as_str()),
+        (Some("change_pct"), Some("4.1".to_string()), Some("比上年增长"))
+    );
 }

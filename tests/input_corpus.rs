@@ -219,3 +219,70 @@ fn whole_corpus_never_panics() {
         }
     }
 }
+
+/// Table cells of the 2022 report in `tjgb/nanjing_2021-2024_tjgb.docx` (its third part): each read with its
+/// row's label, its column's header and its table's title; no row taken as a heading; the prose still read.
+#[test]
+fn nanjing_2022_tables_are_read_as_tables() {
+    let Some(c) = corpus() else { return };
+    let p = c.join("tjgb/nanjing_2021-2024_tjgb.docx");
+    let doc = read_file(&p, &InputOptions::default())
+        .into_iter()
+        .map(|d| d.unwrap_or_else(|e| panic!("{e}")))
+        .find(|d| d.name.ends_with("#3"))
+        .expect("the 2022 report is the third part");
+    let a = zhibiao::Analyzer::new(zhibiao::Dicts::builtin(), zhibiao::Options::default());
+    let r = a.analyze(&doc);
+    assert_eq!(r.year, Some(2022));
+    let cells: Vec<_> = r.indicators.iter().filter(|i| i.cell.is_some()).collect();
+    assert!(cells.len() >= 250, "cells found: {}", cells.len());
+    assert!(r.indicators.iter().all(|i| !i.section.contains('\t')), "a table row taken as a heading");
+    let find = |table: &str, row: &str, column: &str| {
+        let hit: Vec<_> = cells
+            .iter()
+            .filter(|i| i.cell.as_ref().is_some_and(|c| c.table == table && c.row == row && c.column == column))
+            .collect();
+        assert_eq!(hit.len(), 1, "{table} {row} {column}");
+        let i = hit[0];
+        let f = &i.figure;
+        (i.subject.as_str(), f.kind.as_str(), zhibiao::output::fmt_decimal(f.value), f.unit.as_str(), i.ref_year)
+    };
+    // 表1  2022年居民消费和商品零售价格涨跌幅度（单位：%）: `一、食品烟酒	1.4	2.7`.
+    assert_eq!(find("表1", "食品烟酒", "2021年"), ("食品烟酒", "change_pct", "1.4".into(), "%", Some(2021)));
+    assert_eq!(find("表1", "食品烟酒", "2022年"), ("食品烟酒", "change_pct", "2.7".into(), "%", Some(2022)));
+    // 表2  2022年主要工业产品产量情况: `水泥	吨	6400703	-12.5`, `#新能源汽车	辆	154999	184.3`.
+    assert_eq!(find("表2", "水泥", "2022年"), ("水泥产量", "quantity", "6400703".into(), "吨", Some(2022)));
+    assert_eq!(find("表2", "水泥", "比上年增长（%）"), ("水泥产量", "change_pct", "-12.5".into(), "%", Some(2022)));
+    assert_eq!(
+        find("表2", "汽车 > 新能源汽车", "2022年"),
+        ("新能源汽车产量", "quantity", "154999".into(), "辆", Some(2022))
+    );
+    // 表4  2022年南京进出口情况: `进出口总额	6292.1	0.3`, in 亿元.
+    assert_eq!(
+        find("表4", "进出口总额", "金额（亿元）"),
+        ("进出口总额", "quantity", "629210000000".into(), "元", Some(2022))
+    );
+    // 表5: the measure in the header, `# 日本` under `一、亚洲`.
+    assert_eq!(
+        find("表5", "亚洲 > 日本", "进口额（亿元）"),
+        ("日本进口额", "quantity", "30790000000".into(), "元", Some(2022))
+    );
+    // 表6: `铁路	万吨公里	-	-` is no figure; `港口集装箱吞吐量	万标箱	320.02	2.9`.
+    assert!(
+        cells.iter().all(|i| i
+            .cell
+            .as_ref()
+            .is_some_and(|c| !(c.table == "表6" && c.row == "铁路" && i.figure.unit == "吨公里")))
+    );
+    assert_eq!(
+        find("表6", "港口集装箱吞吐量", "绝对量"),
+        ("港口集装箱吞吐量", "quantity", "3200200".into(), "标箱", Some(2022))
+    );
+    // The prose after a table keeps its section.
+    let prose = r
+        .indicators
+        .iter()
+        .find(|i| i.sentence.starts_with("从市场结构看，新兴市场中"))
+        .expect("the markets paragraph");
+    assert_eq!(prose.section, "六、对外经济");
+}

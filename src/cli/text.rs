@@ -9,6 +9,46 @@ use super::common::{self, InputArgs};
 pub struct Args {
     #[command(flatten)]
     pub input: InputArgs,
+    /// Print each table the text holds one row per line, its cells aligned between ` | `, for reading (offsets
+    /// then count the text without this option)
+    #[arg(long)]
+    pub tables: bool,
+}
+
+/// The text with each table's rows written aligned, its cells between ` | `.
+fn with_tables_rendered(text: &str, words: &zhibiao::dicts::TableWords) -> String {
+    let tables = zhibiao::table::find_tables(text, words);
+    if tables.is_empty() {
+        return text.to_string();
+    }
+    // Byte offset of each table's first and last code point, in one walk.
+    let mut bounds: Vec<usize> = tables.iter().flat_map(|t| [t.start, t.end]).collect();
+    bounds.sort_unstable();
+    let mut bytes = Vec::with_capacity(bounds.len());
+    let mut k = 0;
+    for (ci, (bi, _)) in text.char_indices().enumerate() {
+        while k < bounds.len() && bounds[k] == ci {
+            bytes.push(bi);
+            k += 1;
+        }
+    }
+    while bytes.len() < bounds.len() {
+        bytes.push(text.len());
+    }
+    let byte = |c: usize| bounds.iter().position(|&b| b == c).map_or(text.len(), |i| bytes[i]);
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    let mut at = 0;
+    for t in &tables {
+        let (a, b) = (byte(t.start), byte(t.end));
+        if a < at {
+            continue;
+        }
+        out.push_str(&text[at..a]);
+        out.push_str(zhibiao::table::render(t).trim_end_matches('\n'));
+        at = b;
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 /// Runs `text`. Each document is written as soon as it is read (an archive's members one by one); a file
@@ -25,11 +65,15 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let many = listing.sources.len() > 1;
+    let words = a.tables.then(|| zhibiao::Dicts::builtin().table);
     let write = |out: &mut std::io::StdoutLock, doc: &zhibiao::Document| -> std::io::Result<()> {
         if many {
             writeln!(out, "==> {} <==", doc.name)?;
         }
-        out.write_all(doc.text.as_bytes())?;
+        match &words {
+            Some(w) => out.write_all(with_tables_rendered(&doc.text, w).as_bytes())?,
+            None => out.write_all(doc.text.as_bytes())?,
+        }
         if !doc.text.ends_with('\n') {
             writeln!(out)?;
         }

@@ -51,6 +51,8 @@ pub fn document_xml_to_text(xml: &str) -> Result<String, String> {
     let mut skip_depth = 0usize; // inside mc:Fallback, w:delText, w:instrText
     let mut table_depth = 0usize;
     let mut cell_has_par = false;
+    // Grid columns the open cell spans (`w:gridSpan`): an empty cell follows it for each beyond the first.
+    let mut grid_span = 1usize;
     loop {
         let ev = reader.read_event().map_err(|e| format!("XML error at byte {}: {e}", reader.buffer_position()))?;
         match ev {
@@ -66,7 +68,10 @@ pub fn document_xml_to_text(xml: &str) -> Result<String, String> {
                     "t" => in_text = true,
                     "r" => run_depth += 1,
                     "tbl" => table_depth += 1,
-                    "tc" => cell_has_par = false,
+                    "tc" => {
+                        cell_has_par = false;
+                        grid_span = 1;
+                    }
                     "p" if table_depth > 0 => {
                         if cell_has_par {
                             out.push(' ');
@@ -92,6 +97,9 @@ pub fn document_xml_to_text(xml: &str) -> Result<String, String> {
                     }
                     "p" if table_depth == 0 => out.push('\n'),
                     "noBreakHyphen" if run_depth > 0 => out.push('-'),
+                    "gridSpan" if table_depth == 1 => {
+                        grid_span = attr_value(&e).and_then(|v| v.parse().ok()).unwrap_or(1).clamp(1, MAX_GRID_SPAN);
+                    }
                     _ => {}
                 }
             }
@@ -105,7 +113,12 @@ pub fn document_xml_to_text(xml: &str) -> Result<String, String> {
                     "t" => in_text = false,
                     "r" => run_depth = run_depth.saturating_sub(1),
                     "p" if table_depth == 0 => out.push('\n'),
-                    "tc" => out.push(if table_depth > 1 { ' ' } else { '\t' }),
+                    "tc" if table_depth > 1 => out.push(' '),
+                    "tc" => {
+                        for _ in 0..grid_span {
+                            out.push('\t');
+                        }
+                    }
                     "tr" => {
                         // drop the tab after the last cell
                         while out.ends_with('\t') {
@@ -125,6 +138,14 @@ pub fn document_xml_to_text(xml: &str) -> Result<String, String> {
         }
     }
     Ok(crate::input::encoding::normalize_newlines(&out))
+}
+
+/// The most grid columns one cell is taken to span.
+const MAX_GRID_SPAN: usize = 64;
+
+/// The `w:val` of an element.
+fn attr_value(e: &quick_xml::events::BytesStart<'_>) -> Option<String> {
+    e.attributes().flatten().find(|a| a.key.local_name().as_ref() == "val").map(|a| a.value.into_owned())
 }
 
 /// Appends what an XML entity or character reference stands for (`&amp;`, `&#x4E00;`).
@@ -155,6 +176,32 @@ mod tests {
 <w:tr><w:tc><w:p><w:r><w:t>GDP</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>100</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
 <w:p><w:r><w:delText>删除</w:delText><w:t>末段</w:t></w:r></w:p><w:p/></w:body></w:document>"#;
         assert_eq!(document_xml_to_text(xml).unwrap(), "全年增长 8.7%\tA&B\n下一行\n指标\t数值\nGDP\t100\n末段\n\n");
+    }
+
+    /// A cell spanning grid columns is followed by an empty cell for each further column; a cell continuing a
+    /// vertical merge is empty: every row has a cell per column.
+    #[test]
+    fn merged_cells_keep_columns() {
+        let cell =
+            |t: &str, pr: &str| format!("<w:tc><w:tcPr>{pr}</w:tcPr><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
+        let xml = format!(
+            r#"<w:document xmlns:w="x"><w:body><w:tbl><w:tr>{}{}{}</w:tr><w:tr>{}{}{}{}</w:tr><w:tr>{}{}{}{}</w:tr></w:tbl></w:body></w:document>"#,
+            cell("指标", r#"<w:vMerge w:val="restart"/>"#),
+            cell("2022年", r#"<w:gridSpan w:val="2"/>"#),
+            cell("2021年", ""),
+            "<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>",
+            cell("绝对数", ""),
+            cell("增长(%)", ""),
+            cell("绝对数", ""),
+            cell("出口额", ""),
+            cell("10", ""),
+            cell("1.5", ""),
+            cell("9", ""),
+        );
+        assert_eq!(
+            document_xml_to_text(&xml).unwrap(),
+            "指标\t2022年\t\t2021年\n\t绝对数\t增长(%)\t绝对数\n出口额\t10\t1.5\t9\n"
+        );
     }
 
     #[test]

@@ -101,6 +101,7 @@ pub fn html_to_text(html: &str) -> String {
     let mut skip_depth: Vec<String> = Vec::new();
     let mut pre = 0usize;
     let mut text_start = 0;
+    let mut grid = Grid::default();
     while i < bytes.len() {
         if bytes[i] != b'<' {
             i += 1;
@@ -180,16 +181,95 @@ pub fn html_to_text(html: &str) -> String {
         }
         if name == "td" || name == "th" {
             if closing {
-                out.push('\t');
+                grid.close_cell(&mut out);
+            } else {
+                grid.open_cell(&html[j..end], &mut out);
             }
-        } else if BLOCK.contains(&name.as_str()) {
-            out.push('\n');
+        } else {
+            match (name.as_str(), closing) {
+                ("table", false) => grid = Grid::default(),
+                ("tr", _) => grid.end_row(),
+                _ => {}
+            }
+            if BLOCK.contains(&name.as_str()) {
+                // Inside a cell a line break or a paragraph keeps the row on its line.
+                out.push(if grid.in_cell { ' ' } else { '\n' });
+            }
         }
     }
     if skip_depth.is_empty() && text_start < bytes.len() {
         push_text(&mut out, &html[text_start..], pre > 0);
     }
     tidy_lines(&out)
+}
+
+/// The columns of the table being read, so that every row writes a cell for each: a cell spanning columns
+/// (`colspan`) is followed by empty cells, and a place a cell above spans (`rowspan`) is an empty cell.
+#[derive(Default)]
+struct Grid {
+    /// Rows each column is still covered for by a cell above.
+    covered: Vec<usize>,
+    /// The column the next cell of the row takes.
+    col: usize,
+    /// Columns the open cell spans.
+    span: usize,
+    /// A cell is open.
+    in_cell: bool,
+}
+
+/// The most columns or rows one cell is taken to span (a larger `colspan` is a mistake, not a table).
+const MAX_SPAN: usize = 64;
+
+impl Grid {
+    fn open_cell(&mut self, attrs: &str, out: &mut String) {
+        while self.covered.get(self.col).is_some_and(|&n| n > 0) {
+            self.covered[self.col] -= 1;
+            out.push('\t');
+            self.col += 1;
+        }
+        let span = attr_number(attrs, "colspan").clamp(1, MAX_SPAN);
+        let rows = attr_number(attrs, "rowspan").clamp(1, MAX_SPAN);
+        if self.covered.len() < self.col + span {
+            self.covered.resize(self.col + span, 0);
+        }
+        for k in self.col..self.col + span {
+            self.covered[k] = rows - 1;
+        }
+        self.span = span;
+        self.in_cell = true;
+    }
+
+    fn close_cell(&mut self, out: &mut String) {
+        for _ in 0..self.span.max(1) {
+            out.push('\t');
+        }
+        self.col += self.span.max(1);
+        self.span = 0;
+        self.in_cell = false;
+    }
+
+    /// A row ends (or the next begins): the places cells above span past its last cell are passed.
+    fn end_row(&mut self) {
+        self.in_cell = false;
+        if self.col == 0 && self.span == 0 {
+            return;
+        }
+        for k in self.col..self.covered.len() {
+            self.covered[k] = self.covered[k].saturating_sub(1);
+        }
+        self.col = 0;
+        self.span = 0;
+    }
+}
+
+/// The number an attribute states (`colspan="2"`), or 1.
+fn attr_number(attrs: &str, name: &str) -> usize {
+    let Some(k) = find_ci(attrs, name) else { return 1 };
+    let rest = attrs[k + name.len()..].trim_start();
+    let Some(rest) = rest.strip_prefix('=') else { return 1 };
+    let digits: String =
+        rest.trim_start().trim_start_matches(['"', '\'']).chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().unwrap_or(1)
 }
 
 fn find_ci(hay: &str, needle: &str) -> Option<usize> {
@@ -239,8 +319,9 @@ fn tidy_lines(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chrome = super::chrome::ChromeFilter::default();
     for line in s.split('\n') {
-        let l = line.trim_matches([' ', '\t']);
-        if !l.is_empty() && !chrome.is_chrome(l) {
+        // A leading tab is a table row's empty first cell (a row label a cell above spans).
+        let l = line.trim_start_matches(' ').trim_end_matches([' ', '\t']);
+        if !l.trim_start_matches('\t').is_empty() && !chrome.is_chrome(l) {
             out.push_str(l);
             out.push('\n');
         }
@@ -519,6 +600,19 @@ mod tests {
                  <footer>版权</footer></body></html>";
         let t = html_to_text(h);
         assert_eq!(t, "增长\u{a0}8.7%，达到33.5万亿元\n第二段 文字\nGDP\t100\n");
+    }
+
+    /// `colspan` is followed by empty cells and a place a `rowspan` covers is an empty cell, so every row has a
+    /// cell per column; `<th>` cells are cells.
+    #[test]
+    fn spanned_cells_keep_columns() {
+        let h = "<table><tr><th rowspan=2>指标</th><th colspan=\"2\">2022年<br>（亿元）</th></tr>\
+                 <tr><th>绝对数</th><th>增长(%)</th></tr><tr><td>出口额</td><td>10</td><td>1.5</td></tr>\
+                 <tr><td rowspan='2'>进口</td><td>8</td><td>2</td></tr><tr><td>7</td><td>3</td></tr></table><p>完</p>";
+        assert_eq!(
+            html_to_text(h),
+            "指标\t2022年 （亿元）\n\t绝对数\t增长(%)\n出口额\t10\t1.5\n进口\t8\t2\n\t7\t3\n完\n"
+        );
     }
 
     #[test]

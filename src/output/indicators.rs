@@ -37,6 +37,9 @@ pub const FIELDS: &[&str] = &[
     "period_end",
     "span",
     "schema_version",
+    "table_no",
+    "table_row",
+    "table_column",
 ];
 
 /// Chinese column names (`--headers zh`), in the order of [`FIELDS`].
@@ -64,6 +67,9 @@ pub const FIELDS_ZH: &[&str] = &[
     "时段止",
     "时段类型",
     "格式版本",
+    "表格",
+    "表格行",
+    "表格列",
 ];
 
 /// The schema of the indicator table.
@@ -115,6 +121,16 @@ pub fn indicator_schema() -> Schema {
              ref_year names",
         ),
         Column::schema_version(),
+        Column::new("table_no", z(23), Type::Text)
+            .nullable()
+            .doc("for a table's cell, the table: its number as its title states it (表2), else #N, its place among the report's tables; empty for a figure of the prose")
+            .width(8),
+        Column::new("table_row", z(24), Type::Text)
+            .nullable()
+            .doc("for a table's cell, its row's label, under its parent's for a sub-row (出口额 > 一般贸易)"),
+        Column::new("table_column", z(25), Type::Text)
+            .nullable()
+            .doc("for a table's cell, its column's header cells (2022年 绝对数, 比上年增长(%))"),
     ];
     debug_assert!(columns.iter().map(|c| c.name.as_ref()).eq(FIELDS.iter().copied()));
     Schema {
@@ -169,6 +185,8 @@ pub struct Row<'a> {
     pub basis: Option<Cow<'a, str>>,
     /// The span of years a figure over several years covers.
     pub span: Option<crate::period::Span>,
+    /// Where a table's cell stands in its table.
+    pub cell: Option<&'a crate::analyzer::TableRef>,
 }
 
 impl<'a> Row<'a> {
@@ -196,11 +214,12 @@ impl<'a> Row<'a> {
             status: ind.status,
             basis: basis_of(ind),
             span: ind.span,
+            cell: ind.cell.as_ref(),
         }
     }
 
     /// The cells, in the order of [`indicator_schema`].
-    pub fn cells(&self) -> [Cell<'_>; 23] {
+    pub fn cells(&self) -> [Cell<'_>; 26] {
         [
             Cell::text(self.doc),
             self.region.map_or(Cell::Null, Cell::text_or_null),
@@ -225,6 +244,9 @@ impl<'a> Row<'a> {
             Cell::int(self.span.and_then(|s| s.to)),
             self.span.map_or(Cell::Null, |s| Cell::label(s.how.as_str())),
             Cell::Int(SCHEMA_VERSION),
+            self.cell.map_or(Cell::Null, |c| Cell::text(&c.table)),
+            self.cell.map_or(Cell::Null, |c| Cell::text(&c.row)),
+            self.cell.map_or(Cell::Null, |c| Cell::text(&c.column)),
         ]
     }
 }

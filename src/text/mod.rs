@@ -257,20 +257,28 @@ fn make_title(s: &str) -> String {
 
 /// Splits `text` into paragraphs, headings/sections, sentences and clauses.
 pub fn split(text: &str) -> Structure {
-    split_where(text, None)
+    split_where(text, None, &[])
 }
 
 /// Like [`split`], but clauses are cut only in sentences holding one of the code-point offsets in
 /// `wanted` (sorted): the analyzer needs clauses only around figures, and cutting them is most of the work.
 pub fn split_for(text: &str, wanted: &[usize]) -> Structure {
-    split_where(text, Some(wanted))
+    split_where(text, Some(wanted), &[])
+}
+
+/// Like [`split_for`], where the lines starting in `rows` (code-point spans, sorted) are rows of tables:
+/// each is a sentence of its own and never a heading (`一、食品烟酒`, a tab, `1.4`, a tab, `2.7`), and opens no section.
+pub fn split_with_rows(text: &str, wanted: &[usize], rows: &[(usize, usize)]) -> Structure {
+    split_where(text, Some(wanted), rows)
 }
 
 /// Characters after which a sentence with no full stop ends at its next clause delimiter.
 const LONG_SENTENCE: usize = 500;
 
-fn split_where<'a>(text: &'a str, wanted: Option<&'a [usize]>) -> Structure {
+fn split_where<'a>(text: &'a str, wanted: Option<&'a [usize]>, rows: &'a [(usize, usize)]) -> Structure {
     let mut sp = Splitter {
+        rows,
+        row_at: 0,
         wanted,
         text,
         prev_open: true,
@@ -375,6 +383,9 @@ struct Splitter<'a> {
     total_chars: usize,
     /// Code-point offsets where clauses are wanted (sorted); `None` wants them everywhere.
     wanted: Option<&'a [usize]>,
+    /// Spans of table rows (sorted), and the first not yet passed.
+    rows: &'a [(usize, usize)],
+    row_at: usize,
 }
 
 /// A position in the text: byte and code-point offsets.
@@ -386,6 +397,16 @@ struct Pos {
 
 impl<'a> Splitter<'a> {
     fn paragraph(&mut self, pi: usize, p: &Para, next: Option<&str>) {
+        while self.row_at < self.rows.len() && self.rows[self.row_at].1 <= p.c0 {
+            self.row_at += 1;
+        }
+        if self.rows.get(self.row_at).is_some_and(|r| r.0 <= p.c0 && p.c0 < r.1.max(r.0 + 1)) {
+            // A table row: one sentence, its cells clauses.
+            self.sentence_with(pi, Pos { b: p.b0, c: p.c0 }, Pos { b: p.b1, c: p.c1 }, true);
+            self.last_heading = false;
+            self.prev_open = true;
+            return;
+        }
         self.paragraph_inner(pi, p, next);
         let last = self.text[p.b0..p.b1].chars().next_back().unwrap_or('。');
         self.prev_open = self.last_heading || is_terminal(last) || is_closer(last) || matches!(last, '：' | ':');
@@ -754,7 +775,7 @@ fn clauses(text: &str, start: Pos, end: Pos, table: bool) -> Vec<Clause> {
             // `1,234.5`: a thousands separator, not a delimiter.
             !(prev.is_ascii_digit() && thousands_after(&bytes[i + 1..]))
         } else {
-            (is_clause_delim(ch) && !in_aside) || is_terminal(ch) || (table && ch == '|')
+            (is_clause_delim(ch) && !in_aside) || is_terminal(ch) || (table && matches!(ch, '|' | '\t'))
         };
         let delim = delim || (is_closer(ch) && is_terminal(prev) && cur.is_none());
         if delim {
