@@ -436,7 +436,9 @@ pub fn report_starts(text: &str) -> Vec<usize> {
         at += l.len();
     }
     let nonblank: Vec<(usize, &str)> = lines.into_iter().filter(|(_, l)| !l.is_empty()).collect();
-    let issuer = |l: &str| l.chars().count() <= 40 && ISSUERS.iter().any(|w| l.ends_with(w));
+    // Byte lengths bound the character counts first: a long line (a CSV row holds a whole report) is no
+    // masthead line, and counting its characters for every line would cost as much as reading the text.
+    let issuer = |l: &str| l.len() <= 160 && l.chars().count() <= 40 && ISSUERS.iter().any(|w| l.ends_with(w));
     let digits = |s: &str| -> String {
         s.chars()
             .map(|c| if ('０'..='９').contains(&c) { char::from(b'0' + (c as u32 - '０' as u32) as u8) } else { c })
@@ -444,7 +446,10 @@ pub fn report_starts(text: &str) -> Vec<usize> {
     };
     let mut out: Vec<usize> = Vec::new();
     let title = |l: &str| {
-        l.chars().count() <= 60 && !l.contains(['。', '，', ',', '；', '《']) && TITLES.iter().any(|w| l.ends_with(w))
+        l.len() <= 240
+            && l.chars().count() <= 60
+            && TITLES.iter().any(|w| l.ends_with(w))
+            && !l.contains(['。', '，', ',', '；', '《'])
     };
     let push = |start: usize, out: &mut Vec<usize>| {
         let previous = out.last().copied().unwrap_or(0);
@@ -468,11 +473,12 @@ pub fn report_starts(text: &str) -> Vec<usize> {
         if k == 0 {
             continue;
         }
-        let date = digits(nonblank[k].1);
-        let Some(d) = DATE_LINE.captures(&date).and_then(|c| c[1].parse::<i32>().ok()) else { continue };
-        if !issuer(nonblank[k - 1].1) {
+        // A date line is short and follows an issuer line.
+        if nonblank[k].1.len() > 60 || !issuer(nonblank[k - 1].1) {
             continue;
         }
+        let date = digits(nonblank[k].1);
+        let Some(d) = DATE_LINE.captures(&date).and_then(|c| c[1].parse::<i32>().ok()) else { continue };
         let opening = digits(nonblank[k + 1].1);
         let Some(y) = OPENING_YEAR.captures(&opening).and_then(|c| c[1].parse::<i32>().ok()) else { continue };
         if y != d - 1 && y != d {

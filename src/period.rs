@@ -344,7 +344,8 @@ fn sentence_flags(lx: &PeriodLex, sentence: &str) -> SentenceFlags {
 ///
 /// `before` is the sentence text before the figure, with the `years` typed in it, `sentence` the whole
 /// sentence, `after` the text right after the figure in its sentence (for `从X增加到Y`), `mode` the mode of the
-/// section, `para_before` the paragraph before the sentence with the years typed in it (five-year reviews).
+/// section, `para_before` the paragraph before the sentence with the years typed in it (five-year reviews) and
+/// whether it opened a review of the past year (see [`reviews_past_year`]; plan sections).
 #[allow(clippy::too_many_arguments)]
 fn period_of(
     lx: &PeriodLex,
@@ -356,9 +357,9 @@ fn period_of(
     after: &str,
     mode: Mode,
     years: &[YearIn],
-    para_before: (&str, &[YearIn]),
+    para_before: (&str, &[YearIn], bool),
 ) -> (Option<i32>, Status) {
-    let (para_before, para_years) = para_before;
+    let (para_before, para_years, para_past) = para_before;
     let (target_sentence, past) = (flags.target, flags.past);
     debug_assert!(sentence.starts_with(before));
     let w = &lx.words;
@@ -397,7 +398,7 @@ fn period_of(
     let span_start = starts_a_span(lx, after);
     match mode {
         Mode::Plan => {
-            if (past && !target_sentence) || reviews_past_year(lx, para_before, sentence) {
+            if (past && !target_sentence) || para_past {
                 (Some(y - 1), Status::Actual)
             } else {
                 (Some(y), Status::Target)
@@ -594,13 +595,15 @@ fn span_of(lx: &PeriodLex, c: &SpanContext) -> Option<Span> {
         .map_or(0, |(i, ch)| i + ch.len_utf8());
     let clause = &c.before[clause_start..];
     let annual = lx.annual.iter().any(|a| c.near.contains(a.as_str()) || clause.contains(a.as_str()));
-    let span_context = matches!(c.mode, Mode::SpanReview | Mode::SpanPlan)
-        || w.span_words.iter().any(|(x, _)| c.before.contains(x))
-        || w.plan_periods.iter().any(|(x, _)| c.before.contains(x));
     // A total: a flow in a span with no year of its own (五年新建…), or anything summed over a span (累计).
-    let summed = w.total_words.iter().any(|t| holds_word(clause, t, &w.not_totals));
-    let flow = c.ref_year.is_none() && w.flow_words.iter().any(|t| clause.contains(t));
-    let total = !annual && span_context && matches!(f.kind, Kind::Quantity | Kind::ChangeAbs) && (summed || flow);
+    // Tested cheapest first: the kind, then the clause, then the sentence before the figure.
+    let total = !annual
+        && matches!(f.kind, Kind::Quantity | Kind::ChangeAbs)
+        && (w.total_words.iter().any(|t| holds_word(clause, t, &w.not_totals))
+            || (c.ref_year.is_none() && w.flow_words.iter().any(|t| clause.contains(t))))
+        && (matches!(c.mode, Mode::SpanReview | Mode::SpanPlan)
+            || w.span_words.iter().any(|(x, _)| c.before.contains(x))
+            || w.plan_periods.iter().any(|(x, _)| c.before.contains(x)));
     // `比2020年下降13.5%`: the basis names the first year of the change.
     let base_year = f.basis.as_deref().and_then(|b| {
         let digits: String = b.chars().filter(char::is_ascii_digit).collect();
@@ -718,6 +721,9 @@ pub fn periods(
     let mut part_modes: rustc_hash::FxHashMap<String, Mode> = Default::default();
     let mut last_flags: Option<SentenceTime> = None;
     let mut para_years: Vec<YearIn> = Vec::new();
+    // Whether `para_years` holds the years of `para_at`, and the sentence whose paragraph `plan_past` judged.
+    let mut para_typed = false;
+    let mut plan_past: (Option<usize>, bool) = (None, false);
     // Where the last offset was found in the current sentence (characters, bytes).
     let mut at = (0usize, 0usize);
     for ind in placed {
@@ -766,20 +772,43 @@ pub fn periods(
         } else {
             mode_at(heads.get_or_insert_with(|| modes_in_force(headings(lx, text, &yw))), f.start)
         };
-        let para_before = if matches!(mode, Mode::SpanReview | Mode::Plan) {
-            if text_at.0 != s0 || text_at.1 == 0 {
+        let para_before = if mode == Mode::SpanReview {
+            if text_at.0 != s0 || text_at.1 == 0 || !para_typed {
                 text_at = byte_of_char(text, text_at, s0);
                 para_at = paragraph_before(text, text_at.1);
                 para_years = years_in(years, para_at, s0 - para_at.chars().count());
+                para_typed = true;
             }
             para_at
         } else {
             ""
         };
+        // Once per sentence of a plan section: whether its paragraph opened with a review of the past year.
+        let para_past = mode == Mode::Plan && {
+            if plan_past.0 != Some(s0) {
+                if text_at.0 != s0 || text_at.1 == 0 {
+                    text_at = byte_of_char(text, text_at, s0);
+                    para_at = paragraph_before(text, text_at.1);
+                    para_typed = false;
+                }
+                plan_past = (Some(s0), reviews_past_year(lx, para_at, sentence));
+            }
+            plan_past.1
+        };
         let flags = &last_flags.as_ref().expect("flags of the sentence").1;
         let in_sentence = &last_flags.as_ref().expect("years of the sentence").2;
-        let (ref_year, status) =
-            period_of(lx, flags, kind, year, before, sentence, after, mode, in_sentence, (para_before, &para_years));
+        let (ref_year, status) = period_of(
+            lx,
+            flags,
+            kind,
+            year,
+            before,
+            sentence,
+            after,
+            mode,
+            in_sentence,
+            (para_before, &para_years, para_past),
+        );
         let spans_in = &last_flags.as_ref().expect("spans of the sentence").3;
         let near = &sentence[..b.min(sentence.len())];
         let ctx = SpanContext {
@@ -840,7 +869,7 @@ mod tests {
             after,
             classify_heading(heading, Some(year)),
             &typed_years(sentence),
-            ("", &[]),
+            ("", &[], false),
         )
     }
 
