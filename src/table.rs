@@ -81,7 +81,11 @@ fn row_of(line: &str, c0: usize) -> Option<(Row, bool)> {
         return None;
     }
     let body = line.trim_matches(|ch: char| ch != '\t' && crate::text::is_space(ch));
-    if body.is_empty() || is_title(body) {
+    // A paragraph indented with ideographic spaces has none left inside once trimmed.
+    if body.is_empty()
+        || (!body.contains('\t') && !body.contains("  ") && !body.contains('\u{3000}') && !body.starts_with('|'))
+        || is_title(body)
+    {
         return None;
     }
     let lead_b = line.len() - line.trim_start_matches(|ch: char| ch != '\t' && crate::text::is_space(ch)).len();

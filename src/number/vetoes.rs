@@ -223,10 +223,12 @@ pub(super) const AFTER_UNIT: &[Veto] = &[
         source: "tjgb/china_2024_weijian_tjgb.md",
         number: "65",
         rule: |c| {
-            let age = c.unit.is_some_and(|u| u.1 == UnitClass::Time && u.2 == TimeRole::Age);
+            if !c.unit.is_some_and(|u| u.1 == UnitClass::Time && u.2 == TimeRole::Age) {
+                return None;
+            }
             let before = c.scan.window_before(c.i, 12);
             let lifetime = ["寿命", "年龄"].iter().any(|w| before.contains(w));
-            (age && !lifetime).then_some(Outcome::Typed(Kind::Date, c.k))
+            (!lifetime).then_some(Outcome::Typed(Kind::Date, c.k))
         },
     },
 ];
