@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 use crate::analyzer::Indicator;
 use crate::figure::{Figure, Kind, Qualifier};
 use crate::link::is_sep;
-use crate::verify::{VerifyLex, half_quantum, ratio_range, raw_num};
+use crate::verify::{VerifyLex, change_over_base, half_quantum, ratio_range, raw_num};
 
 /// What a figure states of its indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -483,15 +483,7 @@ impl<'a> Store<'a> {
             }
         };
         let fq = self.fig(level);
-        let base = fq.value - fd.value;
-        if base <= Decimal::ZERO {
-            return None;
-        }
-        let (dd, dq) = (half_quantum(fd), half_quantum(fq));
-        let r = fd.value / base * Decimal::ONE_HUNDRED;
-        let (lo, hi) = ratio_range(fd.value.abs(), dd, base, dq + dd);
-        let (lo, hi) = if fd.value < Decimal::ZERO { (-hi, -lo) } else { (lo, hi) };
-        let op = if fd.value < Decimal::ZERO { "+" } else { "−" };
+        let (r, lo, hi, op) = change_over_base(fq, fd)?;
         Some(Derived {
             value: r,
             low: lo,

@@ -426,15 +426,7 @@ impl<'a> Sentence<'a> {
         if self.split_number(fq) || self.split_number(fd) {
             return None;
         }
-        let base = fq.value - fd.value;
-        if base <= Decimal::ZERO {
-            return None;
-        }
-        let (dd, dq) = (half_quantum(fd), half_quantum(fq));
-        let r = fd.value / base * Decimal::ONE_HUNDRED;
-        let (lo, hi) = ratio_range(fd.value.abs(), dd, base, dq + dd);
-        let (lo, hi) = signed_range(fd.value, lo, hi);
-        let op = if fd.value < Decimal::ZERO { "+" } else { "−" };
+        let (r, lo, hi, op) = change_over_base(fq, fd)?;
         let formula = format!("{} / ({} {op} {})", self.raw_num(fd), self.raw_num(fq), self.raw_num(fd));
         Some(self.judged(k, r, lo, hi, formula, "分别 list: change beside its level", &[q, d]))
     }
@@ -881,6 +873,21 @@ pub(crate) fn ratio_range(n: Decimal, dn: Decimal, d: Decimal, dd: Decimal) -> (
     let lo = if d + dd > Decimal::ZERO { (n - dn).max(Decimal::ZERO) / (d + dd) * h } else { Decimal::ZERO };
     let hi = if d - dd > Decimal::ZERO { (n + dn) / (d - dd) * h } else { n / d * h };
     (lo, hi)
+}
+
+/// The growth a change `fd` makes of the level `fq` it reached: `fd / (fq − fd)` in percent, with its bounds from
+/// both figures' stated decimals and the sign of the base's formula (`−` for a rise, `+` for a fall); `None` when
+/// the level before the change would not be positive.
+pub(crate) fn change_over_base(fq: &Figure, fd: &Figure) -> Option<(Decimal, Decimal, Decimal, &'static str)> {
+    let base = fq.value - fd.value;
+    if base <= Decimal::ZERO {
+        return None;
+    }
+    let (dd, dq) = (half_quantum(fd), half_quantum(fq));
+    let r = fd.value / base * Decimal::ONE_HUNDRED;
+    let (lo, hi) = ratio_range(fd.value.abs(), dd, base, dq + dd);
+    let (lo, hi) = signed_range(fd.value, lo, hi);
+    Some((r, lo, hi, if fd.value < Decimal::ZERO { "+" } else { "−" }))
 }
 
 fn signed_range(sign_of: Decimal, lo: Decimal, hi: Decimal) -> (Decimal, Decimal) {
