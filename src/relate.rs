@@ -704,33 +704,38 @@ fn trim_subset<'s>(lx: &VerifyLex, s: &'s str) -> &'s str {
 /// A subject's name as an indicator: footnote marks, years and the words of `dicts/name_trims.txt` at either
 /// end dropped (`2024年末全国卫生人员总数` → `卫生人员`).
 pub fn normalise(lx: &VerifyLex, subject: &str) -> String {
-    let mut s: String = subject.chars().filter(|c| !c.is_whitespace()).collect();
-    // Footnote marks: `国内生产总值[2]`.
-    while let (Some(a), Some(b)) = (s.find('['), s.find(']')) {
-        if b < a {
-            break;
+    let mut owned: String;
+    let mut s: &str = subject;
+    if s.contains(char::is_whitespace) || s.contains('[') {
+        owned = s.chars().filter(|c| !c.is_whitespace()).collect();
+        // Footnote marks: `国内生产总值[2]`.
+        while let (Some(a), Some(b)) = (owned.find('['), owned.find(']')) {
+            if b < a {
+                break;
+            }
+            owned.replace_range(a..=b, "");
         }
-        s.replace_range(a..=b, "");
+        s = &owned;
     }
     loop {
         let before = s.len();
         let t = s.trim_start_matches(|c: char| c.is_ascii_digit());
         if t.len() < s.len() {
-            s = t.trim_start_matches(['年', '月', '末', '底']).to_string();
+            s = t.trim_start_matches(['年', '月', '末', '底']);
         }
         for w in lx.name_trims.iter() {
             if let Some(t) = s.strip_prefix(w.as_str()) {
-                s = t.to_string();
+                s = t;
             }
             if let Some(t) = s.strip_suffix(w.as_str()) {
-                s = t.to_string();
+                s = t;
             }
         }
         if s.len() == before {
             break;
         }
     }
-    s
+    s.to_string()
 }
 
 fn is_cjk(c: char) -> bool {
