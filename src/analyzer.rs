@@ -486,7 +486,7 @@ impl Analyzer {
             return None;
         }
         let dicts = self.recognizer.dicts();
-        let end = after.find(|c: char| !('\u{4e00}'..='\u{9fff}').contains(&c)).unwrap_or(after.len());
+        let end = after.find(|c: char| !crate::verify::is_cjk(c)).unwrap_or(after.len());
         let (verb, rest) = after.split_at(end);
         let n = verb.chars().count();
         let closes = rest.chars().next().is_none_or(|c| !c.is_alphanumeric());

@@ -206,6 +206,11 @@ impl Words {
         }
     }
 
+    /// Removes `w` when a file line says `-w`, else adds it.
+    fn apply(&mut self, w: &str, remove: bool) {
+        if remove { self.remove(w) } else { self.insert(w) }
+    }
+
     /// Whether the list holds `w`.
     pub fn has(&self, w: &str) -> bool {
         self.set.contains(w)
@@ -644,11 +649,7 @@ impl Dicts {
                 "index_markers" => Some(&mut n.index_markers),
                 "per_units" => Some(&mut n.per_units),
                 "person_nouns" => {
-                    if l.remove {
-                        sw.person_nouns.remove(l.word);
-                    } else {
-                        sw.person_nouns.insert(l.word);
-                    }
+                    sw.person_nouns.apply(l.word, l.remove);
                     Some(&mut n.person_nouns)
                 }
                 "not_tenths" => Some(&mut n.not_tenths),
@@ -675,11 +676,7 @@ impl Dicts {
                 "comparison_words" => Some(&mut sw.comparison_words),
                 "degree_words" => Some(&mut sw.degree_words),
                 "rate_ends" => {
-                    if l.remove {
-                        sw.rate_ends.remove(l.word);
-                    } else {
-                        sw.rate_ends.insert(l.word);
-                    }
+                    sw.rate_ends.apply(l.word, l.remove);
                     Some(&mut vw.rate_ends)
                 }
                 "rate_links" => Some(&mut vw.rate_links),
@@ -692,11 +689,7 @@ impl Dicts {
                 _ => None,
             };
             if let Some(w) = words {
-                if l.remove {
-                    w.remove(l.word);
-                } else {
-                    w.insert(l.word);
-                }
+                w.apply(l.word, l.remove);
                 continue;
             }
             match role {
@@ -748,11 +741,7 @@ impl Dicts {
                             ));
                         }
                     };
-                    if l.remove {
-                        list.remove(l.word);
-                    } else {
-                        list.insert(l.word);
-                    }
+                    list.apply(l.word, l.remove);
                 }
                 "prices" => {
                     let list = match field(0) {
@@ -761,11 +750,7 @@ impl Dicts {
                         "convention" => &mut vw.prices_convention,
                         r => return Err(err(l.n, format!("unknown role {r:?} in prices (stated, real, convention)"))),
                     };
-                    if l.remove {
-                        list.remove(l.word);
-                    } else {
-                        list.insert(l.word);
-                    }
+                    list.apply(l.word, l.remove);
                 }
                 "total_words" | "flow_words" | "plan_marks" | "not_totals" => {
                     let list = match role {
@@ -774,11 +759,7 @@ impl Dicts {
                         "not_totals" => &mut pw.not_totals,
                         _ => &mut pw.plan_marks,
                     };
-                    if l.remove {
-                        list.remove(l.word);
-                    } else {
-                        list.insert(l.word);
-                    }
+                    list.apply(l.word, l.remove);
                 }
                 "plan_periods" => {
                     if l.remove {
@@ -808,11 +789,7 @@ impl Dicts {
                     let Some(list) = pw.role(role, field(0)) else {
                         return Err(err(l.n, format!("unknown role {:?} in {role}", field(0))));
                     };
-                    if l.remove {
-                        list.remove(l.word);
-                    } else {
-                        list.insert(l.word);
-                    }
+                    list.apply(l.word, l.remove);
                 }
                 "qualifiers" => {
                     if l.remove {

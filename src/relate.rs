@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 use crate::analyzer::Indicator;
 use crate::figure::{Figure, Kind, Qualifier};
 use crate::link::is_sep;
-use crate::verify::{VerifyLex, change_over_base, half_quantum, ratio_range, raw_num};
+use crate::verify::{VerifyLex, change_over_base, half_quantum, is_cjk, ratio_range, raw_num};
 
 /// What a figure states of its indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -736,8 +736,4 @@ pub fn normalise(lx: &VerifyLex, subject: &str) -> String {
         }
     }
     s.to_string()
-}
-
-fn is_cjk(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }

@@ -894,7 +894,8 @@ fn signed_range(sign_of: Decimal, lo: Decimal, hi: Decimal) -> (Decimal, Decimal
     if sign_of < Decimal::ZERO { (-hi, -lo) } else { (lo, hi) }
 }
 
-fn is_cjk(c: char) -> bool {
+/// A character of the CJK Unified Ideographs block: the characters a Chinese word or name is made of.
+pub(crate) fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 

@@ -882,7 +882,7 @@ impl<'a> Scan<'a> {
     /// characters long itself (so `5万亿人民币` is no count of people).
     fn people_after(&self, k: usize) -> bool {
         let mut end = k;
-        while end < self.chars.len() && end - k < 12 && ('\u{4e00}'..='\u{9fff}').contains(&self.chars[end]) {
+        while end < self.chars.len() && end - k < 12 && crate::verify::is_cjk(self.chars[end]) {
             end += 1;
         }
         (k + 1..=end).any(|j| {
