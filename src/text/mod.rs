@@ -78,10 +78,25 @@ const DENSE_MIN: usize = 5000;
 const TITLE_LIKE_MAX: usize = 30;
 
 /// Walks `s` from the position `from` (characters, bytes) to character `n`: its (characters, byte offset), or
-/// (the character count, `s.len()`) when `s` is shorter. Starts over from the beginning when `from` is past `n`.
+/// (the character count, `s.len()`) when `s` is shorter. Walks back when `from` is past `n` (closer than the
+/// beginning when `n` lies in its second half), so that a cursor over a long text costs the distance moved.
 pub(crate) fn byte_of_char(s: &str, from: (usize, usize), n: usize) -> (usize, usize) {
-    let (mut c, mut b) = if from.0 <= n { from } else { (0, 0) };
     let bytes = s.as_bytes();
+    let (mut c, mut b) = if from.0 <= n {
+        from
+    } else if n >= from.0 / 2 && from.1 <= bytes.len() {
+        let (mut c, mut b) = from;
+        while c > n && b > 0 {
+            b -= 1;
+            while b > 0 && (bytes[b] & 0xC0) == 0x80 {
+                b -= 1;
+            }
+            c -= 1;
+        }
+        return (c, b);
+    } else {
+        (0, 0)
+    };
     while c < n && b < bytes.len() {
         let lead = bytes[b];
         b += if lead < 0x80 {
