@@ -478,6 +478,52 @@ impl Analyzer {
         DocReport { doc: doc.name.clone(), region, year, indicators, relations, findings, offset: doc.offset }
     }
 
+    /// The name of a count done for or to the things it counts (`为31家企业提供法律托管`): when a preposition of
+    /// `object_preps` ends the text before the figure and what follows the counted noun `named` in the rest of
+    /// the sentence (`after`) is a verb and its object closing the clause, the act qualifies the noun: the object alone after a light verb
+    /// (法律托管企业, “全代办”服务项目), else the whole act with 的 (下放省级用地审批权的市).
+    fn by_act(
+        &self,
+        f: &Figure,
+        before: &str,
+        after: &str,
+        named: &str,
+        finder: Option<&SubjectFinder>,
+    ) -> Option<String> {
+        let dicts = self.recognizer.dicts();
+        let sw = &dicts.subject;
+        let units_count = self.count_units.contains(&f.unit) || sw.person_units.has(&f.unit);
+        let before = before.trim_end();
+        if !units_count || !sw.object_preps.iter().any(|p| before.ends_with(p)) {
+            return None;
+        }
+        let after = after.trim_start();
+        let act = after.strip_prefix(named)?;
+        let end = act.find(|c: char| !crate::verify::is_cjk(c) && !matches!(c, '“' | '”')).unwrap_or(act.len());
+        // The act closes the clause: a list going on (`提供就业、择业和流动服务`) is not cut.
+        if end < act.len() && !act[end..].starts_with(['，', ',', '。', '；', ';', '：', ':', '！', '？']) {
+            return None;
+        }
+        let act = &act[..end];
+        let n = act.chars().count();
+        let of = sw.possessive.iter().next().unwrap_or("的");
+        if !(2..=12).contains(&n)
+            || act.contains(of)
+            || dicts.number.change_verbs.iter().any(|(w, _)| act.starts_with(w))
+        {
+            return None;
+        }
+        let verb = finder?.verb_after(&after[..named.len() + act.len()], named)?;
+        let object = &act[verb..];
+        // People are named by what they received in full (提供生活补助的义务教育寄宿生); things by the service.
+        let people = sw.person_nouns.iter().any(|w| named.ends_with(w)) || sw.person_units.has(&f.unit);
+        if sw.light_verbs.has(&act[..verb]) && object.chars().count() >= 2 && !people {
+            Some(format!("{object}{named}"))
+        } else {
+            Some(format!("{act}{of}{named}"))
+        }
+    }
+
     /// The verb of `确保事项100%办结`: what stands after a percentage up to the end of its clause, when that is
     /// one or two Chinese characters and no change verb, qualifier or unit (`增长` makes a change, `的县` a
     /// share of counties).
@@ -596,7 +642,12 @@ impl Analyzer {
             }
             // `7方面29项重点任务`: a count right before another counts what the second one names.
             let own = if next_start == f.end && !f.kind.is_change() {
-                subject_of("", after).or_else(|| subject_of(before, ""))
+                subject_of("", after)
+                    .map(|s| {
+                        // `推动解决6方面37个问题`: a count of aspects names the aspects of what the next one counts.
+                        if dicts.subject.dimension_units.has(&f.unit) { format!("{s}{}", f.unit) } else { s }
+                    })
+                    .or_else(|| subject_of(before, ""))
             } else if let Some(named) = counted {
                 subject_of(before, "").map(|s| format!("{named}{s}")).or_else(|| subject_of("", after))
             } else {
@@ -638,6 +689,15 @@ impl Analyzer {
                     (c.chars().count() >= 2).then(|| format!("{level}{c}"))
                 });
             let own = share.or(own);
+            // `为31家企业提供法律托管`, `向8个市下放省级用地审批权`: a count after a preposition of whom an act is done for
+            // counts them by that act (法律托管企业, 下放省级用地审批权的市).
+            let own = match own {
+                // Only where the act closes the clause: a figure after it (`发放资助金5637.2万元`) is the act's own.
+                Some(s) if f.kind == Kind::Quantity && next_start >= clause.1 => {
+                    Some(self.by_act(f, before, slice(f.end, sent.end), &s, finder.as_ref()).unwrap_or(s))
+                }
+                other => other,
+            };
             // `确保疑难诉求100%响应，事项100%办结`: a percentage followed only by a verb closing its clause is the
             // rate of that verb's act on the noun before it (疑难诉求响应率, 事项办结率).
             let own = own.map(|s| match self.verb_rate(f, after) {
@@ -649,6 +709,20 @@ impl Analyzer {
                 _ => s,
             });
             let mut subject = match own {
+                // `覆盖384人次`, `累计办理14621件`: a count named only by its verb, closing its clause, is named by the
+                // measure of its unit (覆盖人次, 办理件数); not where words after it say more (`改造约1亿人居住的…`) or a
+                // verb of reaching or 为 puts it as a level (`由51家整合为33家`).
+                Some(s)
+                    if f.kind == Kind::Quantity
+                        && after.trim().chars().next().is_none_or(|c| !crate::verify::is_cjk(c))
+                        && !dicts.subject.reach_words.iter().any(|w| before.trim_end().ends_with(w))
+                        && !dicts.subject.object_preps.iter().any(|w| before.trim_end().ends_with(w))
+                        && finder.as_ref().is_some_and(|fd| fd.is_bare_verb(&s))
+                        && dicts.subject.unit_measures.get(&f.unit).is_some() =>
+                {
+                    let m = dicts.subject.unit_measures.get(&f.unit).map_or("", String::as_str);
+                    if s.ends_with(m) { s } else { format!("{s}{m}") }
+                }
                 Some(s) => s,
                 None => {
                     // A change takes the subject of the level it changes; anything else, or a change of a level

@@ -99,6 +99,11 @@ roles! {
     "rate_tails" => "rate_tails.txt",
     "comparison_words" => "comparison_words.txt",
     "list_pairs" => "list_pairs.tsv",
+    "unit_measures" => "unit_measures.tsv",
+    "dimension_units" => "dimension_units.txt",
+    "object_preps" => "object_preps.txt",
+    "light_verbs" => "light_verbs.txt",
+    "not_acts" => "not_acts.txt",
     "degree_words" => "degree_words.txt",
     "time_words" => "time_words.tsv",
     "heading_words" => "heading_words.tsv",
@@ -416,6 +421,16 @@ pub struct SubjectWords {
     pub rate_ends: Words,
     /// The surfaces of the year units of `units.txt` (年), which say when, not what.
     pub year_units: Vec<String>,
+    /// The measure a count of acts is named by after its verb (件 → 件数: `累计办理14621件` → 办理件数).
+    pub unit_measures: Valued<String>,
+    /// Units counting the aspects of what the next count counts (方面: `6方面37个问题` → 问题方面).
+    pub dimension_units: Words,
+    /// Prepositions naming who an act is done for or to before a count (为, 向: `为31家企业提供法律托管`).
+    pub object_preps: Words,
+    /// Verbs that only carry their object (提供, 开展): the object names the act (提供法律托管 → 法律托管).
+    pub light_verbs: Words,
+    /// Verbs of having, using or bringing about that name no countable act (共有, 用于, 打造).
+    pub not_acts: Words,
 }
 
 /// The word lists of the period stage: what a sentence, a heading and a stated year say of time.
@@ -675,6 +690,10 @@ impl Dicts {
                 "rate_tails" => Some(&mut sw.rate_tails),
                 "comparison_words" => Some(&mut sw.comparison_words),
                 "degree_words" => Some(&mut sw.degree_words),
+                "dimension_units" => Some(&mut sw.dimension_units),
+                "object_preps" => Some(&mut sw.object_preps),
+                "light_verbs" => Some(&mut sw.light_verbs),
+                "not_acts" => Some(&mut sw.not_acts),
                 "rate_ends" => {
                     sw.rate_ends.apply(l.word, l.remove);
                     Some(&mut vw.rate_ends)
@@ -705,6 +724,16 @@ impl Dicts {
                         return Err(err(l.n, format!("{:?}: expected share|difference<TAB>A<TAB>B", field(0))));
                     }
                     vw.rate_defs.insert(l.word, vec![field(0).into(), field(1).into(), field(2).into()]);
+                }
+                "unit_measures" => {
+                    if l.remove {
+                        sw.unit_measures.remove(l.word);
+                        continue;
+                    }
+                    if field(0).is_empty() {
+                        return Err(err(l.n, format!("{:?}: expected UNIT<TAB>MEASURE", l.word)));
+                    }
+                    sw.unit_measures.insert(l.word, field(0).to_string());
                 }
                 "list_pairs" => {
                     if l.remove {

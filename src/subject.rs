@@ -80,6 +80,38 @@ impl<'j> SubjectFinder<'j> {
         toks.len() == 1 && toks[0].tag.starts_with('v')
     }
 
+    /// Whether `text` is one word naming an act and nothing else (`覆盖`, `办理`; not `咨询`, which jieba takes for a
+    /// noun of the act, nor `法律法规`): a clause verb of the word lists, or one word jieba tags a plain verb
+    /// that is no word of having, reaching or changing (`not_acts`: 共有, 用于, 新增).
+    pub fn is_bare_verb(&self, text: &str) -> bool {
+        let w = self.words;
+        if w.not_acts.has(text) || w.lead.has(text) || w.trail.has(text) || w.reach_words.has(text) {
+            return false;
+        }
+        if w.clause_verbs.has(text) {
+            return true;
+        }
+        let toks = self.tokens(text);
+        toks.len() == 1 && toks[0].tag == "v"
+    }
+
+    /// The byte length of the verb that follows `noun` in `text` (which starts with it), when jieba, segmenting
+    /// them together, ends a word where the noun ends and tags the next word a verb with more after it.
+    pub fn verb_after(&self, text: &str, noun: &str) -> Option<usize> {
+        let end = noun.len() + text[noun.len()..].char_indices().nth(8).map_or(text.len() - noun.len(), |(b, _)| b);
+        let toks = self.tokens(&text[..end]);
+        let mut at = 0;
+        let mut it = toks.iter();
+        for t in it.by_ref() {
+            at += t.word.len();
+            if at >= noun.len() {
+                break;
+            }
+        }
+        let verb = it.next().filter(|_| at == noun.len())?;
+        (verb.tag == "v" && at + verb.word.len() < end).then_some(verb.word.len())
+    }
+
     /// [`subject`](Self::subject) of a figure that counts people (its unit is one of `person_units`: 人, 名):
     /// a verb after a noun naming people ends the name after the number (`450万困难群众纳入城乡低保` →
     /// 困难群众), where for other counts a verb may go on to the thing counted (`11.2万个高校毕业生就业岗位`).
@@ -160,13 +192,21 @@ impl<'j> SubjectFinder<'j> {
         let ends_open = pre.is_empty()
             || start == pre.len()
             || pre.last().is_some_and(|t| {
-                matches!(t.tag, "v" | "vn" | "p" | "c" | "d" | "uj" | "vd" | "ad") || words.boundary.has(t.word)
+                matches!(t.tag, "v" | "vn" | "p" | "c" | "d" | "uj" | "vd" | "ad")
+                    || words.boundary.has(t.word)
+                    || ends_in_clause_verb(words, t.word)
             });
         pre.drain(..start);
         let mut phrase = pre;
         trim_leading(words, &mut phrase);
         trim_trailing(words, &mut phrase);
         drop_clause_verb(words, &mut phrase);
+        // `“一村一法律顾问”全年进村服务`: a time or scope word after a quoted name is no part of the name.
+        if let Some(i) = (1..phrase.len().saturating_sub(1))
+            .find(|&i| phrase[i - 1].word.ends_with(['”', '》']) && words.lead.has(phrase[i].word))
+        {
+            phrase.remove(i);
+        }
         let pre_text = join(&phrase);
 
         // `新增仙桃、潜江、宜都、大冶4个千亿县`: a list of names before the number names instances, not the thing.
@@ -434,6 +474,13 @@ fn trim_rate_tail(words: &SubjectWords, s: &mut String) {
 
 /// `全年立刑事案件428起` → 刑事案件, `办理复议案件98件` → 复议案件: the verb opening the clause is no part of the name
 /// of what it did, unless the name ends in a measure of its own (参加…养老保险人数).
+/// Whether `word` is an adverb and a clause verb that jieba keeps as one word (`妥善安置`, 妥善 + 安置): it opens
+/// a clause like the verb alone.
+fn ends_in_clause_verb(words: &SubjectWords, word: &str) -> bool {
+    let n = word.chars().count();
+    n > 2 && words.clause_verbs.iter().any(|v| v.chars().count() >= 2 && v.chars().count() < n && word.ends_with(v))
+}
+
 fn drop_clause_verb(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
     // `各镇开展文件专项清理`, `培训中开设法治专题课`: a scope (a pronoun of places, a phrase ending in a
     // locative) before the clause verb goes with it.
