@@ -318,3 +318,24 @@ fn sheet_name(region: &str, zh: bool, taken: &mut Vec<String>) -> String {
         n += 1;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::sheet_name;
+
+    #[test]
+    fn sheet_names_are_ones_excel_takes() {
+        let mut taken = vec!["History".to_string()];
+        assert_eq!(sheet_name("国务院", true, &mut taken), "国务院");
+        assert_eq!(sheet_name("国务院", true, &mut taken), "国务院 (2)", "a second sheet of a name");
+        assert_eq!(sheet_name("'a[b]:c*d?e/f\\g'", false, &mut taken), "abcdefg");
+        assert_eq!(sheet_name("history", false, &mut taken), "history (2)", "History is reserved");
+        assert_eq!(sheet_name(" ", true, &mut taken), "未知地区");
+        assert_eq!(sheet_name("", false, &mut taken), "unknown");
+        let long = "新疆维吾尔自治区伊犁哈萨克自治州直属县级行政单位和其他地区合计";
+        let n = sheet_name(long, true, &mut taken);
+        assert_eq!(n.chars().count(), 31);
+        let again = sheet_name(long, true, &mut taken);
+        assert!(again.ends_with(" (2)") && again.chars().count() == 31, "{again}");
+    }
+}
