@@ -181,7 +181,7 @@ fn a_sheet_per_region_of_the_samples() {
 }
 
 #[test]
-fn national_work_reports_and_a_province() {
+fn national_work_reports_and_a_city() {
     let Some(corpus) = common::corpus() else { return };
     let dir = tempfile::tempdir().unwrap();
     let mut inputs: Vec<std::path::PathBuf> = (2014..=2025)
