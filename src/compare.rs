@@ -30,6 +30,24 @@ const NOT_INDICATOR_WORDS: &str = include_str!("../dicts/not_indicators.txt");
 /// What makes a subject a name.
 const NAME_RULES: &str = include_str!("../dicts/name_rules.tsv");
 
+/// Where an indicator stands in the built-in list, by its name or its national name: the list opens with the
+/// headline indicators (生产总值, 就业, 物价, 粮食 …), so a lower rank reads first; `None` for one not listed.
+pub fn indicator_rank(name: &str) -> Option<usize> {
+    static RANKS: std::sync::LazyLock<std::collections::HashMap<&'static str, usize>> =
+        std::sync::LazyLock::new(|| {
+            let mut m = std::collections::HashMap::new();
+            let lines = INDICATORS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
+            for (i, l) in lines.enumerate() {
+                let mut f = l.split('\t').map(str::trim);
+                for n in [f.next(), f.next()].into_iter().flatten().filter(|n| !n.is_empty() && *n != "-") {
+                    m.entry(n).or_insert(i);
+                }
+            }
+            m
+        });
+    RANKS.get(name).copied()
+}
+
 fn word_list(text: &str) -> Vec<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect()
 }

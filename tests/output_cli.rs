@@ -312,6 +312,15 @@ fn verify_and_compare_take_the_output_flags_of_extract() {
     }
     let x = dir.path().join("c.xlsx");
     ok(&run(&["compare", "-o", x.to_str().unwrap(), &years[0], &years[1]], None));
+    // The wide table as a workbook: a sheet per region, each year's target beside its actual.
+    let bytes = std::fs::read(&x).unwrap();
+    let book = zip_member(&bytes, "xl/workbook.xml");
+    assert!(book.contains("<sheet name=\"x\""), "{book}");
+    let strings = zip_member(&bytes, "xl/sharedStrings.xml");
+    assert!(strings.contains("<t>2016</t>") && strings.contains("<t>地区生产总值</t>"), "{strings}");
+    assert!(zip_member(&bytes, "xl/worksheets/sheet1.xml").contains("<v>"));
+    // With --columns, the flat table on one sheet.
+    ok(&run(&["compare", "--columns", "indicator,y2016", "-o", x.to_str().unwrap(), &years[0], &years[1]], None));
     let sheet = zip_member(&std::fs::read(&x).unwrap(), "xl/worksheets/sheet1.xml");
     assert!(sheet.contains("<t>y2016</t>") && sheet.contains("<v>"), "{sheet}");
     // --columns, with unknown names refused.

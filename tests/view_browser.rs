@@ -1,6 +1,8 @@
 //! `zhibiao view` loaded in headless Chromium: after the page's script ran, the DOM has one highlighted
-//! element per row of `zhibiao extract`, and a red badge for an altered figure once verification flags it.
-//! Skips with a message when Chromium is not installed. `UPDATE_SCREENSHOT=1` saves `docs/view.png`.
+//! element per row of `zhibiao extract`, and a red badge for an altered figure once verification flags it;
+//! reports of several years of one region open with their headline series as charts.
+//! Skips with a message when Chromium is not installed. `UPDATE_SCREENSHOT=1` saves `docs/view.png` and
+//! `docs/series.png`.
 
 mod common;
 
@@ -287,9 +289,142 @@ fn view_fits_a_1400_by_1000_screen() {
     let national = dir.path().join("national.html");
     view(dir.path(), &[&corpus.join("national_gwr_utf8")], &national);
     let html = std::fs::read_to_string(&national).unwrap();
-    let at = html.find("china_2024_gwr.txt").expect("the 2024 report in the index");
+    let index = html.find("<table class=\"index\">").expect("an index");
+    let at = index + html[index..].find("china_2024_gwr.txt").expect("the 2024 report in the index");
     let anchor = html[..at].rsplit("href=\"#").next().unwrap().split('"').next().unwrap().to_string();
     let l = layout(&chrome, &national, &format!("#{anchor}"));
     assert_reads_well(&l, "national 2024");
     assert!(l["labels"].as_u64().unwrap() > 20, "{l}");
+}
+
+/// Measures the series page: where its first chart stands, how tall the rows of its table are.
+const SERIES_PROBE: &str = r##"<script>
+(function () {
+  var r = { w: window.innerWidth, h: window.innerHeight };
+  var series = document.getElementById("series");
+  r.series_shown = !!series && !series.hidden && series.getBoundingClientRect().height > 0;
+  var fig = document.querySelector("#series figure");
+  r.first_chart_top = fig.getBoundingClientRect().top;
+  r.first_chart_bottom = fig.getBoundingClientRect().bottom;
+  var text = document.querySelector("article.text");
+  r.text_shown = !!text;
+  var heights = [];
+  document.querySelectorAll("#series table.series-tab tbody tr").forEach(function (tr) {
+    heights.push(tr.getBoundingClientRect().height);
+  });
+  r.rows = heights.length;
+  r.row_max = Math.max.apply(null, heights);
+  r.labels_cut = [];
+  document.querySelectorAll("#series svg.chart").forEach(function (svg) {
+    var width = svg.viewBox.baseVal.width;
+    svg.querySelectorAll("text").forEach(function (t) {
+      var b = t.getBBox();
+      if (b.x < -0.5 || b.x + b.width > width + 0.5) { r.labels_cut.push(t.textContent); }
+    });
+  });
+  document.body.setAttribute("data-layout", JSON.stringify(r));
+})();
+</script>"##;
+
+/// The text between `open` and the next `close` after each `open`.
+fn between<'a>(s: &'a str, open: &str, close: &str) -> Vec<&'a str> {
+    s.split(open).skip(1).map(|p| p.split(close).next().unwrap()).collect()
+}
+
+/// The national work reports of 2014–2025: the page opens with their headline series, charts before any
+/// report text, each chart titled with its indicator and unit, targets dashed, every point telling its
+/// figure and sentence; the page and each report titled by region, type and year, not by file.
+#[test]
+fn several_years_of_a_region_open_with_their_headline_series() {
+    let Some(corpus) = common::corpus() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let reports: Vec<PathBuf> = (2014..=2025)
+        .map(|y| corpus.join(format!("national_gwr_utf8/china_{y}_gwr.txt")))
+        .filter(|p| p.is_file())
+        .collect();
+    assert!(reports.len() >= 10, "{reports:?}");
+    let refs: Vec<&Path> = reports.iter().map(|p| p.as_path()).collect();
+    let page = dir.path().join("series.html");
+    view(dir.path(), &refs, &page);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(!html.contains(" src=") && !html.contains("href=\"http"), "nothing is loaded from elsewhere");
+
+    let Some(chrome) = chromium() else {
+        eprintln!("skipped: chromium not present");
+        return;
+    };
+    let dom = headless(&chrome, &page, &["--dump-dom".into()]);
+    // The page is titled by region, type and years.
+    let title = between(&dom, "<title>", "</title>")[0];
+    assert!(title.contains("国务院") && title.contains("政府工作报告"), "{title}");
+    assert!(title.contains("2014") && title.contains("2025"), "{title}");
+    assert!(!title.contains(".txt"), "{title}");
+    // The first chart comes before any report's text.
+    let chart = dom.find("<svg class=\"chart\"").expect("a chart");
+    let text = dom.find("<article class=\"text\">").expect("the reports' text, in their templates");
+    assert!(chart < text, "chart at {chart}, text at {text}");
+    assert!(dom.find("id=\"series\"").unwrap() < dom.find("<main id=\"view\"").unwrap());
+    // Each chart titled with its indicator and unit; the headline indicator first, by dicts/indicators.tsv.
+    let figures = between(&dom, "<figure data-indicator=\"", "</figure>");
+    assert!(figures.len() >= 6, "{} charts", figures.len());
+    for f in &figures {
+        let indicator = f.split('"').next().unwrap();
+        let unit = between(f, "data-unit=\"", "\"")[0];
+        let caption = between(f, "<b class=\"ctitle\">", "</b>")[0];
+        assert!(caption.starts_with(indicator), "{caption} vs {indicator}");
+        if !unit.is_empty() {
+            assert!(caption.contains(&format!("（{unit}）")), "{caption} without its unit {unit}");
+        }
+        assert!(f.contains("<svg class=\"chart\""), "{caption}: no chart");
+    }
+    assert!(figures[0].starts_with("国内生产总值\""), "first chart: {:.80}", figures[0]);
+    let indicators: Vec<&str> = figures.iter().map(|f| f.split('"').next().unwrap()).collect();
+    for headline in ["城镇新增就业", "居民消费价格"] {
+        assert!(indicators.contains(&headline), "{headline} not among {indicators:?}");
+    }
+    // Targets dashed and hollow, beside solid actuals; a point tells its figure and sentence on hover.
+    let growth = figures.iter().find(|f| f.contains("增速（%）")).expect("a growth chart");
+    assert!(growth.contains("class=\"target\"") && growth.contains("stroke-dasharray"), "targets not dashed");
+    assert!(growth.contains("class=\"actual\""));
+    let tips = between(growth, "<title>", "</title>");
+    assert!(
+        tips.iter().any(|t| t.starts_with("2023 5.2") && t.contains("增长5.2%") && t.contains("china_2024_gwr.txt")),
+        "{tips:?}"
+    );
+    // Reports in the index by region, year and type, the file on hover.
+    let index = between(&dom, "<table class=\"index\">", "</table>")[0];
+    assert!(index.contains("国务院 2024年 政府工作报告</a>"), "{index:.600}");
+    // Laid out: the first chart on the first screen, the table's rows one line high, no label cut.
+    let probe = page.with_extension("probe.html");
+    std::fs::write(&probe, html.replace("</body>", &format!("{SERIES_PROBE}</body>"))).unwrap();
+    let dom = headless(&chrome, &probe, &["--dump-dom".into(), "--window-size=1400,1000".into()]);
+    let raw = between(&dom, "data-layout=\"", "\"")[0];
+    let json = raw.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    let l: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let f = |k: &str| l[k].as_f64().unwrap_or_else(|| panic!("no {k} in {l}"));
+    assert_eq!(l["series_shown"], true, "{l}");
+    assert_eq!(l["text_shown"], false, "no report text on the series page: {l}");
+    assert!(
+        f("first_chart_top") < 200.0 && f("first_chart_bottom") <= f("h"),
+        "first chart not on the first screen: {l}"
+    );
+    assert!(f("rows") >= figures.len() as f64 && f("row_max") <= 32.0, "series rows over one line: {l}");
+    assert!(l["labels_cut"].as_array().unwrap().is_empty(), "axis labels cut: {l}");
+    // Opening a report hides the series; its heading names region, year and type.
+    let at = index.find("china_2024_gwr.txt").unwrap();
+    let anchor = index[..at].rsplit("href=\"#").next().unwrap().split('"').next().unwrap();
+    let dom = headless(&chrome, &PathBuf::from(format!("{}#{anchor}", page.display())), &["--dump-dom".into()]);
+    let main = &dom[dom.find("<main id=\"view\"").unwrap()..];
+    assert!(between(main, "<h1>", "</h1>")[0] == "国务院 2024年 政府工作报告", "{:.300}", main);
+    assert!(dom.contains("id=\"series\" class=\"series\" hidden"), "series still shown with a report open");
+
+    let shot = dir.path().join("series.png");
+    headless(&chrome, &page, &[format!("--screenshot={}", shot.display()), "--window-size=1400,1000".into()]);
+    let png = std::fs::read(&shot).expect("screenshot written");
+    assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000);
+    assert_eq!(png_size(&png), (1400, 1000));
+    if std::env::var_os("UPDATE_SCREENSHOT").is_some() {
+        std::fs::create_dir_all(root().join("docs")).unwrap();
+        std::fs::copy(&shot, root().join("docs/series.png")).unwrap();
+    }
 }

@@ -73,6 +73,24 @@ pub fn run(a: Args) -> anyhow::Result<u8> {
         },
     )?;
     let table = Table::new(compare::entries(&reports, &aliases));
+    // The wide table as a workbook: a sheet per region, targets beside actuals. `--columns` names columns
+    // of the flat table, so with it the workbook is that table on one sheet.
+    if options.format == Format::Xlsx && !a.claims && !a.long && options.columns.is_none() {
+        let (sink, sheets) = output::compare_xlsx(a.out.sink()?, &table, a.min_years, &options)?;
+        sink.commit()?;
+        let counts = counts.with_listing(&listing.errors);
+        if !a.out.quiet {
+            let (_, rows) = output::wide_table(&table, a.min_years);
+            eprintln!(
+                "zhibiao: {} reports, {} failed{}, {} rows, {sheets} region sheets",
+                reports.len(),
+                counts.failed,
+                counts.warned(),
+                rows.len(),
+            );
+        }
+        return Ok(if counts.bad() { 2 } else { 0 });
+    }
     let (schema, rows) = if a.claims {
         output::claims_table(&table)
     } else if a.long {

@@ -137,6 +137,22 @@ impl Options {
     }
 }
 
+/// Writes the `compare` workbook: a sheet per region, a row per indicator, each year's actual with its
+/// target beside it, as numbers (see `xlsx::compare_workbook`). Indicators with a value in fewer than
+/// `min_years` years, and rows that are not names, are left out as in [`wide_table`]. Returns the writer and
+/// the number of region sheets.
+pub fn compare_xlsx<W: Write + Send>(
+    w: W,
+    table: &crate::compare::Table,
+    min_years: usize,
+    opts: &Options,
+) -> io::Result<(W, usize)> {
+    xlsx::compare_workbook(w, table, min_years, opts.names()).map_err(|e| match e {
+        rust_xlsxwriter::XlsxError::IoError(e) => e,
+        e => io::Error::other(format!("xlsx: {e}")),
+    })
+}
+
 /// Writes the indicator table (the rows of `extract`) in one format.
 pub struct RowWriter<W: Write + Send> {
     w: TableWriter<W>,

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 /// One figure of a series.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Point {
     /// The year the figure is about.
     pub year: i32,
@@ -11,7 +11,33 @@ pub struct Point {
     pub value: f64,
     /// A target (drawn hollow and dashed) rather than a result.
     pub target: bool,
+    /// What hovering (or tapping) the point shows after its year and value: the figure as stated and its
+    /// sentence; empty for none.
+    pub note: String,
 }
+
+impl Point {
+    /// A point without a note.
+    pub fn new(year: i32, value: f64, target: bool) -> Self {
+        Point { year, value, target, note: String::new() }
+    }
+}
+
+/// The size of a chart in px, and of its labels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Size {
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+    /// Label font size.
+    pub font: f64,
+}
+
+/// The small chart shown with a report.
+pub const SMALL: Size = Size { w: 260.0, h: 96.0, font: 9.0 };
+/// The chart of the series page.
+pub const LARGE: Size = Size { w: 420.0, h: 170.0, font: 11.0 };
 
 /// The points of one indicator, sorted by year.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -20,19 +46,30 @@ pub struct Series {
     pub points: Vec<Point>,
 }
 
-const W: f64 = 260.0;
-const H: f64 = 96.0;
 /// The narrowest left margin; a wider one holds the longest value label (`-1.35万亿` does not fit 44 px).
 const MIN_LEFT: f64 = 30.0;
 const RIGHT: f64 = 14.0;
-/// Label font size, and the widths of its characters (digits and Latin about 0.6 em, CJK 1 em).
-const LABEL_PX: f64 = 9.0;
 const TOP: f64 = 10.0;
-const BOTTOM: f64 = 20.0;
 
-/// The width a label takes, in px: a margin that holds it.
-fn label_width(s: &str) -> f64 {
-    s.chars().map(|c| if c.is_ascii() { LABEL_PX * 0.62 } else { LABEL_PX }).sum()
+/// The width a label takes at a font size, in px (digits and Latin about 0.6 em, CJK 1 em): a margin that
+/// holds it.
+fn label_width(s: &str, font: f64) -> f64 {
+    s.chars().map(|c| if c.is_ascii() { font * 0.62 } else { font }).sum()
+}
+
+/// Escapes text for SVG content.
+fn esc(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            _ => o.push(c),
+        }
+    }
+    o
 }
 
 /// A value short enough for an axis label: 1.35万亿, 1.2亿, 3.4万, 96.5.
@@ -56,14 +93,21 @@ pub fn short(v: f64) -> String {
     s + suffix
 }
 
-/// The chart: solid line and filled dots for results, dashed line and hollow dots for targets; years below,
-/// the lowest and highest value at the left.
+/// The chart at the small size: solid line and filled dots for results, dashed line and hollow dots for
+/// targets; years below, the lowest and highest value at the left.
 pub fn svg(series: &Series) -> String {
+    svg_sized(series, SMALL)
+}
+
+/// The chart at a size; years below are thinned out where they would overlap.
+pub fn svg_sized(series: &Series, size: Size) -> String {
+    let Size { w, h, font } = size;
+    let bottom = font * 2.2;
     let pts = &series.points;
     let mut out = String::new();
     let _ = write!(
         out,
-        r#"<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="{W}" height="{H}" role="img">"#
+        r#"<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img">"#
     );
     if pts.is_empty() {
         out.push_str("</svg>");
@@ -78,37 +122,42 @@ pub fn svg(series: &Series) -> String {
         v1 += pad;
     }
     let labels = [short(v1), short(v0)];
-    let left = labels.iter().map(|l| label_width(l) + 6.0).fold(MIN_LEFT, f64::max);
+    let left = labels.iter().map(|l| label_width(l, font) + 6.0).fold(MIN_LEFT, f64::max);
     let x = |year: i32| {
         if y1 == y0 {
-            left + (W - left - RIGHT) / 2.0
+            left + (w - left - RIGHT) / 2.0
         } else {
-            left + (W - left - RIGHT) * f64::from(year - y0) / f64::from(y1 - y0)
+            left + (w - left - RIGHT) * f64::from(year - y0) / f64::from(y1 - y0)
         }
     };
-    let y = |v: f64| TOP + (H - TOP - BOTTOM) * (1.0 - (v - v0) / (v1 - v0));
+    let y = |v: f64| TOP + (h - TOP - bottom) * (1.0 - (v - v0) / (v1 - v0));
     // Axes and labels.
     let _ = write!(
         out,
-        r##"<path d="M{left:.1} {TOP}V{b}H{r}" fill="none" stroke="#bbb" stroke-width="1"/>"##,
-        b = H - BOTTOM,
-        r = W - RIGHT
+        r##"<path d="M{left:.1} {TOP}V{b}h{r}" fill="none" stroke="#bbb" stroke-width="1"/>"##,
+        b = h - bottom,
+        r = w - RIGHT
     );
-    for (label, yy) in labels.iter().zip([TOP + 4.0, H - BOTTOM]) {
+    for (label, yy) in labels.iter().zip([TOP + font * 0.45, h - bottom]) {
         let _ = write!(
             out,
-            r##"<text x="{lx:.1}" y="{yy:.1}" font-size="9" text-anchor="end" fill="#555">{label}</text>"##,
+            r##"<text x="{lx:.1}" y="{yy:.1}" font-size="{font}" text-anchor="end" fill="#555">{label}</text>"##,
             lx = left - 3.0
         );
     }
     let mut years: Vec<i32> = pts.iter().map(|p| p.year).collect();
     years.dedup();
-    for yr in years {
+    // Every year where they fit, else every second, fifth … counted from the last, which is always shown.
+    let span = f64::from(y1 - y0).max(1.0);
+    let room = (w - left - RIGHT) / span;
+    let need = label_width("2024", font) + 4.0;
+    let step = [1, 2, 5, 10, 20, 50].into_iter().find(|&s| room * f64::from(s) >= need).unwrap_or(100);
+    for yr in years.into_iter().filter(|yr| (y1 - yr) % step == 0) {
         let _ = write!(
             out,
-            r##"<text x="{:.1}" y="{:.1}" font-size="9" text-anchor="middle" fill="#555">{yr}</text>"##,
+            r##"<text x="{:.1}" y="{:.1}" font-size="{font}" text-anchor="middle" fill="#555">{yr}</text>"##,
             x(yr),
-            H - 6.0
+            h - font * 0.6
         );
     }
     // Lines: results solid, targets dashed.
@@ -125,11 +174,13 @@ pub fn svg(series: &Series) -> String {
             );
         }
     }
+    let r = if font > SMALL.font { 4 } else { 3 };
     for p in pts {
         let (class, fill) = if p.target { ("target", "#fff") } else { ("actual", "#1f6feb") };
+        let note = if p.note.is_empty() { String::new() } else { format!(" · {}", esc(&p.note)) };
         let _ = write!(
             out,
-            r##"<circle class="{class}" cx="{:.1}" cy="{:.1}" r="3" fill="{fill}" stroke="#1f6feb" stroke-width="1.5"><title>{} {}{}</title></circle>"##,
+            r##"<circle class="{class}" cx="{:.1}" cy="{:.1}" r="{r}" fill="{fill}" stroke="#1f6feb" stroke-width="1.5" tabindex="0"><title>{} {}{}{note}</title></circle>"##,
             x(p.year),
             y(p.value),
             p.year,

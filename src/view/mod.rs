@@ -5,6 +5,7 @@
 //! Rust is the SVG of the trend charts, from numbers alone.
 
 mod chart;
+mod series;
 
 use std::collections::BTreeMap;
 
@@ -15,7 +16,7 @@ use crate::Document;
 use crate::analyzer::{DocReport, Indicator};
 use crate::output::fmt_decimal;
 
-pub use chart::{Point, Series, svg};
+pub use chart::{LARGE, Point, SMALL, Series, Size, svg, svg_sized};
 
 /// One report to show: its text (what figure offsets count code points of) and its analysis.
 #[derive(Debug, Clone)]
@@ -82,6 +83,8 @@ struct TableRow {
     /// ✓ ✗ ? or nothing.
     symbol: &'static str,
     check_detail: String,
+    /// The whole row on one line, for hovering: section, subject, figure, check.
+    detail: String,
 }
 
 /// How the checks of a report came out.
@@ -105,6 +108,9 @@ struct Chart {
 struct ReportView {
     /// Anchor of the report (`r3`), also the prefix of its figures' anchors.
     anchor: String,
+    /// `国务院 2024年 政府工作报告`: region, year and type from the report's metadata; the file name when
+    /// none is known.
+    title: String,
     doc: String,
     region: String,
     year: String,
@@ -126,6 +132,8 @@ struct Page<'a> {
     title: String,
     single: bool,
     reports: &'a [ReportView],
+    /// The headline series of each region with reports of several years: the landing page.
+    series: &'a [series::RegionSeries],
 }
 
 /// Normalised verdict of a check.
@@ -272,7 +280,7 @@ pub fn trends(reports: &[&DocReport]) -> Vec<Trend> {
             if series.points.iter().any(|p| p.year == year && p.target == target) {
                 continue;
             }
-            series.points.push(Point { year, value, target });
+            series.points.push(Point::new(year, value, target));
             if !sources.contains(&ri) {
                 sources.push(ri);
             }
@@ -327,6 +335,10 @@ fn report_view(index: usize, single: bool, entry: &Entry, charts: Vec<Chart>) ->
             verdicts.push(c);
         }
         let group = (rows.last().map(|p| &p.section) != Some(&ind.section)).then(|| ind.section.clone());
+        let mut detail = format!("{} · {} · {} {} · {}", ind.section, ind.subject, value_text(ind), f.unit, f.raw);
+        if let Some(c) = check {
+            detail.push_str(&format!(" · {c}: {}", ind.check_detail));
+        }
         rows.push(TableRow {
             id,
             group,
@@ -341,10 +353,12 @@ fn report_view(index: usize, single: bool, entry: &Entry, charts: Vec<Chart>) ->
             check: c,
             symbol: symbol(check),
             check_detail: ind.check_detail.clone(),
+            detail,
         });
     }
     ReportView {
         anchor,
+        title: report_title(entry),
         doc: r.doc.clone(),
         region: r.region.clone().unwrap_or_default(),
         year: r.year.map(|y| y.to_string()).unwrap_or_default(),
@@ -361,8 +375,53 @@ fn report_view(index: usize, single: bool, entry: &Entry, charts: Vec<Chart>) ->
     }
 }
 
+/// The type of a report (`政府工作报告`, `统计公报` …) from its metadata.
+fn report_type(entry: &Entry) -> Option<String> {
+    crate::meta::detect(&entry.report.doc, &entry.text).report_type
+}
+
+/// `国务院 2024年 政府工作报告`: region, year and type of a report; its file name when none is known.
+fn report_title(entry: &Entry) -> String {
+    let r = &entry.report;
+    let parts: Vec<String> = [r.region.clone(), r.year.map(|y| format!("{y}年")), report_type(entry)]
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() { r.doc.clone() } else { parts.join(" ") }
+}
+
+/// The title of a page of several reports: `国务院 政府工作报告 2014–2025年` for reports of one region, else
+/// how many reports of how many regions.
+fn several_title(entries: &[Entry]) -> String {
+    let regions: std::collections::BTreeSet<String> =
+        entries.iter().map(|e| crate::compare::region_of(&e.report)).collect();
+    let mut years: Vec<i32> = entries.iter().filter_map(|e| e.report.year).collect();
+    years.sort_unstable();
+    let mut types: Vec<String> = entries.iter().filter_map(report_type).collect();
+    types.sort();
+    types.dedup();
+    let span = match (years.first(), years.last()) {
+        (Some(a), Some(b)) if a == b => format!("{a}年"),
+        (Some(a), Some(b)) => format!("{a}–{b}年"),
+        _ => String::new(),
+    };
+    if let [region] = regions.iter().collect::<Vec<_>>().as_slice() {
+        let parts: Vec<String> =
+            [(*region).clone(), types.join("、"), span].into_iter().filter(|p| !p.is_empty()).collect();
+        return format!("{} · {} reports", parts.join(" "), entries.len());
+    }
+    format!(
+        "{} reports of {} regions{}",
+        entries.len(),
+        regions.len(),
+        if span.is_empty() { span } else { format!(" · {span}") }
+    )
+}
+
 /// The HTML page of one or more reports: a single report is shown as is; several get an index, and each
-/// report's content stays inert (`<template>`) until opened, so an archive of hundreds opens at once.
+/// report's content stays inert (`<template>`) until opened, so an archive of hundreds opens at once. With
+/// reports of several years of a region, the page opens with its headline series (see [`series`]).
 pub fn page(entries: &[Entry]) -> Result<String, askama::Error> {
     let refs: Vec<&DocReport> = entries.iter().map(|e| &e.report).collect();
     let mut charts: Vec<Vec<Chart>> = entries.iter().map(|_| Vec::new()).collect();
@@ -382,8 +441,14 @@ pub fn page(entries: &[Entry]) -> Result<String, askama::Error> {
     let single = entries.len() == 1;
     let reports: Vec<ReportView> =
         entries.iter().zip(charts).enumerate().map(|(i, (e, c))| report_view(i, single, e, c)).collect();
-    let title = if single { reports[0].doc.clone() } else { format!("{} reports", reports.len()) };
-    Page { title, single, reports: &reports }.render()
+    let title = if single { reports[0].title.clone() } else { several_title(entries) };
+    let series = if single {
+        Vec::new()
+    } else {
+        let owned: Vec<DocReport> = entries.iter().map(|e| e.report.clone()).collect();
+        series::series(&owned)
+    };
+    Page { title, single, reports: &reports, series: &series }.render()
 }
 
 #[cfg(test)]

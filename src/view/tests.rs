@@ -58,10 +58,10 @@ fn inconsistent_figures_get_a_red_badge_and_a_link() {
 fn chart_draws_targets_apart() {
     let s = Series {
         points: vec![
-            Point { year: 2023, value: 10.0, target: false },
-            Point { year: 2024, value: 12.5, target: false },
-            Point { year: 2025, value: 15.0, target: true },
-            Point { year: 2026, value: 16.0, target: true },
+            Point::new(2023, 10.0, false),
+            Point::new(2024, 12.5, false),
+            Point::new(2025, 15.0, true),
+            Point::new(2026, 16.0, true),
         ],
     };
     let svg = svg(&s);
@@ -97,7 +97,7 @@ fn the_left_margin_holds_the_longest_label() {
 }
 
 fn svg_of(p: &[(i32, f64)]) -> String {
-    svg(&Series { points: p.iter().map(|&(year, value)| Point { year, value, target: false }).collect() })
+    svg(&Series { points: p.iter().map(|&(year, value)| Point::new(year, value, false)).collect() })
 }
 
 #[test]
@@ -132,4 +132,69 @@ fn targets_come_from_the_analysis() {
     );
     let st: Vec<(Option<i32>, bool)> = e.report.indicators.iter().map(|i| period(&e.report, i)).collect();
     assert_eq!(st, vec![(Some(2025), false), (Some(2026), true)]);
+}
+
+/// A work report of 示例县 for `year`: the year before's results, the year's targets.
+fn work_report(year: i32, growth: &str, jobs: u32, cases: u32) -> Entry {
+    let text = format!(
+        "示例县{year}年政府工作报告\n一、{}年工作回顾\n全县地区生产总值增长{growth}%。城镇新增就业{jobs}人。全年立刑事案件{cases}起。\n二、{year}年工作安排\n今年主要预期目标是：地区生产总值增长6%左右。\n",
+        year - 1
+    );
+    entry(&format!("示例县_{year}_政府工作报告.txt"), &text)
+}
+
+#[test]
+fn several_years_open_with_the_known_indicators_in_list_order() {
+    let entries = vec![
+        work_report(2023, "5.1", 1200, 450),
+        work_report(2024, "6.2", 1300, 420),
+        work_report(2025, "6.5", 1250, 360),
+    ];
+    let reports: Vec<DocReport> = entries.iter().map(|e| e.report.clone()).collect();
+    let s = series::series(&reports);
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].region, "示例县");
+    let titles: Vec<&str> = s[0].charts.iter().map(|c| c.title.as_str()).collect();
+    // Known indicators (dicts/indicators.tsv), in its order; 立刑事案件, named but not known, stays out.
+    assert_eq!(titles.first(), Some(&"地区生产总值 增速（%）"), "{titles:?}");
+    assert!(titles.contains(&"城镇新增就业（人）"), "{titles:?}");
+    assert!(!titles.iter().any(|t| t.contains("刑事案件")), "{titles:?}");
+    let growth = &s[0].charts[0];
+    // Results 2022–2024 solid, targets 2023–2025 dashed; each point tells its sentence.
+    assert_eq!(growth.svg.matches("<circle class=\"actual\"").count(), 3, "{}", growth.svg);
+    assert_eq!(growth.svg.matches("<circle class=\"target\"").count(), 3, "{}", growth.svg);
+    assert!(growth.svg.contains("全县地区生产总值增长6.2%。"), "{}", growth.svg);
+    assert_eq!(growth.latest, "2024年 6.5 · 2025年目标 ~6");
+    let html = page(&entries).unwrap();
+    let at = |s: &str| html.find(s).unwrap_or_else(|| panic!("no {s}"));
+    assert!(at("id=\"series\"") < at("<template id="), "the series come before the reports");
+    assert!(html.contains("<title>示例县 政府工作报告 2023–2025年 · 3 reports · zhibiao</title>"), "{html:.400}");
+    assert!(html.contains(">示例县 2024年 政府工作报告</a>"));
+    // Without several years there is no series page.
+    let one = page(&entries[..1]).unwrap();
+    assert!(!one.contains("id=\"series\""));
+    assert!(one.contains("<title>示例县 2023年 政府工作报告 · zhibiao</title>"), "{one:.400}");
+}
+
+#[test]
+fn the_best_filled_rows_stand_in_when_no_known_indicator_is_stated() {
+    let a = entry("示例县_2024.txt", "示例县2024年报告\n全年立刑事案件450起。");
+    let b = entry("示例县_2025.txt", "示例县2025年报告\n全年立刑事案件360起。");
+    let s = series::series(&[a.report.clone(), b.report.clone()]);
+    assert_eq!(s.len(), 1);
+    assert!(s[0].charts.iter().any(|c| c.indicator.contains("刑事案件")), "{:?}", s[0].charts.len());
+}
+
+#[test]
+fn point_notes_are_escaped_and_crowded_years_thinned() {
+    let mut p = Point::new(2024, 5.0, false);
+    p.note = "增长5%：<script>x</script> & \"q\"".into();
+    let svg = svg_sized(&Series { points: vec![p, Point::new(2025, 6.0, true)] }, LARGE);
+    assert!(svg.contains("&lt;script&gt;x&lt;/script&gt; &amp; &quot;q&quot;"), "{svg}");
+    assert!(!svg.contains("<script>"));
+    let many: Vec<(i32, f64)> = (1954..=2025).map(|y| (y, f64::from(y - 1950))).collect();
+    let svg = svg_of(&many);
+    let labels = svg.matches("text-anchor=\"middle\"").count();
+    assert!((5..=20).contains(&labels), "{labels} year labels on 260 px");
+    assert!(svg.contains(">2025</text>"), "the last year is always labelled");
 }

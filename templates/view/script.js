@@ -26,10 +26,32 @@
     tip.style.left = left + "px";
     tip.style.top = (r.bottom + window.scrollY + 6) + "px";
   }
+  // A chart's point: its <title> (value, the figure as stated, its sentence) on tap or focus; a mouse
+  // gets the browser's own tooltip.
+  function pointOf(e) { return e.target && e.target.closest ? e.target.closest("svg.chart circle") : null; }
+  function showPoint(p) {
+    var t = p.querySelector("title");
+    if (!t) { return; }
+    tip.textContent = t.textContent;
+    var r = p.getBoundingClientRect();
+    tip.hidden = false;
+    var left = Math.max(4, Math.min(r.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 4));
+    tip.style.left = left + "px";
+    tip.style.top = (r.bottom + window.scrollY + 6) + "px";
+  }
   document.addEventListener("mouseover", function (e) { var m = figOf(e); if (m) { show(m); } });
   document.addEventListener("mouseout", function (e) { if (figOf(e)) { tip.hidden = true; } });
-  document.addEventListener("focusin", function (e) { var m = figOf(e); if (m) { show(m); } });
-  document.addEventListener("click", function (e) { var m = figOf(e); if (m) { show(m); } else { tip.hidden = true; } });
+  document.addEventListener("focusin", function (e) {
+    var m = figOf(e);
+    if (m) { show(m); return; }
+    var p = pointOf(e);
+    if (p) { showPoint(p); }
+  });
+  document.addEventListener("click", function (e) {
+    var m = figOf(e);
+    var p = m ? null : pointOf(e);
+    if (m) { show(m); } else if (p) { showPoint(p); } else { tip.hidden = true; }
+  });
   function filter(rep) {
     var sels = rep.querySelectorAll("select.flt");
     var n = 0;
@@ -61,11 +83,17 @@
     document.body.setAttribute("data-bad", root.querySelectorAll(".badge.inconsistent[title]").length);
     root.querySelectorAll(".report").forEach(filter);
   }
+  var series = document.getElementById("series");
   function mount() {
     if (!view) { return; }
     var h = decodeURIComponent(location.hash.slice(1));
     var m = /^(r[0-9]+)(-f[0-9]+)?$/.exec(h);
-    if (!m) { return; }
+    if (series) { series.hidden = !!m; }
+    if (!m) {
+      // The series page (or the index): no report open.
+      if (series && view.dataset.cur) { view.textContent = ""; view.dataset.cur = ""; window.scrollTo(0, 0); count(); }
+      return;
+    }
     if (view.dataset.cur !== m[1]) {
       var t = document.getElementById("t-" + m[1]);
       if (!t) { return; }
