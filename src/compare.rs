@@ -1100,7 +1100,7 @@ mod tests {
             ("以上城市细颗粒物（PM2.5）平均浓度", Naming::Name),
             ("广义货币M2", Naming::Name),
             ("高速铁路运营里程", Naming::Known),
-            ("养老床位", Naming::Name),
+            ("养老床位", Naming::Known),
         ] {
             assert_eq!(naming(s), Some(want), "{s}");
         }

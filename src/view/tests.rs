@@ -137,7 +137,7 @@ fn targets_come_from_the_analysis() {
 /// A work report of 示例县 for `year`: the year before's results, the year's targets.
 fn work_report(year: i32, growth: &str, jobs: u32, cases: u32) -> Entry {
     let text = format!(
-        "示例县{year}年政府工作报告\n一、{}年工作回顾\n全县地区生产总值增长{growth}%。城镇新增就业{jobs}人。全年立刑事案件{cases}起。\n二、{year}年工作安排\n今年主要预期目标是：地区生产总值增长6%左右。\n",
+        "示例县{year}年政府工作报告\n一、{}年工作回顾\n全县地区生产总值增长{growth}%。城镇新增就业{jobs}人。全年建成认知障碍照护床位{cases}张。\n二、{year}年工作安排\n今年主要预期目标是：地区生产总值增长6%左右。\n",
         year - 1
     );
     entry(&format!("示例县_{year}_政府工作报告.txt"), &text)
@@ -155,10 +155,10 @@ fn several_years_open_with_the_known_indicators_in_list_order() {
     assert_eq!(s.len(), 1);
     assert_eq!(s[0].region, "示例县");
     let titles: Vec<&str> = s[0].charts.iter().map(|c| c.title.as_str()).collect();
-    // Known indicators (dicts/indicators.tsv), in its order; 立刑事案件, named but not known, stays out.
+    // Known indicators (dicts/indicators.tsv), in its order; 认知障碍照护床位, named but not known, stays out.
     assert_eq!(titles.first(), Some(&"地区生产总值 增速（%）"), "{titles:?}");
     assert!(titles.contains(&"城镇新增就业（人）"), "{titles:?}");
-    assert!(!titles.iter().any(|t| t.contains("刑事案件")), "{titles:?}");
+    assert!(!titles.iter().any(|t| t.contains("照护床位")), "{titles:?}");
     let growth = &s[0].charts[0];
     // Results 2022–2024 solid, targets 2023–2025 dashed; each point tells its sentence.
     assert_eq!(growth.svg.matches("<circle class=\"actual\"").count(), 3, "{}", growth.svg);
