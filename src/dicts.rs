@@ -119,6 +119,7 @@ roles! {
     "name_trims" => "name_trims.txt",
     "contribution_words" => "contribution_words.txt",
     "rate_defs" => "rate_defs.tsv",
+    "part_sums" => "part_sums.tsv",
     "table_headers" => "table_headers.tsv",
 }
 
@@ -512,6 +513,8 @@ pub struct VerifyWords {
     pub contribution_words: Words,
     /// Rates defined from other figures: name → [`share`|`difference`, first term, second term].
     pub rate_defs: Valued<Vec<String>>,
+    /// Wholes and the parts that make them up: name → [whole, part, part …], each with `|` alternatives.
+    pub part_sums: Valued<Vec<String>>,
 }
 
 /// The table reader's words (`dicts/table_headers.tsv`): what a header cell, a row label or a title says.
@@ -705,6 +708,16 @@ impl Dicts {
                         return Err(err(l.n, format!("{:?}: expected share|difference<TAB>A<TAB>B", field(0))));
                     }
                     vw.rate_defs.insert(l.word, vec![field(0).into(), field(1).into(), field(2).into()]);
+                }
+                "part_sums" => {
+                    if l.remove {
+                        vw.part_sums.remove(l.word);
+                        continue;
+                    }
+                    if l.fields.len() < 3 || l.fields.iter().any(|f| f.is_empty()) {
+                        return Err(err(l.n, "expected WHOLE<TAB>PART<TAB>PART[<TAB>PART…]".to_string()));
+                    }
+                    vw.part_sums.insert(l.word, l.fields.iter().map(|f| f.to_string()).collect());
                 }
                 "list_pairs" => {
                     if l.remove {

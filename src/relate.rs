@@ -169,6 +169,7 @@ impl<'a> Store<'a> {
             Kind::Percent => self.defined_rate(k).or_else(|| self.share(k)).or_else(|| self.shares_sum(k)),
             Kind::ChangePct => self.growth_of_level(k).or_else(|| self.dated_levels(k)),
             Kind::ChangePp => self.contribution(k).or_else(|| self.previous_rate(k)),
+            Kind::Quantity => self.parts_sum(k),
             _ => None,
         }?;
         if d.operands.iter().any(|&o| self.split_number(o)) {
@@ -620,6 +621,72 @@ impl<'a> Store<'a> {
             formula: format!("{} − {}", raw_num(self.lx, fa), raw_num(self.lx, fb)),
             what: "difference of the rate and the earlier one in parentheses",
             operands: vec![a, b],
+            confirms_only: false,
+        })
+    }
+
+    /// Whether figure `k` may be the last part of a whole (`dicts/part_sums.tsv`): a cheap test on its name,
+    /// before any lookup.
+    pub fn may_be_part(&self, k: usize) -> bool {
+        let name = trim_subset(self.lx, &self.names[k]);
+        self.fig(k).kind == Kind::Quantity
+            && !name.is_empty()
+            && self.lx.part_sums.iter().any(|d| d[1..].iter().any(|p| p.split('|').any(|a| a == name)))
+    }
+
+    /// `国内生产总值1349084亿元…其中，第一产业增加值91414亿元…；第二产业增加值492087亿元…；第三产业增加值765583亿元`:
+    /// the last of parts that make up a whole by what they are (`dicts/part_sums.tsv`), against the whole stated
+    /// before them less the other parts — each of the whole's unit and period, exact, stated after the whole.
+    fn parts_sum(&self, k: usize) -> Option<Derived> {
+        let f = self.fig(k);
+        let name = trim_subset(self.lx, &self.names[k]);
+        if f.qualifier != Qualifier::Exact || name.is_empty() {
+            return None;
+        }
+        let is = |alts: &str| alts.split('|').any(|a| a == name);
+        let def = self.lx.part_sums.iter().find(|d| d[1..].iter().any(|p| is(p)))?;
+        let ok = |i: usize| {
+            let g = self.fig(i);
+            g.kind == Kind::Quantity
+                && g.qualifier == Qualifier::Exact
+                && g.unit == f.unit
+                && self.same_period(i, k)
+                && k - i <= HEAD_REACH
+        };
+        let find_any = |alts: &str, before: usize| alts.split('|').find_map(|n| self.find(n, before, &ok));
+        let whole = find_any(&def[0], k)?;
+        let mut others = Vec::new();
+        for p in def[1..].iter().filter(|p| !is(p)) {
+            let i = find_any(p, k).filter(|&i| i > whole)?;
+            others.push(i);
+        }
+        others.sort_unstable();
+        // The parts follow the whole as its list: no other level of the unit between them (`货物进出口总额438468
+        // 亿元…其中，出口254545亿元…；进口183923亿元` is one; the 出口 of `对共建“一带一路”国家进出口额220685亿元…
+        // 其中，出口122095亿元` is a part of that other whole).
+        if (whole + 1..k).any(|i| {
+            let g = self.fig(i);
+            g.kind == Kind::Quantity && g.unit == f.unit && others.binary_search(&i).is_err()
+        }) {
+            return None;
+        }
+        let fw = self.fig(whole);
+        let sum: Decimal = others.iter().map(|&i| self.fig(i).value).sum();
+        let r = fw.value - sum;
+        let d = half_quantum(fw) + others.iter().map(|&i| half_quantum(self.fig(i))).sum::<Decimal>();
+        let mut formula = raw_num(self.lx, fw);
+        for &i in &others {
+            formula.push_str(&format!(" − {}", raw_num(self.lx, self.fig(i))));
+        }
+        let mut operands = vec![whole];
+        operands.extend(others);
+        Some(Derived {
+            value: r,
+            low: r - d,
+            high: r + d,
+            formula,
+            what: "parts sum to the whole stated before them",
+            operands,
             confirms_only: false,
         })
     }

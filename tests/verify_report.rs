@@ -356,3 +356,32 @@ fn one_share_at_two_times_is_not_a_sum() {
     let s = "第一、二、三次产业增加值占全州生产总值的比重为19.6%、27.8%和52.6%。";
     assert!(verdict(s, "52.6%").starts_with("consistent"), "{}", verdict(s, "52.6%"));
 }
+
+// tjgb/china_2024_tjgb_excerpt.txt: the three industries make up GDP (`dicts/part_sums.tsv`); the last one stated
+// is checked against GDP less the other two. A part altered by 10000亿元 is flagged.
+#[test]
+fn parts_sum_to_a_whole_stated_before_them() {
+    let v = verdict(GDP, "765583亿元");
+    assert!(v.starts_with("consistent | 1349084亿元 − 91414亿元 − 492087亿元"), "{v}");
+    let v = verdict(&GDP.replace("492087亿元", "482087亿元"), "765583亿元");
+    assert!(v.starts_with("inconsistent | 1349084亿元 − 91414亿元 − 482087亿元"), "{v}");
+    // tjgb/zhoukou_2023_tjgb.pdf: 城镇 and 乡村 make up the population, with the stated decimals.
+    let s = "年末全市常住人口866.60万人。其中，城镇人口392.66万人，乡村人口473.94万人；";
+    assert!(
+        verdict(s, "473.94万人").starts_with("consistent | 866.60万人 − 392.66万人"),
+        "{}",
+        verdict(s, "473.94万人")
+    );
+    // tjgb/china_2024_tjgb_excerpt.txt: exports and imports make up the trade of their own whole only. The 出口 and
+    // 进口 of `对共建“一带一路”国家进出口额220685亿元` are no parts of `货物进出口总额438468亿元`; neither is the 出口 of
+    // the 民营企业.
+    let s = "全年货物进出口总额438468亿元，比上年增长5.0%。其中，出口254545亿元，增长7.1%；进口183923亿元，增长2.3%。货物进出口顺差70623亿元。对共建“一带一路”[50]国家进出口额220685亿元，比上年增长6.4%。其中，出口122095亿元，增长9.6%；进口98589亿元，增长2.7%。民营企业进出口额243329亿元，比上年增长8.8%，占进出口总额比重为55.5%；其中出口164717亿元，增长9.4%。";
+    let all = findings(&analyzer(), s);
+    assert_eq!(of(&all, "183923亿元", 1).verdict, "consistent");
+    for raw in ["122095亿元", "98589亿元", "164717亿元"] {
+        assert!(all.iter().all(|f| f.raw != raw), "{raw} checked as a part");
+    }
+    // A level with only one part stated (`其中城镇常住人口94350万人`) is no sum.
+    let s = "年末全国人口[5]140828万人，比上年末减少139万人，其中城镇常住人口94350万人。";
+    assert!(findings(&analyzer(), s).iter().all(|f| f.raw != "94350万人"));
+}
