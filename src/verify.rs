@@ -219,7 +219,10 @@ fn level_check(store: &Store, indicators: &[Indicator], k: usize) -> Option<Find
     let d = store.derive(k)?;
     let f = &indicators[k].figure;
     let h = half_quantum(f);
+    // A level per head is a quotient, rounded to its last stated digit even when stated as a whole number.
+    let h = if h.is_zero() && d.what.starts_with("level per head") { Decimal::new(5, f.decimals + 1) } else { h };
     let (lo, hi) = (d.low.min(d.high), d.high.max(d.low));
+    let (lo, hi) = (lo.round_dp(f.decimals + 2), hi.round_dp(f.decimals + 2));
     let unit = &f.unit;
     let (verdict, how) = if f.value + h >= lo && f.value - h <= hi {
         let how = if d.value == f.value {
@@ -234,8 +237,15 @@ fn level_check(store: &Store, indicators: &[Indicator], k: usize) -> Option<Find
             format!("stated {}{unit} ± {}, outside the range {}–{}{unit}", show(f.value), show(h), show(lo), show(hi)),
         )
     };
-    let detail = format!("{}: {} = {}{unit}; {how}", d.what, d.formula, show(d.value));
-    Some(Finding { index: k, verdict, computed: Some(d.value), formula: d.formula, detail, operands: d.operands })
+    let (verdict, how) = if verdict == Verdict::Inconsistent && d.confirms_only {
+        (Verdict::Unverifiable, format!("{how}; {}", d.why_unsure))
+    } else {
+        (verdict, how)
+    };
+    let shown = show(d.value.round_dp(f.decimals + 2));
+    let detail = format!("{}: {} = {shown}{unit}; {how}", d.what, d.formula);
+    let computed = Some(d.value.round_dp(f.decimals + 4).normalize());
+    Some(Finding { index: k, verdict, computed, formula: d.formula, detail, operands: d.operands })
 }
 
 /// The figures of one sentence and its text.
@@ -306,7 +316,12 @@ impl<'a> Sentence<'a> {
         let mut c = judged(self.lx, f, self.view.offset + k, d.value, d.low, d.high, d.formula, d.what, d.operands);
         if confirms_only && c.verdict == Verdict::Inconsistent {
             c.verdict = Verdict::Unverifiable;
-            c.detail = format!("{}; the list may not be exhaustive, or its parts may overlap", c.detail);
+            let why = if d.why_unsure.is_empty() {
+                "the list may not be exhaustive, or its parts may overlap"
+            } else {
+                d.why_unsure
+            };
+            c.detail = format!("{}; {why}", c.detail);
         }
         if f.kind == Kind::ChangePct
             && let Some(why) = self.comparable_prices(k)

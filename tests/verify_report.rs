@@ -385,3 +385,39 @@ fn parts_sum_to_a_whole_stated_before_them() {
     let s = "年末全国人口[5]140828万人，比上年末减少139万人，其中城镇常住人口94350万人。";
     assert!(findings(&analyzer(), s).iter().all(|f| f.raw != "94350万人"));
 }
+
+// tjgb/china_2024_tjgb_excerpt.txt: 人均国内生产总值 is over the year's average population; the bulletin states the
+// year-end one after it, with the year's change beside it, so the average lies between 140828万 and 140967万.
+#[test]
+fn per_head_level_and_birth_rate_over_the_population() {
+    let s = "全年人均国内生产总值95749元，比上年增长5.1%。国民总收入[3]1339672亿元，比上年增长5.1%。\n年末全国人口[5]140828万人，比上年末减少139万人，其中城镇常住人口94350万人。全年出生人口954万人，出生率为6.77‰；死亡人口1093万人，死亡率为7.76‰；自然增长率为-0.99‰。";
+    let text = format!("初步核算，全年国内生产总值[2]1349084亿元，比上年增长5.0%。{s}");
+    let all = findings(&analyzer(), &text);
+    let v = of(&all, "95749元", 1);
+    assert_eq!(v.verdict, "consistent", "{}", v.detail);
+    assert!(v.formula.starts_with("1349084亿元 / 140828万人"), "{}", v.formula);
+    assert!(v.operands.iter().any(|o| o == "比上年末减少139万人"), "{:?}", v.operands);
+    let b = of(&all, "6.77‰", 1);
+    assert_eq!(b.verdict, "consistent", "{}", b.detail);
+    assert!(b.formula.starts_with("954万人 / 140828万人"), "{}", b.formula);
+    // 95749 altered to 96749: beyond any average population between the year's start and end.
+    let all = findings(&analyzer(), &text.replace("95749元", "96749元"));
+    assert_eq!(of(&all, "96749元", 1).verdict, "inconsistent");
+    // Without the change beside the year-end population, a miss cannot be told at this rounding.
+    let all = findings(&analyzer(), &text.replace("95749元", "95649元").replace("，比上年末减少139万人", ""));
+    let v = of(&all, "95649元", 1);
+    assert_eq!(v.verdict, "unverifiable", "{}", v.detail);
+    assert!(v.detail.contains("cannot tell at this rounding"), "{}", v.detail);
+}
+
+// tjgb/hefei_2024_tjgb.txt: `婴儿死亡率1.43‰` is over live births, not the population: no 死亡率 of 死亡人口.
+#[test]
+fn a_narrower_rate_is_not_the_defined_one() {
+    // Lines 19–21 and 259 of the file, line breaks joined; the births and deaths rates are over the population.
+    let s = "常住人口1000.2万人，增加14.9万人；常住人口城镇化率86.38%，提高0.83个百分点。全年出生人口7.9万人，出生率7.98‰；死亡人口6.1万人，死亡率6.15‰；自然增长率1.83‰，比上年提高0.01个千分点。孕产妇死亡率5.07/10万，婴儿死亡率1.43‰。";
+    let all = findings(&analyzer(), s);
+    assert!(all.iter().filter(|f| f.raw == "1.43‰").all(|f| f.verdict != "inconsistent" && f.formula.is_empty()));
+    let d = of(&all, "6.15‰", 1);
+    assert_eq!(d.verdict, "consistent", "{}", d.detail);
+    assert!(d.formula.starts_with("6.1万人 / 1000.2万人"), "{}", d.formula);
+}
