@@ -170,7 +170,9 @@ impl<'a> Store<'a> {
         let d = match f.kind {
             Kind::Percent => self.defined_rate(k).or_else(|| self.share(k)).or_else(|| self.shares_sum(k)),
             Kind::ChangePct => self.growth_of_level(k).or_else(|| self.dated_levels(k)),
-            Kind::ChangePp => self.contribution(k).or_else(|| self.previous_rate(k)),
+            Kind::ChangePp => {
+                self.contribution(k).or_else(|| self.previous_rate(k)).or_else(|| self.previous_rate_elsewhere(k))
+            }
             Kind::Quantity => self.parts_sum(k).or_else(|| self.defined_rate(k)),
             _ => None,
         }?;
@@ -787,6 +789,61 @@ impl<'a> Store<'a> {
             formula,
             what: "parts sum to the whole stated before them",
             operands,
+            confirms_only: false,
+            why_unsure: "",
+        })
+    }
+
+    /// `常住人口城镇化率为67.42%，比上年末提高0.35个百分点` with the rate of the year before stated in another sentence
+    /// of the report (the same indicator, the same unit, the year before): the change is the difference of the two.
+    fn previous_rate_elsewhere(&self, k: usize) -> Option<Derived> {
+        let (first, _) = self.sentence(k);
+        let f = self.fig(k);
+        let year = self.inds[k].ref_year?;
+        // Against the year before, not a year named (`比2020年提高`).
+        if f.qualifier != Qualifier::Exact
+            || self.inds[k].span.is_some()
+            || f.basis.as_deref().is_some_and(|b| b.chars().any(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        // The rate now: the percentage right before the change in its sentence, no other figure between.
+        let a = k.checked_sub(1).filter(|&a| a >= first)?;
+        let fa = self.fig(a);
+        if fa.kind != Kind::Percent || fa.qualifier != Qualifier::Exact || !self.same_period(a, k) {
+            return None;
+        }
+        // 千分点 for a rate in ‰, 百分点 for one in %.
+        if (fa.unit == "‰") != f.raw.contains("千分点") {
+            return None;
+        }
+        let (s0, s1) = (self.inds[a].sentence_span, self.inds[k].sentence_span);
+        let ok = |i: usize| {
+            let g = self.fig(i);
+            let x = &self.inds[i];
+            g.kind == Kind::Percent
+                && g.unit == fa.unit
+                && g.qualifier == Qualifier::Exact
+                && x.ref_year == Some(year - 1)
+                && x.span.is_none()
+                && x.sentence_span != s0
+                && x.sentence_span != s1
+        };
+        let name = &self.names[a];
+        if name.chars().count() < 2 {
+            return None;
+        }
+        let b = self.find(name, a, &ok).or_else(|| self.find_after(name, k, &ok))?;
+        let fb = self.fig(b);
+        let r = fa.value - fb.value;
+        let d = half_quantum(fa) + half_quantum(fb);
+        Some(Derived {
+            value: r,
+            low: r - d,
+            high: r + d,
+            formula: format!("{} − {}", raw_num(self.lx, fa), raw_num(self.lx, fb)),
+            what: "difference of the rate and the year before's, stated in another sentence",
+            operands: vec![a, b],
             confirms_only: false,
             why_unsure: "",
         })

@@ -421,3 +421,27 @@ fn a_narrower_rate_is_not_the_defined_one() {
     assert_eq!(d.verdict, "consistent", "{}", d.detail);
     assert!(d.formula.starts_with("6.1万人 / 1000.2万人"), "{}", d.formula);
 }
+
+// tjgb/luoyang_2023_tjgb.txt: `常住人口城镇化率为67.42%，比上年末提高0.94个百分点` states no 2022 rate; no report of
+// the corpus states a rate and the year before's in two sentences, so the 2022 one is planted (66.48%, the one
+// 0.94 implies), then altered.
+#[test]
+fn point_change_against_the_rate_of_another_sentence() {
+    let s =
+        "年末常住人口707.9万人，其中全市城镇常住人口477.3万人，常住人口城镇化率为67.42%，比上年末提高0.94个百分点。";
+    let with = |prev: &str| format!("2022年末，全市常住人口城镇化率为{prev}。\n{s}");
+    let a = analyzer();
+    let doc = |t: &str| Document { name: "luoyang_2023_tjgb.txt".into(), text: t.into(), ..Default::default() };
+    let seen = |t: &str| {
+        let r = a.analyze(&doc(t));
+        r.findings
+            .iter()
+            .find(|f| r.indicators[f.index].figure.raw.contains("0.94个百分点"))
+            .map(|f| (f.verdict.as_str().to_string(), f.formula.clone()))
+            .expect("checked")
+    };
+    assert_eq!(seen(&with("66.48%")), ("consistent".into(), "67.42% − 66.48%".into()));
+    assert_eq!(seen(&with("66.58%")), ("inconsistent".into(), "67.42% − 66.58%".into()));
+    // The rate of the same year in another sentence is no base.
+    assert_eq!(seen(&with("66.48%").replace("2022年末", "2023年末")).1, "");
+}
