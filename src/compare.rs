@@ -921,7 +921,9 @@ impl Table {
             // GDP and value added grow at comparable prices by convention, whatever the sentence says.
             let real = key.2 == Kind::ChangePct && (key.1.contains("生产总值") || key.1.contains("增加值"));
             let named = per_year.values().flatten().next().is_some_and(|e| e.naming.in_wide());
-            if key.4 != Status::Actual || !matches!(key.2, Kind::ChangePct | Kind::ChangeAbs) || real || !named {
+            // Like with like: a result's change over the year before's result, a target's (a budget's) over the
+            // year before's target (`赤字规模4.06万亿元，比上年年初预算增加1800亿元` over the 2023 budget).
+            if !matches!(key.2, Kind::ChangePct | Kind::ChangeAbs) || real || !named {
                 continue;
             }
             for (&y, es) in per_year {
@@ -935,7 +937,9 @@ impl Table {
                         continue;
                     }
                     let level_unit = if key.2 == Kind::ChangeAbs { Some(key.3.clone()) } else { None };
-                    let Some((level, base)) = self.levels(&key.0, &key.1, level_unit.as_deref(), y) else { continue };
+                    let Some((level, base)) = self.levels(&key.0, &key.1, level_unit.as_deref(), key.4, y) else {
+                        continue;
+                    };
                     if base.doc == stated.doc || level.doc != stated.doc && base.doc == level.doc {
                         continue;
                     }
@@ -1002,7 +1006,7 @@ impl Table {
             return Some((level.value - stated.value, level.level_half_unit() + stated.half_unit()));
         }
         let key: Key =
-            (stated.region.clone(), stated.indicator.clone(), Kind::ChangeAbs, level.unit.clone(), Status::Actual);
+            (stated.region.clone(), stated.indicator.clone(), Kind::ChangeAbs, level.unit.clone(), stated.status);
         let change = self.rows.get(&key)?.get(&stated.ref_year)?.iter().find(|e| {
             e.doc == stated.doc && e.sentence == stated.sentence && e.qualifier == Qualifier::Exact && is_yoy(e)
         })?;
@@ -1010,7 +1014,14 @@ impl Table {
     }
 
     /// Exact quantity levels of an indicator in `year` and `year - 1`.
-    fn levels(&self, region: &str, indicator: &str, unit: Option<&str>, year: i32) -> Option<(&Entry, &Entry)> {
+    fn levels(
+        &self,
+        region: &str,
+        indicator: &str,
+        unit: Option<&str>,
+        status: Status,
+        year: i32,
+    ) -> Option<(&Entry, &Entry)> {
         for (key, per_year) in self
             .rows
             .range((region.to_string(), indicator.to_string(), Kind::Quantity, String::new(), Status::Actual)..)
@@ -1018,7 +1029,7 @@ impl Table {
             if key.0 != region || key.1 != indicator || key.2 != Kind::Quantity {
                 break;
             }
-            if key.4 != Status::Actual || unit.is_some_and(|u| u != key.3) {
+            if key.4 != status || unit.is_some_and(|u| u != key.3) {
                 continue;
             }
             if let (Some(l), Some(b)) =

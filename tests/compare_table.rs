@@ -428,3 +428,39 @@ fn claim_verdicts_tell_agreement_from_what_the_rounding_cannot_tell() {
     // 下降12% against −11.04..−10.92 (南京 accidents, 73 over 82).
     assert_eq!(claim_verdict(d("-12"), d("0.5"), d("-11.04"), d("-10.92")), ClaimVerdict::Disagrees);
 }
+
+#[test]
+fn national_2014_2025_changes_over_the_year_before_across_reports() {
+    use compare::ClaimVerdict::{Agrees, CannotTell};
+    let Some(t) = national_series() else { return };
+    let claims = t.claims();
+    for c in &claims {
+        println!("{} {:?} {} {} {:?}", c.stated.indicator, c.stated.status, c.stated.ref_year, c.stated.raw, c.verdict);
+        // Like with like: a target over the year before's target, a result over its result, no span.
+        assert!(c.level.status == c.stated.status && c.base.status == c.stated.status, "{c:?}");
+        assert!(c.stated.span.is_none() && c.level.span.is_none() && c.base.span.is_none(), "{c:?}");
+        assert_eq!(c.base.ref_year + 1, c.level.ref_year);
+        assert_ne!(c.base.doc, c.stated.doc);
+    }
+    assert!(claims.len() >= 15, "{} claims", claims.len());
+    let find = |ind: &str, year: i32| {
+        claims
+            .iter()
+            .find(|c| c.stated.indicator == ind && c.stated.ref_year == year)
+            .unwrap_or_else(|| panic!("no claim {ind} {year}"))
+    };
+    // china_2016_gwr.txt `赤字率提高到3%，财政赤字2.18万亿元，比去年增加5600亿元` over 1.62万亿元 (china_2015_gwr.txt).
+    let c = find("财政赤字", 2016);
+    assert_eq!((c.stated.raw.as_str(), c.verdict, c.stated.status), ("比去年增加5600亿元", Agrees, Status::Target));
+    assert_eq!(c.base.value, 1_620_000_000_000i64.into());
+    // china_2025_gwr.txt `赤字规模5.66万亿元…比上年增加1.6万亿元` over 4.06万亿元 (china_2024_gwr.txt).
+    assert_eq!(find("财政赤字", 2025).verdict, Agrees);
+    // china_2019_gwr.txt `拟安排地方政府专项债券2.15万亿元，比去年增加8000亿元` over 1.35万亿元.
+    assert_eq!(find("地方政府专项债券", 2019).verdict, Agrees);
+    // china_2024_gwr.txt `拟安排地方政府专项债券3.9万亿元，比上年增加1000亿元` over 3.8万亿元 (china_2023_gwr.txt): at
+    // this rounding the increase is anything from 0 to 2000亿元.
+    assert_eq!(find("地方政府专项债券", 2024).verdict, CannotTell);
+    // china_2023_gwr.txt `粮食产量1.37万亿斤，增产74亿斤` over 1.37万亿斤 (china_2022_gwr.txt).
+    let grain = find("粮食产量", 2022);
+    assert_eq!((grain.stated.raw.as_str(), grain.verdict), ("增产74亿斤", CannotTell));
+}
