@@ -698,11 +698,14 @@ impl<'a> Store<'a> {
     /// Whether figure `k` may be the last part of a whole (`dicts/part_sums.tsv`): a cheap test on its name,
     /// before any lookup.
     pub fn may_be_part(&self, k: usize) -> bool {
+        if self.fig(k).kind != Kind::Quantity || self.names[k].is_empty() {
+            return false;
+        }
         let name = trim_subset(self.lx, &self.names[k]);
-        self.fig(k).kind == Kind::Quantity
-            && !name.is_empty()
-            && (self.lx.part_sums.iter().any(|d| d[1..].iter().any(|p| p.split('|').any(|a| a == name)))
-                || self.rate_def(name).is_some_and(|d| d[0] == "per_head"))
+        !name.is_empty()
+            && (self.lx.part_names.contains(name)
+                || (self.lx.per_head_names.iter().any(|n| name.ends_with(n.as_str()))
+                    && self.rate_def(name).is_some_and(|d| d[0] == "per_head")))
     }
 
     /// The definition of a rate named `name` (`dicts/rate_defs.tsv`): its name, after nothing or after a name of

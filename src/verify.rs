@@ -117,6 +117,10 @@ pub struct VerifyLex {
     pub(crate) contribution_words: Vec<String>,
     pub(crate) rate_defs: Vec<(String, Vec<String>)>,
     pub(crate) part_sums: Vec<Vec<String>>,
+    /// Every name of a part in `part_sums`, looked up once per level.
+    pub(crate) part_names: rustc_hash::FxHashSet<String>,
+    /// The names of the levels per head `rate_defs` defines.
+    pub(crate) per_head_names: Vec<String>,
     pub(crate) comparison_openers: Vec<String>,
 }
 
@@ -152,6 +156,17 @@ impl VerifyLex {
             contribution_words: owned(&v.contribution_words),
             rate_defs: v.rate_defs.iter().map(|(w, d)| (w.to_string(), d.clone())).collect(),
             part_sums: v.part_sums.iter().map(|(_, d)| d.clone()).collect(),
+            part_names: v
+                .part_sums
+                .iter()
+                .flat_map(|(_, d)| d[1..].iter().flat_map(|p| p.split('|')).map(String::from).collect::<Vec<_>>())
+                .collect(),
+            per_head_names: v
+                .rate_defs
+                .iter()
+                .filter(|(_, d)| d[0] == "per_head")
+                .map(|(w, _)| w.to_string())
+                .collect(),
         }
     }
 
