@@ -761,8 +761,58 @@ pub struct Claim {
     pub base: Entry,
     /// The change computed from the two levels (% for change_pct, base units for change_abs).
     pub computed: Decimal,
-    /// Whether the stated change agrees within rounding.
+    /// Whether the stated change agrees within rounding (agrees, or cannot tell at this rounding).
     pub agrees: bool,
+    /// The verdict, with the cases `agrees` puts together told apart.
+    pub verdict: ClaimVerdict,
+    /// The level of the year before that the stated change's own report implies (its level less the absolute
+    /// change it states in the same sentence), when it states one.
+    pub implied_base: Option<Decimal>,
+}
+
+/// How a stated change stands against the levels of two reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ClaimVerdict {
+    /// The reports' levels differ from each other beyond their rounding: the level of the year before that the
+    /// stated change's own report implies (`70650万吨，比上年增加1109万吨`: 69541万吨) is not the one the report
+    /// of the year before states (45.6万吨). The stated change is over another base (a revision, another scope),
+    /// so it is not recomputed against the earlier report.
+    BaseDiffers,
+    /// The change computed from the levels, within their rounding, misses the stated change and its rounding.
+    Disagrees,
+    /// The levels as rounded hold the stated change, but also no change at all or one more than twice as large
+    /// (`粮食产量1.37万亿斤，增产74亿斤` against 1.37万亿斤 the year before: anything within ±100亿斤).
+    CannotTell,
+    /// The change computed from the levels agrees with the stated one within the rounding of all three.
+    Agrees,
+}
+
+impl ClaimVerdict {
+    /// The verdict's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimVerdict::BaseDiffers => "base differs",
+            ClaimVerdict::Disagrees => "disagrees",
+            ClaimVerdict::CannotTell => "cannot tell at this rounding",
+            ClaimVerdict::Agrees => "agrees",
+        }
+    }
+
+    /// Whether the stated change is within the rounding of the levels.
+    pub fn within_rounding(self) -> bool {
+        matches!(self, ClaimVerdict::Agrees | ClaimVerdict::CannotTell)
+    }
+}
+
+/// The verdict of a stated value with half a unit of rounding `hs` against a computed interval `lo..=hi`.
+pub fn claim_verdict(stated: Decimal, hs: Decimal, lo: Decimal, hi: Decimal) -> ClaimVerdict {
+    if stated + hs < lo || stated - hs > hi {
+        ClaimVerdict::Disagrees
+    } else if (lo <= Decimal::ZERO && hi >= Decimal::ZERO) || hi - lo > stated.abs() + hs + hs {
+        ClaimVerdict::CannotTell
+    } else {
+        ClaimVerdict::Agrees
+    }
 }
 
 /// Entries lined up by key and year.
@@ -889,7 +939,9 @@ impl Table {
             // GDP and value added grow at comparable prices by convention, whatever the sentence says.
             let real = key.2 == Kind::ChangePct && (key.1.contains("生产总值") || key.1.contains("增加值"));
             let named = per_year.values().flatten().next().is_some_and(|e| e.naming.in_wide());
-            if key.4 != Status::Actual || !matches!(key.2, Kind::ChangePct | Kind::ChangeAbs) || real || !named {
+            // Like with like: a result's change over the year before's result, a target's (a budget's) over the
+            // year before's target (`赤字规模4.06万亿元，比上年年初预算增加1800亿元` over the 2023 budget).
+            if !matches!(key.2, Kind::ChangePct | Kind::ChangeAbs) || real || !named {
                 continue;
             }
             for (&y, es) in per_year {
@@ -903,7 +955,9 @@ impl Table {
                         continue;
                     }
                     let level_unit = if key.2 == Kind::ChangeAbs { Some(key.3.clone()) } else { None };
-                    let Some((level, base)) = self.levels(&key.0, &key.1, level_unit.as_deref(), y) else { continue };
+                    let Some((level, base)) = self.levels(&key.0, &key.1, level_unit.as_deref(), key.4, y) else {
+                        continue;
+                    };
                     if base.doc == stated.doc || level.doc != stated.doc && base.doc == level.doc {
                         continue;
                     }
@@ -929,20 +983,28 @@ impl Table {
                         }
                     };
                     let hs = stated.half_unit();
-                    let agrees = stated.value + hs >= lo && stated.value - hs <= hi;
+                    let implied = self.implied_base(stated, level);
+                    let verdict = match implied {
+                        Some((ib, ih)) if (ib - base.value).abs() > ih + base.level_half_unit() => {
+                            ClaimVerdict::BaseDiffers
+                        }
+                        _ => claim_verdict(stated.value, hs, lo, hi),
+                    };
                     out.push(Claim {
                         stated: stated.clone(),
                         level: level.clone(),
                         base: base.clone(),
                         computed: computed.round_dp(4),
-                        agrees,
+                        agrees: verdict.within_rounding(),
+                        verdict,
+                        implied_base: implied.map(|(b, _)| b),
                     });
                 }
             }
         }
         out.sort_by(|a, b| {
-            (a.agrees, &a.stated.region, &a.stated.indicator, a.stated.ref_year).cmp(&(
-                b.agrees,
+            (a.verdict, &a.stated.region, &a.stated.indicator, a.stated.ref_year).cmp(&(
+                b.verdict,
                 &b.stated.region,
                 &b.stated.indicator,
                 b.stated.ref_year,
@@ -951,8 +1013,33 @@ impl Table {
         out
     }
 
+    /// The level of the year before that a stated change's own report implies, with half its rounding: the
+    /// level of the same report less the absolute change (the stated one, or for a growth the one of the same
+    /// indicator its sentence states: `全年粮食产量70650万吨，比上年增加1109万吨，增产1.6%` → 69541万吨).
+    fn implied_base(&self, stated: &Entry, level: &Entry) -> Option<(Decimal, Decimal)> {
+        if level.doc != stated.doc {
+            return None;
+        }
+        if stated.kind == Kind::ChangeAbs {
+            return Some((level.value - stated.value, level.level_half_unit() + stated.half_unit()));
+        }
+        let key: Key =
+            (stated.region.clone(), stated.indicator.clone(), Kind::ChangeAbs, level.unit.clone(), stated.status);
+        let change = self.rows.get(&key)?.get(&stated.ref_year)?.iter().find(|e| {
+            e.doc == stated.doc && e.sentence == stated.sentence && e.qualifier == Qualifier::Exact && is_yoy(e)
+        })?;
+        Some((level.value - change.value, level.level_half_unit() + change.half_unit()))
+    }
+
     /// Exact quantity levels of an indicator in `year` and `year - 1`.
-    fn levels(&self, region: &str, indicator: &str, unit: Option<&str>, year: i32) -> Option<(&Entry, &Entry)> {
+    fn levels(
+        &self,
+        region: &str,
+        indicator: &str,
+        unit: Option<&str>,
+        status: Status,
+        year: i32,
+    ) -> Option<(&Entry, &Entry)> {
         for (key, per_year) in self
             .rows
             .range((region.to_string(), indicator.to_string(), Kind::Quantity, String::new(), Status::Actual)..)
@@ -960,7 +1047,7 @@ impl Table {
             if key.0 != region || key.1 != indicator || key.2 != Kind::Quantity {
                 break;
             }
-            if key.4 != Status::Actual || unit.is_some_and(|u| u != key.3) {
+            if key.4 != status || unit.is_some_and(|u| u != key.3) {
                 continue;
             }
             if let (Some(l), Some(b)) =
@@ -980,13 +1067,12 @@ fn exact(es: &[Entry]) -> Option<&Entry> {
 /// Whether a stated change is against the year before (同比, 比上年, 较上年, 比去年, or a plain 增长/下降 in a
 /// report of annual figures), not against an earlier base year (比2010年).
 fn is_yoy(e: &Entry) -> bool {
+    // A base year is four digits and 年 after the comparison word (`比2010年增加13480元`); the digits of the
+    // number itself are not one (`比上年增加1109万吨`).
     let raw = &e.raw;
-    let has_year_base =
-        raw.contains("比") && raw.chars().filter(|c| c.is_ascii_digit()).count() >= 4 && raw.contains('年');
-    if has_year_base {
-        return false;
-    }
-    true
+    let Some(p) = ["比", "较", "同"].iter().filter_map(|w| raw.find(w)).min() else { return true };
+    let after: Vec<char> = raw[p..].chars().collect();
+    !after.windows(5).any(|w| w[..4].iter().all(char::is_ascii_digit) && w[4] == '年')
 }
 
 #[cfg(test)]

@@ -124,6 +124,7 @@ roles! {
     "name_trims" => "name_trims.txt",
     "contribution_words" => "contribution_words.txt",
     "rate_defs" => "rate_defs.tsv",
+    "part_sums" => "part_sums.tsv",
     "table_headers" => "table_headers.tsv",
 }
 
@@ -525,8 +526,11 @@ pub struct VerifyWords {
     pub name_trims: Words,
     /// Words stating a contribution to a growth in 百分点 (拉动).
     pub contribution_words: Words,
-    /// Rates defined from other figures: name → [`share`|`difference`, first term, second term].
+    /// Rates defined from other figures: name → [`share`|`difference`|`per_head`, first term, second term,
+    /// second term of another basis (or empty)].
     pub rate_defs: Valued<Vec<String>>,
+    /// Wholes and the parts that make them up: name → [whole, part, part …], each with `|` alternatives.
+    pub part_sums: Valued<Vec<String>>,
 }
 
 /// The table reader's words (`dicts/table_headers.tsv`): what a header cell, a row label or a title says.
@@ -720,10 +724,30 @@ impl Dicts {
                         vw.rate_defs.remove(l.word);
                         continue;
                     }
-                    if !matches!(field(0), "share" | "difference") || field(1).is_empty() || field(2).is_empty() {
-                        return Err(err(l.n, format!("{:?}: expected share|difference<TAB>A<TAB>B", field(0))));
+                    if !matches!(field(0), "share" | "difference" | "per_head")
+                        || field(1).is_empty()
+                        || field(2).is_empty()
+                    {
+                        return Err(err(
+                            l.n,
+                            format!(
+                                "{:?}: expected share|difference|per_head<TAB>A<TAB>B[<TAB>B of another basis]",
+                                field(0)
+                            ),
+                        ));
                     }
-                    vw.rate_defs.insert(l.word, vec![field(0).into(), field(1).into(), field(2).into()]);
+                    vw.rate_defs
+                        .insert(l.word, vec![field(0).into(), field(1).into(), field(2).into(), field(3).into()]);
+                }
+                "part_sums" => {
+                    if l.remove {
+                        vw.part_sums.remove(l.word);
+                        continue;
+                    }
+                    if l.fields.len() < 3 || l.fields.iter().any(|f| f.is_empty()) {
+                        return Err(err(l.n, "expected WHOLE<TAB>PART<TAB>PART[<TAB>PART…]".to_string()));
+                    }
+                    vw.part_sums.insert(l.word, l.fields.iter().map(|f| f.to_string()).collect());
                 }
                 "unit_measures" => {
                     if l.remove {

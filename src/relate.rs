@@ -66,6 +66,8 @@ pub struct Derived {
     /// The relation may not hold (a list of shares need not be exhaustive): a value outside the stated
     /// figure's interval leaves it unverifiable rather than inconsistent.
     pub confirms_only: bool,
+    /// Why the relation may not hold, said when it misses (empty: the list may not be exhaustive).
+    pub why_unsure: &'static str,
 }
 
 /// Every figure of a report by its indicator.
@@ -168,7 +170,10 @@ impl<'a> Store<'a> {
         let d = match f.kind {
             Kind::Percent => self.defined_rate(k).or_else(|| self.share(k)).or_else(|| self.shares_sum(k)),
             Kind::ChangePct => self.growth_of_level(k).or_else(|| self.dated_levels(k)),
-            Kind::ChangePp => self.contribution(k).or_else(|| self.previous_rate(k)),
+            Kind::ChangePp => {
+                self.contribution(k).or_else(|| self.previous_rate(k)).or_else(|| self.previous_rate_elsewhere(k))
+            }
+            Kind::Quantity => self.parts_sum(k).or_else(|| self.defined_rate(k)),
             _ => None,
         }?;
         if d.operands.iter().any(|&o| self.split_number(o)) {
@@ -316,6 +321,7 @@ impl<'a> Store<'a> {
             what: "share of the whole stated before it",
             operands: vec![part, whole],
             confirms_only: false,
+            why_unsure: "",
         })
     }
 
@@ -383,11 +389,14 @@ impl<'a> Store<'a> {
     fn defined_rate(&self, k: usize) -> Option<Derived> {
         let f = self.fig(k);
         let name = &self.names[k];
-        let (_, def) = self.lx.rate_defs.iter().find(|(n, _)| name.ends_with(n.as_str()))?;
+        let def = self.rate_def(name)?;
         let (op, a, b) = (def[0].as_str(), def[1].as_str(), def[2].as_str());
         let lx = self.lx;
         let find_any = |names: &str, ok: &dyn Fn(usize) -> bool| names.split('|').find_map(|n| self.find(n, k, ok));
         if op == "difference" {
+            if f.kind != Kind::Percent {
+                return None;
+            }
             let ok = |i: usize| {
                 let g = self.fig(i);
                 g.kind == Kind::Percent && g.unit == f.unit && self.same_period(i, k)
@@ -404,28 +413,86 @@ impl<'a> Store<'a> {
                 what: "rate defined as a difference",
                 operands: vec![ia, ib],
                 confirms_only: false,
+                why_unsure: "",
             });
         }
-        let okq = |i: usize| self.fig(i).kind == Kind::Quantity && self.same_period(i, k);
-        let ia = find_any(a, &okq)?;
+        let per_head = op == "per_head";
+        if per_head != (f.kind == Kind::Quantity) || (per_head && f.qualifier != Qualifier::Exact) {
+            return None;
+        }
+        let okq = |i: usize| {
+            let g = self.fig(i);
+            g.kind == Kind::Quantity && self.same_period(i, k) && (!per_head || g.qualifier == Qualifier::Exact)
+        };
+        // A per-head level may come before the total and the population it is of (`全年人均国内生产总值95749元` …
+        // `年末全国人口140828万人`).
+        let near = |names: &str, ok: &dyn Fn(usize) -> bool| {
+            find_any(names, ok)
+                .or_else(|| if per_head { names.split('|').find_map(|n| self.find_after(n, k, ok)) } else { None })
+        };
+        let ia = near(a, &okq)?;
         let fa = self.fig(ia);
         let okb = |i: usize| {
             let g = self.fig(i);
-            i != ia && okq(i) && g.unit == fa.unit && g.value >= fa.value
+            i != ia
+                && okq(i)
+                && g.value > Decimal::ZERO
+                && if per_head {
+                    !g.unit.is_empty() && g.unit != fa.unit
+                } else {
+                    g.unit == fa.unit && g.value >= fa.value
+                }
         };
-        let ib = find_any(b, &okb)?;
+        let b2 = def.get(3).map(String::as_str).unwrap_or("");
+        let (ib, other_basis) = match near(b, &okb) {
+            Some(i) => (i, false),
+            None if !b2.is_empty() => (near(b2, &okb)?, true),
+            None => return None,
+        };
         let fb = self.fig(ib);
-        let scale = if f.unit == "‰" { Decimal::ONE_THOUSAND } else { Decimal::ONE_HUNDRED };
-        let (lo, hi) = ratio_range(fa.value, half_quantum(fa), fb.value, half_quantum(fb));
-        let c = scale / Decimal::ONE_HUNDRED;
+        let (ha, hb) = (half_quantum(fa), half_quantum(fb));
+        let (mut dlo, mut dhi) = (fb.value - hb, fb.value + hb);
+        let mut why_unsure = "";
+        let mut operands = vec![ia, ib];
+        if other_basis {
+            // The average of the year lies between its start (the year-end level less the change) and its end.
+            match self.change_beside(ib) {
+                Some(c) => {
+                    let fc = self.fig(c);
+                    let start = fb.value - fc.value;
+                    let hc = half_quantum(fc);
+                    dlo = dlo.min(start - hb - hc);
+                    dhi = dhi.max(start + hb + hc);
+                    operands.push(c);
+                }
+                None => {
+                    why_unsure = "cannot tell at this rounding: the figure is over the year's average population, the \
+                                  report states another basis (the year-end one) and no change beside it";
+                }
+            }
+        }
+        if dlo <= Decimal::ZERO {
+            return None;
+        }
+        let scale = match f.unit.as_str() {
+            _ if per_head => Decimal::ONE,
+            "‰" => Decimal::ONE_THOUSAND,
+            _ => Decimal::ONE_HUNDRED,
+        };
         Some(Derived {
             value: fa.value / fb.value * scale,
-            low: lo * c,
-            high: hi * c,
+            low: (fa.value - ha) / dhi * scale,
+            high: (fa.value + ha) / dlo * scale,
             formula: format!("{} / {}", raw_num(lx, fa), raw_num(lx, fb)),
-            what: "rate defined as a share",
-            operands: vec![ia, ib],
-            confirms_only: false,
+            what: match (per_head, other_basis) {
+                (true, false) => "level per head",
+                (true, true) => "level per head, over the year-end population",
+                (false, false) => "rate defined as a share",
+                (false, true) => "rate defined as a share, over the year-end population",
+            },
+            operands,
+            confirms_only: !why_unsure.is_empty(),
+            why_unsure,
         })
     }
 
@@ -492,6 +559,7 @@ impl<'a> Store<'a> {
             what: "change of the level stated before it",
             operands: vec![level, d],
             confirms_only: false,
+            why_unsure: "",
         })
     }
 
@@ -538,6 +606,7 @@ impl<'a> Store<'a> {
             what: "two dated levels",
             operands: vec![old, new],
             confirms_only: false,
+            why_unsure: "",
         })
     }
 
@@ -585,6 +654,7 @@ impl<'a> Store<'a> {
             what: "shares of one whole sum to it",
             operands: others.to_vec(),
             confirms_only: true,
+            why_unsure: "",
         })
     }
 
@@ -621,6 +691,164 @@ impl<'a> Store<'a> {
             what: "difference of the rate and the earlier one in parentheses",
             operands: vec![a, b],
             confirms_only: false,
+            why_unsure: "",
+        })
+    }
+
+    /// Whether figure `k` may be the last part of a whole (`dicts/part_sums.tsv`): a cheap test on its name,
+    /// before any lookup.
+    pub fn may_be_part(&self, k: usize) -> bool {
+        if self.fig(k).kind != Kind::Quantity || self.names[k].is_empty() {
+            return false;
+        }
+        let name = trim_subset(self.lx, &self.names[k]);
+        !name.is_empty()
+            && (self.lx.part_names.contains(name)
+                || (self.lx.per_head_names.iter().any(|n| name.ends_with(n.as_str()))
+                    && self.rate_def(name).is_some_and(|d| d[0] == "per_head")))
+    }
+
+    /// The definition of a rate named `name` (`dicts/rate_defs.tsv`): its name, after nothing or after a name of
+    /// the whole it is over (`常住人口城镇化率`, `人口出生率`) — not a narrower rate ending alike (`婴儿死亡率` is over
+    /// live births, not the population; `户籍人口城镇化率` over another population).
+    fn rate_def(&self, name: &str) -> Option<&'a Vec<String>> {
+        self.lx.rate_defs.iter().find_map(|(n, d)| {
+            let prefix = name.strip_suffix(n.as_str())?;
+            let over = |alts: Option<&String>| alts.is_some_and(|a| a.split('|').any(|w| w == prefix));
+            (prefix.is_empty() || over(d.get(2)) || over(d.get(3))).then_some(d)
+        })
+    }
+
+    /// The nearest figure after `after` named `name` that `ok` accepts, within [`HEAD_REACH`] figures.
+    fn find_after(&self, name: &str, after: usize, ok: &dyn Fn(usize) -> bool) -> Option<usize> {
+        let n = normalise(self.lx, name);
+        let list = self.by_name.get(&n)?;
+        let start = list.partition_point(|&i| i <= after);
+        list[start..].iter().take_while(|&&i| i - after <= HEAD_REACH).find(|&&i| ok(i) && self.name_stands(i)).copied()
+    }
+
+    /// The absolute change stated right after level `i` in its sentence (`年末全国人口140828万人，比上年末减少139万人`).
+    fn change_beside(&self, i: usize) -> Option<usize> {
+        let c = i + 1;
+        let (g, fc) = (self.fig(i), self.inds.get(c).map(|x| &x.figure)?);
+        (self.inds[c].sentence_span == self.inds[i].sentence_span
+            && fc.kind == Kind::ChangeAbs
+            && fc.unit == g.unit
+            && fc.qualifier == Qualifier::Exact
+            && !fc.basis.as_deref().is_some_and(|b| b.chars().any(|c| c.is_ascii_digit())))
+        .then_some(c)
+    }
+
+    /// `国内生产总值1349084亿元…其中，第一产业增加值91414亿元…；第二产业增加值492087亿元…；第三产业增加值765583亿元`:
+    /// the last of parts that make up a whole by what they are (`dicts/part_sums.tsv`), against the whole stated
+    /// before them less the other parts — each of the whole's unit and period, exact, stated after the whole.
+    fn parts_sum(&self, k: usize) -> Option<Derived> {
+        let f = self.fig(k);
+        let name = trim_subset(self.lx, &self.names[k]);
+        if f.qualifier != Qualifier::Exact || name.is_empty() {
+            return None;
+        }
+        let is = |alts: &str| alts.split('|').any(|a| a == name);
+        let def = self.lx.part_sums.iter().find(|d| d[1..].iter().any(|p| is(p)))?;
+        let ok = |i: usize| {
+            let g = self.fig(i);
+            g.kind == Kind::Quantity
+                && g.qualifier == Qualifier::Exact
+                && g.unit == f.unit
+                && self.same_period(i, k)
+                && k - i <= HEAD_REACH
+        };
+        let find_any = |alts: &str, before: usize| alts.split('|').find_map(|n| self.find(n, before, &ok));
+        let whole = find_any(&def[0], k)?;
+        let mut others = Vec::new();
+        for p in def[1..].iter().filter(|p| !is(p)) {
+            let i = find_any(p, k).filter(|&i| i > whole)?;
+            others.push(i);
+        }
+        others.sort_unstable();
+        // The parts follow the whole as its list: no other level of the unit between them (`货物进出口总额438468
+        // 亿元…其中，出口254545亿元…；进口183923亿元` is one; the 出口 of `对共建“一带一路”国家进出口额220685亿元…
+        // 其中，出口122095亿元` is a part of that other whole).
+        if (whole + 1..k).any(|i| {
+            let g = self.fig(i);
+            g.kind == Kind::Quantity && g.unit == f.unit && others.binary_search(&i).is_err()
+        }) {
+            return None;
+        }
+        let fw = self.fig(whole);
+        let sum: Decimal = others.iter().map(|&i| self.fig(i).value).sum();
+        let r = fw.value - sum;
+        let d = half_quantum(fw) + others.iter().map(|&i| half_quantum(self.fig(i))).sum::<Decimal>();
+        let mut formula = raw_num(self.lx, fw);
+        for &i in &others {
+            formula.push_str(&format!(" − {}", raw_num(self.lx, self.fig(i))));
+        }
+        let mut operands = vec![whole];
+        operands.extend(others);
+        Some(Derived {
+            value: r,
+            low: r - d,
+            high: r + d,
+            formula,
+            what: "parts sum to the whole stated before them",
+            operands,
+            confirms_only: false,
+            why_unsure: "",
+        })
+    }
+
+    /// `常住人口城镇化率为67.42%，比上年末提高0.35个百分点` with the rate of the year before stated in another sentence
+    /// of the report (the same indicator, the same unit, the year before): the change is the difference of the two.
+    fn previous_rate_elsewhere(&self, k: usize) -> Option<Derived> {
+        let (first, _) = self.sentence(k);
+        let f = self.fig(k);
+        let year = self.inds[k].ref_year?;
+        // Against the year before, not a year named (`比2020年提高`).
+        if f.qualifier != Qualifier::Exact
+            || self.inds[k].span.is_some()
+            || f.basis.as_deref().is_some_and(|b| b.chars().any(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        // The rate now: the percentage right before the change in its sentence, no other figure between.
+        let a = k.checked_sub(1).filter(|&a| a >= first)?;
+        let fa = self.fig(a);
+        if fa.kind != Kind::Percent || fa.qualifier != Qualifier::Exact || !self.same_period(a, k) {
+            return None;
+        }
+        // 千分点 for a rate in ‰, 百分点 for one in %.
+        if (fa.unit == "‰") != f.raw.contains("千分点") {
+            return None;
+        }
+        let (s0, s1) = (self.inds[a].sentence_span, self.inds[k].sentence_span);
+        let ok = |i: usize| {
+            let g = self.fig(i);
+            let x = &self.inds[i];
+            g.kind == Kind::Percent
+                && g.unit == fa.unit
+                && g.qualifier == Qualifier::Exact
+                && x.ref_year == Some(year - 1)
+                && x.span.is_none()
+                && x.sentence_span != s0
+                && x.sentence_span != s1
+        };
+        let name = &self.names[a];
+        if name.chars().count() < 2 {
+            return None;
+        }
+        let b = self.find(name, a, &ok).or_else(|| self.find_after(name, k, &ok))?;
+        let fb = self.fig(b);
+        let r = fa.value - fb.value;
+        let d = half_quantum(fa) + half_quantum(fb);
+        Some(Derived {
+            value: r,
+            low: r - d,
+            high: r + d,
+            formula: format!("{} − {}", raw_num(self.lx, fa), raw_num(self.lx, fb)),
+            what: "difference of the rate and the year before's, stated in another sentence",
+            operands: vec![a, b],
+            confirms_only: false,
+            why_unsure: "",
         })
     }
 
@@ -672,6 +900,7 @@ impl<'a> Store<'a> {
             what: "parts of a growth sum to it",
             operands,
             confirms_only: false,
+            why_unsure: "",
         })
     }
 }
@@ -706,8 +935,10 @@ fn trim_subset<'s>(lx: &VerifyLex, s: &'s str) -> &'s str {
 pub fn normalise(lx: &VerifyLex, subject: &str) -> String {
     let mut owned: String;
     let mut s: &str = subject;
-    if s.contains(char::is_whitespace) || s.contains('[') {
-        owned = s.chars().filter(|c| !c.is_whitespace()).collect();
+    // Circled footnote marks: `全市生产总值②` (luoyang_2023_tjgb.txt).
+    let circled = |c: char| ('\u{2460}'..='\u{2473}').contains(&c);
+    if s.chars().any(|c| c.is_whitespace() || c == '[' || circled(c)) {
+        owned = s.chars().filter(|&c| !c.is_whitespace() && !circled(c)).collect();
         // Footnote marks: `国内生产总值[2]`.
         while let (Some(a), Some(b)) = (owned.find('['), owned.find(']')) {
             if b < a {

@@ -116,6 +116,11 @@ pub struct VerifyLex {
     pub(crate) name_trims: Vec<String>,
     pub(crate) contribution_words: Vec<String>,
     pub(crate) rate_defs: Vec<(String, Vec<String>)>,
+    pub(crate) part_sums: Vec<Vec<String>>,
+    /// Every name of a part in `part_sums`, looked up once per level.
+    pub(crate) part_names: rustc_hash::FxHashSet<String>,
+    /// The names of the levels per head `rate_defs` defines.
+    pub(crate) per_head_names: Vec<String>,
     pub(crate) comparison_openers: Vec<String>,
 }
 
@@ -150,6 +155,18 @@ impl VerifyLex {
             comparison_openers: owned(&d.number.comparison_openers),
             contribution_words: owned(&v.contribution_words),
             rate_defs: v.rate_defs.iter().map(|(w, d)| (w.to_string(), d.clone())).collect(),
+            part_sums: v.part_sums.iter().map(|(_, d)| d.clone()).collect(),
+            part_names: v
+                .part_sums
+                .iter()
+                .flat_map(|(_, d)| d[1..].iter().flat_map(|p| p.split('|')).map(String::from).collect::<Vec<_>>())
+                .collect(),
+            per_head_names: v
+                .rate_defs
+                .iter()
+                .filter(|(_, d)| d[0] == "per_head")
+                .map(|(w, _)| w.to_string())
+                .collect(),
         }
     }
 
@@ -186,7 +203,9 @@ pub fn findings(lx: &VerifyLex, indicators: &[Indicator], relations: &[Relation]
         if indicators[i..j].iter().any(|ind| is_checkable(ind.figure.kind)) {
             let sent = Sentence::new(lx, &indicators[i..j], i);
             for k in 0..(j - i) {
-                if is_checkable(indicators[i + k].figure.kind) {
+                if let Some(c) = level_check(&store, indicators, i + k) {
+                    out.push(c);
+                } else if is_checkable(indicators[i + k].figure.kind) {
                     let rels = by_figure.get(&(i + k)).unwrap_or(&none);
                     let mut c = sent.check(k, rels);
                     if c.verdict == Verdict::Unverifiable
@@ -198,10 +217,50 @@ pub fn findings(lx: &VerifyLex, indicators: &[Indicator], relations: &[Relation]
                     out.push(c);
                 }
             }
+        } else {
+            out.extend((i..j).filter_map(|k| level_check(&store, indicators, k)));
         }
         i = j;
     }
     out
+}
+
+/// The check of a level the report states the parts of (`dicts/part_sums.tsv`): only levels with such a
+/// relation are checked, so a level without one gives no finding at all.
+fn level_check(store: &Store, indicators: &[Indicator], k: usize) -> Option<Finding> {
+    if !store.may_be_part(k) {
+        return None;
+    }
+    let d = store.derive(k)?;
+    let f = &indicators[k].figure;
+    let h = half_quantum(f);
+    // A level per head is a quotient, rounded to its last stated digit even when stated as a whole number.
+    let h = if h.is_zero() && d.what.starts_with("level per head") { Decimal::new(5, f.decimals + 1) } else { h };
+    let (lo, hi) = (d.low.min(d.high), d.high.max(d.low));
+    let (lo, hi) = (lo.round_dp(f.decimals + 2), hi.round_dp(f.decimals + 2));
+    let unit = &f.unit;
+    let (verdict, how) = if f.value + h >= lo && f.value - h <= hi {
+        let how = if d.value == f.value {
+            "the sum is exact".to_string()
+        } else {
+            format!("holds within the rounding of the stated levels (range {}–{}{unit})", show(lo), show(hi))
+        };
+        (Verdict::Consistent, how)
+    } else {
+        (
+            Verdict::Inconsistent,
+            format!("stated {}{unit} ± {}, outside the range {}–{}{unit}", show(f.value), show(h), show(lo), show(hi)),
+        )
+    };
+    let (verdict, how) = if verdict == Verdict::Inconsistent && d.confirms_only {
+        (Verdict::Unverifiable, format!("{how}; {}", d.why_unsure))
+    } else {
+        (verdict, how)
+    };
+    let shown = show(d.value.round_dp(f.decimals + 2));
+    let detail = format!("{}: {} = {shown}{unit}; {how}", d.what, d.formula);
+    let computed = Some(d.value.round_dp(f.decimals + 4).normalize());
+    Some(Finding { index: k, verdict, computed, formula: d.formula, detail, operands: d.operands })
 }
 
 /// The figures of one sentence and its text.
@@ -272,7 +331,12 @@ impl<'a> Sentence<'a> {
         let mut c = judged(self.lx, f, self.view.offset + k, d.value, d.low, d.high, d.formula, d.what, d.operands);
         if confirms_only && c.verdict == Verdict::Inconsistent {
             c.verdict = Verdict::Unverifiable;
-            c.detail = format!("{}; the list may not be exhaustive, or its parts may overlap", c.detail);
+            let why = if d.why_unsure.is_empty() {
+                "the list may not be exhaustive, or its parts may overlap"
+            } else {
+                d.why_unsure
+            };
+            c.detail = format!("{}; {why}", c.detail);
         }
         if f.kind == Kind::ChangePct
             && let Some(why) = self.comparable_prices(k)
@@ -789,6 +853,10 @@ fn judge(lx: &VerifyLex, f: &Figure, r: Decimal, lo: Decimal, hi: Decimal) -> (V
 
 /// The interval the stated figure allows: `[96.55, 96.65) half-up; [96.6, 96.7) truncation`.
 pub fn tolerance(lx: &VerifyLex, f: &Figure) -> String {
+    if f.kind == Kind::Quantity {
+        let h = half_quantum(f);
+        return format!("[{}, {}] half-up", show(f.value - h), show(f.value + h));
+    }
     let u = unit_of(lx, f);
     let half = u / Decimal::TWO;
     let s = f.value.abs();
@@ -810,6 +878,10 @@ pub fn tolerance(lx: &VerifyLex, f: &Figure) -> String {
 /// `None` for an open end (96.6% → 96.55 to 96.7, the union of half-up rounding and truncation; 下降26.33% →
 /// -26.34 to -26.325; 超过5% → 4.5 and no upper end). Output's numeric view of [`tolerance`].
 pub fn bounds(lx: &VerifyLex, f: &Figure) -> (Option<Decimal>, Option<Decimal>) {
+    if f.kind == Kind::Quantity {
+        let h = half_quantum(f);
+        return (Some(f.value - h), Some(f.value + h));
+    }
     let u = unit_of(lx, f);
     let half = u / Decimal::TWO;
     let s = f.value.abs();

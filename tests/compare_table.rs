@@ -375,3 +375,92 @@ fn five_year_averages_and_totals_stand_in_their_own_columns() {
     let avg = rows.iter().find(|r| r[span].as_str() == Some("average")).expect("the average in --long");
     assert_eq!(avg[ref_year], zhibiao::output::Cell::Null);
 }
+
+#[test]
+fn a_change_over_a_base_the_earlier_report_does_not_state_is_told_apart() {
+    // samples/示例市_2024_统计公报.md: `全年粮食产量70650万吨，比上年增加1109万吨，增产1.6%。` — its own base is
+    // 70650 − 1109 = 69541万吨 (and 1.6% agrees with it), while samples/示例市_2022-2023_统计公报_两年合编.txt gives
+    // 2023 as `全年粮食产量45.6万吨`. Recomputing 1.6% from 45.6万吨 (a growth of 154834%) says nothing of the 1.6%:
+    // the two reports disagree on the level of 2023.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let reports =
+        analyze_files(vec![root.join("示例市_2024_统计公报.md"), root.join("示例市_2022-2023_统计公报_两年合编.txt")]);
+    let t = table(&reports);
+    let claims = t.claims();
+    let grain_of = |kind: zhibiao::Kind| {
+        claims
+            .iter()
+            .find(|c| c.stated.indicator == "粮食产量" && c.stated.ref_year == 2024 && c.stated.kind == kind)
+            .expect("the 2024 grain changes are claims")
+    };
+    let grain = grain_of(zhibiao::Kind::ChangePct);
+    assert_eq!(grain.stated.raw, "增产1.6%");
+    assert_eq!(grain.verdict, compare::ClaimVerdict::BaseDiffers, "{grain:?}");
+    assert_eq!(grain.implied_base, Some(695_410_000.into()));
+    assert_eq!(grain.base.value, 456_000.into());
+    // `比上年增加1109万吨` (once taken for a change over a base year, its number having four digits): the same.
+    let added = grain_of(zhibiao::Kind::ChangeAbs);
+    assert_eq!(added.stated.raw, "比上年增加1109万吨");
+    assert_eq!(added.verdict, compare::ClaimVerdict::BaseDiffers, "{added:?}");
+    // `年末全市常住人口707.9万人，比上年末增加4.6万人` against 512.3万人 the year before: the same.
+    let people = claims
+        .iter()
+        .find(|c| c.stated.indicator == "常住人口" && c.stated.ref_year == 2024)
+        .expect("the 2024 population change is a claim");
+    assert_eq!(people.verdict, compare::ClaimVerdict::BaseDiffers, "{people:?}");
+    // The 2023 figures of the 合编 bulletin over its 2022 part agree: `全年粮食产量45.6万吨，比上年增长1.2%` over
+    // 45.1万吨 is 1.11%, within the rounding of 45.6 and 45.1.
+    let grain_2023 = claims
+        .iter()
+        .find(|c| c.stated.indicator == "粮食产量" && c.stated.ref_year == 2023)
+        .expect("the 2023 grain growth is a claim");
+    assert_eq!(grain_2023.verdict, compare::ClaimVerdict::Agrees, "{grain_2023:?}");
+}
+
+#[test]
+fn claim_verdicts_tell_agreement_from_what_the_rounding_cannot_tell() {
+    use compare::{ClaimVerdict, claim_verdict};
+    let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+    // china_2023_gwr.txt `粮食产量1.37万亿斤，增产74亿斤` over 1.37万亿斤 (china_2022_gwr.txt): 0 ± 100亿斤.
+    assert_eq!(claim_verdict(d("74"), d("0.5"), d("-100"), d("100")), ClaimVerdict::CannotTell);
+    // 5.6% against 5.55..5.65.
+    assert_eq!(claim_verdict(d("5.6"), d("0.05"), d("5.55"), d("5.65")), ClaimVerdict::Agrees);
+    // 下降12% against −11.04..−10.92 (南京 accidents, 73 over 82).
+    assert_eq!(claim_verdict(d("-12"), d("0.5"), d("-11.04"), d("-10.92")), ClaimVerdict::Disagrees);
+}
+
+#[test]
+fn national_2014_2025_changes_over_the_year_before_across_reports() {
+    use compare::ClaimVerdict::{Agrees, CannotTell};
+    let Some(t) = national_series() else { return };
+    let claims = t.claims();
+    for c in &claims {
+        println!("{} {:?} {} {} {:?}", c.stated.indicator, c.stated.status, c.stated.ref_year, c.stated.raw, c.verdict);
+        // Like with like: a target over the year before's target, a result over its result, no span.
+        assert!(c.level.status == c.stated.status && c.base.status == c.stated.status, "{c:?}");
+        assert!(c.stated.span.is_none() && c.level.span.is_none() && c.base.span.is_none(), "{c:?}");
+        assert_eq!(c.base.ref_year + 1, c.level.ref_year);
+        assert_ne!(c.base.doc, c.stated.doc);
+    }
+    assert!(claims.len() >= 15, "{} claims", claims.len());
+    let find = |ind: &str, year: i32| {
+        claims
+            .iter()
+            .find(|c| c.stated.indicator == ind && c.stated.ref_year == year)
+            .unwrap_or_else(|| panic!("no claim {ind} {year}"))
+    };
+    // china_2016_gwr.txt `赤字率提高到3%，财政赤字2.18万亿元，比去年增加5600亿元` over 1.62万亿元 (china_2015_gwr.txt).
+    let c = find("财政赤字", 2016);
+    assert_eq!((c.stated.raw.as_str(), c.verdict, c.stated.status), ("比去年增加5600亿元", Agrees, Status::Target));
+    assert_eq!(c.base.value, 1_620_000_000_000i64.into());
+    // china_2025_gwr.txt `赤字规模5.66万亿元…比上年增加1.6万亿元` over 4.06万亿元 (china_2024_gwr.txt).
+    assert_eq!(find("财政赤字", 2025).verdict, Agrees);
+    // china_2019_gwr.txt `拟安排地方政府专项债券2.15万亿元，比去年增加8000亿元` over 1.35万亿元.
+    assert_eq!(find("地方政府专项债券", 2019).verdict, Agrees);
+    // china_2024_gwr.txt `拟安排地方政府专项债券3.9万亿元，比上年增加1000亿元` over 3.8万亿元 (china_2023_gwr.txt): at
+    // this rounding the increase is anything from 0 to 2000亿元.
+    assert_eq!(find("地方政府专项债券", 2024).verdict, CannotTell);
+    // china_2023_gwr.txt `粮食产量1.37万亿斤，增产74亿斤` over 1.37万亿斤 (china_2022_gwr.txt).
+    let grain = find("粮食产量", 2022);
+    assert_eq!((grain.stated.raw.as_str(), grain.verdict), ("增产74亿斤", CannotTell));
+}

@@ -356,3 +356,92 @@ fn one_share_at_two_times_is_not_a_sum() {
     let s = "第一、二、三次产业增加值占全州生产总值的比重为19.6%、27.8%和52.6%。";
     assert!(verdict(s, "52.6%").starts_with("consistent"), "{}", verdict(s, "52.6%"));
 }
+
+// tjgb/china_2024_tjgb_excerpt.txt: the three industries make up GDP (`dicts/part_sums.tsv`); the last one stated
+// is checked against GDP less the other two. A part altered by 10000亿元 is flagged.
+#[test]
+fn parts_sum_to_a_whole_stated_before_them() {
+    let v = verdict(GDP, "765583亿元");
+    assert!(v.starts_with("consistent | 1349084亿元 − 91414亿元 − 492087亿元"), "{v}");
+    let v = verdict(&GDP.replace("492087亿元", "482087亿元"), "765583亿元");
+    assert!(v.starts_with("inconsistent | 1349084亿元 − 91414亿元 − 482087亿元"), "{v}");
+    // tjgb/zhoukou_2023_tjgb.pdf: 城镇 and 乡村 make up the population, with the stated decimals.
+    let s = "年末全市常住人口866.60万人。其中，城镇人口392.66万人，乡村人口473.94万人；";
+    assert!(
+        verdict(s, "473.94万人").starts_with("consistent | 866.60万人 − 392.66万人"),
+        "{}",
+        verdict(s, "473.94万人")
+    );
+    // tjgb/china_2024_tjgb_excerpt.txt: exports and imports make up the trade of their own whole only. The 出口 and
+    // 进口 of `对共建“一带一路”国家进出口额220685亿元` are no parts of `货物进出口总额438468亿元`; neither is the 出口 of
+    // the 民营企业.
+    let s = "全年货物进出口总额438468亿元，比上年增长5.0%。其中，出口254545亿元，增长7.1%；进口183923亿元，增长2.3%。货物进出口顺差70623亿元。对共建“一带一路”[50]国家进出口额220685亿元，比上年增长6.4%。其中，出口122095亿元，增长9.6%；进口98589亿元，增长2.7%。民营企业进出口额243329亿元，比上年增长8.8%，占进出口总额比重为55.5%；其中出口164717亿元，增长9.4%。";
+    let all = findings(&analyzer(), s);
+    assert_eq!(of(&all, "183923亿元", 1).verdict, "consistent");
+    for raw in ["122095亿元", "98589亿元", "164717亿元"] {
+        assert!(all.iter().all(|f| f.raw != raw), "{raw} checked as a part");
+    }
+    // A level with only one part stated (`其中城镇常住人口94350万人`) is no sum.
+    let s = "年末全国人口[5]140828万人，比上年末减少139万人，其中城镇常住人口94350万人。";
+    assert!(findings(&analyzer(), s).iter().all(|f| f.raw != "94350万人"));
+}
+
+// tjgb/china_2024_tjgb_excerpt.txt: 人均国内生产总值 is over the year's average population; the bulletin states the
+// year-end one after it, with the year's change beside it, so the average lies between 140828万 and 140967万.
+#[test]
+fn per_head_level_and_birth_rate_over_the_population() {
+    let s = "全年人均国内生产总值95749元，比上年增长5.1%。国民总收入[3]1339672亿元，比上年增长5.1%。\n年末全国人口[5]140828万人，比上年末减少139万人，其中城镇常住人口94350万人。全年出生人口954万人，出生率为6.77‰；死亡人口1093万人，死亡率为7.76‰；自然增长率为-0.99‰。";
+    let text = format!("初步核算，全年国内生产总值[2]1349084亿元，比上年增长5.0%。{s}");
+    let all = findings(&analyzer(), &text);
+    let v = of(&all, "95749元", 1);
+    assert_eq!(v.verdict, "consistent", "{}", v.detail);
+    assert!(v.formula.starts_with("1349084亿元 / 140828万人"), "{}", v.formula);
+    assert!(v.operands.iter().any(|o| o == "比上年末减少139万人"), "{:?}", v.operands);
+    let b = of(&all, "6.77‰", 1);
+    assert_eq!(b.verdict, "consistent", "{}", b.detail);
+    assert!(b.formula.starts_with("954万人 / 140828万人"), "{}", b.formula);
+    // 95749 altered to 96749: beyond any average population between the year's start and end.
+    let all = findings(&analyzer(), &text.replace("95749元", "96749元"));
+    assert_eq!(of(&all, "96749元", 1).verdict, "inconsistent");
+    // Without the change beside the year-end population, a miss cannot be told at this rounding.
+    let all = findings(&analyzer(), &text.replace("95749元", "95649元").replace("，比上年末减少139万人", ""));
+    let v = of(&all, "95649元", 1);
+    assert_eq!(v.verdict, "unverifiable", "{}", v.detail);
+    assert!(v.detail.contains("cannot tell at this rounding"), "{}", v.detail);
+}
+
+// tjgb/hefei_2024_tjgb.txt: `婴儿死亡率1.43‰` is over live births, not the population: no 死亡率 of 死亡人口.
+#[test]
+fn a_narrower_rate_is_not_the_defined_one() {
+    // Lines 19–21 and 259 of the file, line breaks joined; the births and deaths rates are over the population.
+    let s = "常住人口1000.2万人，增加14.9万人；常住人口城镇化率86.38%，提高0.83个百分点。全年出生人口7.9万人，出生率7.98‰；死亡人口6.1万人，死亡率6.15‰；自然增长率1.83‰，比上年提高0.01个千分点。孕产妇死亡率5.07/10万，婴儿死亡率1.43‰。";
+    let all = findings(&analyzer(), s);
+    assert!(all.iter().filter(|f| f.raw == "1.43‰").all(|f| f.verdict != "inconsistent" && f.formula.is_empty()));
+    let d = of(&all, "6.15‰", 1);
+    assert_eq!(d.verdict, "consistent", "{}", d.detail);
+    assert!(d.formula.starts_with("6.1万人 / 1000.2万人"), "{}", d.formula);
+}
+
+// tjgb/luoyang_2023_tjgb.txt: `常住人口城镇化率为67.42%，比上年末提高0.94个百分点` states no 2022 rate; no report of
+// the corpus states a rate and the year before's in two sentences, so the 2022 one is planted (66.48%, the one
+// 0.94 implies), then altered.
+#[test]
+fn point_change_against_the_rate_of_another_sentence() {
+    let s =
+        "年末常住人口707.9万人，其中全市城镇常住人口477.3万人，常住人口城镇化率为67.42%，比上年末提高0.94个百分点。";
+    let with = |prev: &str| format!("2022年末，全市常住人口城镇化率为{prev}。\n{s}");
+    let a = analyzer();
+    let doc = |t: &str| Document { name: "luoyang_2023_tjgb.txt".into(), text: t.into(), ..Default::default() };
+    let seen = |t: &str| {
+        let r = a.analyze(&doc(t));
+        r.findings
+            .iter()
+            .find(|f| r.indicators[f.index].figure.raw.contains("0.94个百分点"))
+            .map(|f| (f.verdict.as_str().to_string(), f.formula.clone()))
+            .expect("checked")
+    };
+    assert_eq!(seen(&with("66.48%")), ("consistent".into(), "67.42% − 66.48%".into()));
+    assert_eq!(seen(&with("66.58%")), ("inconsistent".into(), "67.42% − 66.58%".into()));
+    // The rate of the same year in another sentence is no base.
+    assert_eq!(seen(&with("66.48%").replace("2022年末", "2023年末")).1, "");
+}
