@@ -275,7 +275,7 @@ pub fn claims_schema() -> Schema {
     let mut columns = key_columns();
     columns.extend([
         Column::new("ref_year", "所属年份", Type::Int).doc("the year of the stated change"),
-        Column::new("verdict", "核验", Type::Enum(AGREEMENT)).doc("agrees or disagrees with the levels of both years"),
+        Column::new("verdict", "核验", Type::Enum(AGREEMENT)).doc("agrees, disagrees, cannot tell at this rounding (the levels as rounded hold no change as well as this one), or base differs (the report implies another level of the year before than its report states)"),
         Column::new("stated", "原文", Type::Text).doc("the change as stated"),
         Column::new("stated_value", "陈述值", Type::Decimal)
             .doc("its value (% for change_pct, base units for change_abs)"),
@@ -311,7 +311,7 @@ pub fn claims_table(t: &Table) -> (Schema, Vec<Vec<Cell<'static>>>) {
                 Cell::label(c.stated.kind.as_str()),
                 Cell::Text(c.stated.unit.into()),
                 Cell::Int(i64::from(c.stated.ref_year)),
-                Cell::label(if c.agrees { "agrees" } else { "disagrees" }),
+                Cell::label(c.verdict.as_str()),
                 Cell::Text(c.stated.raw.into()),
                 Cell::Dec(c.stated.value),
                 Cell::Dec(c.computed.round_dp(2)),

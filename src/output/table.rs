@@ -232,7 +232,7 @@ pub const SPANS: &[&str] = &["average", "total", "change"];
 /// Outcomes of a check (`check_result`, `verdict`).
 pub const VERDICTS: &[&str] = &["consistent", "inconsistent", "unverifiable"];
 /// Outcomes of a recomputed claim.
-pub const AGREEMENT: &[&str] = &["agrees", "disagrees"];
+pub const AGREEMENT: &[&str] = &["disagrees", "base differs", "cannot tell at this rounding", "agrees"];
 /// How a row of `compare` was matched.
 pub const MATCHES: &[&str] = &["same words", "normalised", "alias", "carried"];
 /// Whether the indicator of a `compare` figure is a name (`naming`).
@@ -267,6 +267,8 @@ const ZH_VALUES: &[(&str, &str)] = &[
     ("unverifiable", "无法核验"),
     ("agrees", "相符"),
     ("disagrees", "不符"),
+    ("base differs", "基数不同"),
+    ("cannot tell at this rounding", "修约内无法判断"),
     ("same words", "字面相同"),
     ("normalised", "归一"),
     ("alias", "别名"),
