@@ -714,11 +714,11 @@ impl Analyzer {
                 // verb of reaching or 为 puts it as a level (`由51家整合为33家`).
                 Some(s)
                     if f.kind == Kind::Quantity
+                        && dicts.subject.unit_measures.get(&f.unit).is_some()
                         && after.trim().chars().next().is_none_or(|c| !crate::verify::is_cjk(c))
                         && !dicts.subject.reach_words.iter().any(|w| before.trim_end().ends_with(w))
                         && !dicts.subject.object_preps.iter().any(|w| before.trim_end().ends_with(w))
-                        && finder.as_ref().is_some_and(|fd| fd.is_bare_verb(&s))
-                        && dicts.subject.unit_measures.get(&f.unit).is_some() =>
+                        && finder.as_ref().is_some_and(|fd| fd.is_bare_verb(&s)) =>
                 {
                     let m = dicts.subject.unit_measures.get(&f.unit).map_or("", String::as_str);
                     if s.ends_with(m) { s } else { format!("{s}{m}") }

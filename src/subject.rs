@@ -85,6 +85,10 @@ impl<'j> SubjectFinder<'j> {
     /// that is no word of having, reaching or changing (`not_acts`: 共有, 用于, 新增).
     pub fn is_bare_verb(&self, text: &str) -> bool {
         let w = self.words;
+        // An act named by a verb alone is a word of two or three characters.
+        if !(2..=3).contains(&text.chars().count()) {
+            return false;
+        }
         if w.not_acts.has(text) || w.lead.has(text) || w.trail.has(text) || w.reach_words.has(text) {
             return false;
         }
@@ -477,8 +481,9 @@ fn trim_rate_tail(words: &SubjectWords, s: &mut String) {
 /// Whether `word` is an adverb and a clause verb that jieba keeps as one word (`妥善安置`, 妥善 + 安置): it opens
 /// a clause like the verb alone.
 fn ends_in_clause_verb(words: &SubjectWords, word: &str) -> bool {
-    let n = word.chars().count();
-    n > 2 && words.clause_verbs.iter().any(|v| v.chars().count() >= 2 && v.chars().count() < n && word.ends_with(v))
+    // Each proper suffix of two characters or more, looked up (a word is a few characters).
+    let starts: Vec<usize> = word.char_indices().map(|(b, _)| b).collect();
+    starts.len() > 2 && starts[1..starts.len() - 1].iter().any(|&b| words.clause_verbs.has(&word[b..]))
 }
 
 fn drop_clause_verb(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
