@@ -681,18 +681,7 @@ impl<'a> Store<'a> {
         if !self.lx.comparison_openers.iter().any(|w| between.contains(w.as_str())) {
             return None;
         }
-        let r = fa.value - fb.value;
-        let d = half_quantum(fa) + half_quantum(fb);
-        Some(Derived {
-            value: r,
-            low: r - d,
-            high: r + d,
-            formula: format!("{} − {}", raw_num(self.lx, fa), raw_num(self.lx, fb)),
-            what: "difference of the rate and the earlier one in parentheses",
-            operands: vec![a, b],
-            confirms_only: false,
-            why_unsure: "",
-        })
+        Some(self.whole_less_parts(a, vec![b], "difference of the rate and the earlier one in parentheses"))
     }
 
     /// Whether figure `k` may be the last part of a whole (`dicts/part_sums.tsv`): a cheap test on its name,
@@ -775,6 +764,12 @@ impl<'a> Store<'a> {
         }) {
             return None;
         }
+        Some(self.whole_less_parts(whole, others, "parts sum to the whole stated before them"))
+    }
+
+    /// What the last part must be for `others` and it to sum to `whole`: the whole less the other parts, with
+    /// the rounding of every operand (with one other part, the difference of two figures).
+    fn whole_less_parts(&self, whole: usize, others: Vec<usize>, what: &'static str) -> Derived {
         let fw = self.fig(whole);
         let sum: Decimal = others.iter().map(|&i| self.fig(i).value).sum();
         let r = fw.value - sum;
@@ -785,16 +780,7 @@ impl<'a> Store<'a> {
         }
         let mut operands = vec![whole];
         operands.extend(others);
-        Some(Derived {
-            value: r,
-            low: r - d,
-            high: r + d,
-            formula,
-            what: "parts sum to the whole stated before them",
-            operands,
-            confirms_only: false,
-            why_unsure: "",
-        })
+        Derived { value: r, low: r - d, high: r + d, formula, what, operands, confirms_only: false, why_unsure: "" }
     }
 
     /// `常住人口城镇化率为67.42%，比上年末提高0.35个百分点` with the rate of the year before stated in another sentence
@@ -837,19 +823,11 @@ impl<'a> Store<'a> {
             return None;
         }
         let b = self.find(name, a, &ok).or_else(|| self.find_after(name, k, &ok))?;
-        let fb = self.fig(b);
-        let r = fa.value - fb.value;
-        let d = half_quantum(fa) + half_quantum(fb);
-        Some(Derived {
-            value: r,
-            low: r - d,
-            high: r + d,
-            formula: format!("{} − {}", raw_num(self.lx, fa), raw_num(self.lx, fb)),
-            what: "difference of the rate and the year before's, stated in another sentence",
-            operands: vec![a, b],
-            confirms_only: false,
-            why_unsure: "",
-        })
+        Some(self.whole_less_parts(
+            a,
+            vec![b],
+            "difference of the rate and the year before's, stated in another sentence",
+        ))
     }
 
     /// The last of the parts of a growth in 百分点 (`最终消费支出拉动国内生产总值增长2.2个百分点，…，货物和服务净出口
@@ -881,27 +859,8 @@ impl<'a> Store<'a> {
             let n = growth_name.trim_end_matches(|c: char| "增长提高上升下降".contains(c));
             self.find(n, members[0], &ok)
         })?;
-        let fg = self.fig(g);
         let others: Vec<usize> = members[..members.len() - 1].to_vec();
-        let sum: Decimal = others.iter().map(|&i| self.fig(i).value).sum();
-        let r = fg.value - sum;
-        let d: Decimal = half_quantum(fg) + others.iter().map(|&i| half_quantum(self.fig(i))).sum::<Decimal>();
-        let mut formula = raw_num(self.lx, fg);
-        for &i in &others {
-            formula.push_str(&format!(" − {}", raw_num(self.lx, self.fig(i))));
-        }
-        let mut operands = vec![g];
-        operands.extend(others);
-        Some(Derived {
-            value: r,
-            low: r - d,
-            high: r + d,
-            formula,
-            what: "parts of a growth sum to it",
-            operands,
-            confirms_only: false,
-            why_unsure: "",
-        })
+        Some(self.whole_less_parts(g, others, "parts of a growth sum to it"))
     }
 }
 

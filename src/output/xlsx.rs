@@ -27,17 +27,23 @@ pub(crate) struct XlsxOut<W: Write + Send> {
     columns: u16,
 }
 
+/// A workbook whose properties name its table and schema version, created at a fixed date (the default is
+/// the time of writing), so that the same rows give the same bytes.
+fn workbook(table: &str) -> Result<Workbook, XlsxError> {
+    let mut wb = Workbook::new();
+    let epoch = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_creation_datetime(&epoch)
+            .set_custom_property("schema_version", SCHEMA_VERSION as i32)
+            .set_custom_property("table", table),
+    );
+    Ok(wb)
+}
+
 impl<W: Write + Send> XlsxOut<W> {
     pub(crate) fn new(w: W, schema: &Schema, selected: &[usize], names: Names) -> Result<Self, XlsxError> {
-        let mut wb = Workbook::new();
-        // A fixed creation date (the default is the time of writing): the same rows give the same bytes.
-        let epoch = ExcelDateTime::from_ymd(2000, 1, 1)?;
-        wb.set_properties(
-            &DocProperties::new()
-                .set_creation_datetime(&epoch)
-                .set_custom_property("schema_version", SCHEMA_VERSION as i32)
-                .set_custom_property("table", schema.table),
-        );
+        let mut wb = workbook(schema.table)?;
         let bold = CellFormat::new().set_bold();
         let mut sheets = vec![schema.sheet];
         if let Some((s, _)) = schema.second_sheet {
@@ -141,14 +147,7 @@ pub(crate) fn compare_workbook<W: Write + Send>(
     use std::collections::BTreeMap;
 
     let zh = names == Names::Zh;
-    let mut wb = Workbook::new();
-    let epoch = ExcelDateTime::from_ymd(2000, 1, 1)?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_creation_datetime(&epoch)
-            .set_custom_property("schema_version", SCHEMA_VERSION as i32)
-            .set_custom_property("table", "compare"),
-    );
+    let mut wb = workbook("compare")?;
     // Rows per region: (rank, indicator, kind, unit) → its actual key and its target key. The indicators of
     // dicts/indicators.tsv come first, in its order (生产总值, 就业, 物价, 粮食 …), the others after by name.
     type Row<'a> = [Option<&'a Key>; 2];
