@@ -183,6 +183,84 @@ fn squeeze_spaces(l: &str) -> String {
     out
 }
 
+/// The words a table's label column is headed by (`指标名称`, `产品名称`), from `dicts/table_headers.tsv`.
+fn label_heads() -> &'static [String] {
+    static HEADS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    HEADS.get_or_init(|| {
+        include_str!("../../dicts/table_headers.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .filter(|(_, role)| role.trim() == "label")
+            .map(|(w, _)| w.trim().to_string())
+            .collect()
+    })
+}
+
+/// A table cell that is a number (`902.61`, `-3.2`, `100.0`), or a unit or an empty mark (`%`, `—`).
+fn is_value_piece(p: &str) -> bool {
+    let n = p.trim_start_matches(['-', '+', '−']);
+    (!n.is_empty()
+        && n.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && n.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        || matches!(p, "%" | "—" | "-" | "…")
+}
+
+/// The header cells of a table line of a PDF's text layer: pieces between spaces, the first a label heading
+/// of `table_headers.tsv` (`指标名称 绝对数（亿元） 比上年增长（%）`); single characters the extractor spaced out
+/// are one cell again (`产 量` → 产量).
+fn header_cells(line: &str) -> Option<Vec<String>> {
+    let pieces: Vec<&str> = line.split(' ').filter(|p| !p.is_empty()).collect();
+    if pieces.len() < 2 || !label_heads().iter().any(|h| h == pieces[0]) || pieces.iter().any(|p| is_value_piece(p)) {
+        return None;
+    }
+    let mut cells: Vec<String> = Vec::new();
+    let mut last_single = false;
+    for p in pieces {
+        let single = p.chars().count() == 1;
+        match cells.last_mut() {
+            Some(c) if single && last_single => c.push_str(p),
+            _ => cells.push(p.to_string()),
+        }
+        last_single = single;
+    }
+    (cells.len() >= 2).then_some(cells)
+}
+
+/// The lines of a PDF's text layer with the spaces between CJK characters removed (see [`squeeze_spaces`]),
+/// except in a table: after a header line of cells ([`header_cells`]), each line whose last pieces are values
+/// and that has as many cells as the header, its label possibly spaced out (`其中： 夏粮`), is written with
+/// tabs between its cells (`粮食\t902.61\t-3.2`), so that the table reader finds the table the layout kept.
+fn tab_table_rows<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut columns = 0;
+    for l in lines {
+        if let Some(h) = header_cells(l) {
+            columns = h.len();
+            out.push(h.join("\t"));
+            continue;
+        }
+        if columns > 0 {
+            let pieces: Vec<&str> = l.split(' ').filter(|p| !p.is_empty()).collect();
+            if pieces.len() >= columns && pieces.last().is_some_and(|p| is_value_piece(p)) {
+                let label_n = pieces.len() + 1 - columns;
+                let label: String = pieces[..label_n].concat();
+                if !label.contains(['。', '；', '，'])
+                    && pieces[label_n..].iter().all(|p| is_value_piece(p) || p.chars().count() <= 4)
+                {
+                    let mut cells = vec![label];
+                    cells.extend(pieces[label_n..].iter().map(|p| p.to_string()));
+                    out.push(cells.join("\t"));
+                    continue;
+                }
+            }
+            columns = 0;
+        }
+        out.push(squeeze_spaces(l));
+    }
+    out
+}
+
 /// Display width: CJK characters count two, others one.
 fn width(l: &str) -> usize {
     width_upto(l, usize::MAX)
@@ -231,7 +309,7 @@ pub(crate) fn looks_hard_wrapped(text: &str) -> bool {
 /// end a sentence continues on the next line (so a number broken at a line end is whole again).
 pub(crate) fn reflow(raw: &str) -> String {
     let lines: Vec<String> =
-        raw.split('\n').map(|l| squeeze_spaces(l.trim())).filter(|l| !l.is_empty() && !is_page_number(l)).collect();
+        tab_table_rows(raw.split('\n').map(str::trim).filter(|l| !l.is_empty() && !is_page_number(l)));
     let mut widths: Vec<usize> = lines.iter().map(|l| width(l)).collect();
     widths.sort_unstable();
     // the usual width of a full line: the 80th percentile
@@ -239,7 +317,9 @@ pub(crate) fn reflow(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut prev_full = false;
     for l in &lines {
-        if prev_full {
+        // A table line (tabs between its cells) is never joined to the line before it, nor the next to it.
+        let tabbed = l.contains('\t');
+        if prev_full && !tabbed {
             let p = out.chars().last();
             let n = l.chars().next();
             if let (Some(p), Some(n)) = (p, n)
@@ -253,7 +333,7 @@ pub(crate) fn reflow(raw: &str) -> String {
         }
         out.push_str(l);
         let ends_sentence = l.ends_with(['。', '！', '？', '：', '；', '!', '?', ':']);
-        prev_full = width(l) * 10 >= full * 9 && !ends_sentence;
+        prev_full = width(l) * 10 >= full * 9 && !ends_sentence && !tabbed;
     }
     out.push('\n');
     out
@@ -279,6 +359,20 @@ mod tests {
         // A report with one paragraph per line: lines of many widths, each ending a sentence.
         let per_paragraph: String = (0..30).map(|i| format!("{}{}\n", "增长".repeat(i % 7), para)).collect();
         assert!(!looks_hard_wrapped(&per_paragraph));
+    }
+
+    /// tjgb/zhoukou_2023_tjgb.pdf, 表3 and 表4 as its text layer gives them: a header of cells between spaces
+    /// (`产 量` spaced out), rows of a label and values; the prose around stays squeezed.
+    #[test]
+    fn table_rows_keep_their_cells() {
+        let raw = "表 3 2023年周口市主要农产品产量及增速\n产品名称 产量（万吨） 比上年增长（%）\n粮食 902.61 -3.2\n其中： 夏粮 508.58 -8.6\n秋粮 394.03 4.8\n全年全市油料产量 56.43 万吨，比上年增产 6.8%。\n产品名称 单位 产 量 比上年增长（%）\n钢材 吨 1577693 48.8\n";
+        let t = reflow(raw);
+        assert!(
+            t.contains("\n产品名称\t产量（万吨）\t比上年增长（%）\n粮食\t902.61\t-3.2\n其中：夏粮\t508.58\t-8.6\n"),
+            "{t}"
+        );
+        assert!(t.contains("\n全年全市油料产量56.43万吨，比上年增产6.8%。\n"), "{t}");
+        assert!(t.contains("\n产品名称\t单位\t产量\t比上年增长（%）\n钢材\t吨\t1577693\t48.8\n"), "{t}");
     }
 
     #[test]
