@@ -245,6 +245,18 @@ fn title_number(s: &str) -> Option<(String, usize)> {
     if digits == 0 {
         return None;
     }
+    // `表22023年农林牧渔业总产值…` (a PDF's text layer lost the space): the year the title opens with is no part of
+    // the table's number.
+    let run = &rest[..digits];
+    let digits = if run.len() >= 5
+        && run.bytes().all(|b| b.is_ascii_digit())
+        && rest[digits..].starts_with('年')
+        && run[run.len() - 4..].parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+    {
+        digits - 4
+    } else {
+        digits
+    };
     let head = s.len() - rest.len() + digits;
     let after =
         s[head..].trim_start_matches(|c: char| crate::text::is_space(c) || matches!(c, '：' | ':' | '、' | '.'));

@@ -166,3 +166,12 @@ fn a_year_compared_with_is_no_column_year() {
     let c = cols("比上年上涨（%）");
     assert!(c.growth && c.measure.is_none() && c.unit.as_deref() == Some("%"), "{c:?}");
 }
+
+/// tjgb/qiandongnan_2023_tjgb.pdf: its text layer gives `表22023年农林牧渔业总产值及其增长速度` (no space after 表2).
+#[test]
+fn a_title_year_glued_to_the_table_number() {
+    assert_eq!(title_number("表22023年农林牧渔业总产值及其增长速度").map(|(n, _)| n), Some("表2".to_string()));
+    assert_eq!(title_number("表4 2023年主要畜产品产量").map(|(n, _)| n), Some("表4".to_string()));
+    assert_eq!(title_number("表12023年财政收支").map(|(n, _)| n), Some("表1".to_string()));
+    assert_eq!(title_number("表12 财政收支情况").map(|(n, _)| n), Some("表12".to_string()));
+}
