@@ -1,6 +1,8 @@
 //! The same report read from its forms gives the same indicators: the national 政府工作报告 as UTF-8,
 //! GBK and GBK web dump (`../shared/corpus`). Skips with a message when ../shared is absent.
 //!
+//! Also: a PDF table kept on lines is read as a table (周口 2023).
+//!
 //! No .docx/.txt pair for this test: `tjgb/luoyang_2023_tjgb.docx` holds the 黔东南 2016 communique (see
 //! tests/input_corpus.rs), and no text copy of that communique exists in the corpus.
 
@@ -68,4 +70,30 @@ fn national_reports_give_the_same_figures_in_every_form() {
         println!("{year} webdump extra distinct: {extra:?}");
         assert!(extra.len() <= 2, "{year}: web dump adds {extra:?}");
     }
+}
+
+/// `tjgb/zhoukou_2023_tjgb.pdf`: the tables its text layer keeps on lines are read as tables (表3 主要农产品产量:
+/// `粮食 902.61 -3.2` under `产品名称 产量（万吨） 比上年增长（%）`).
+#[test]
+fn pdf_tables_kept_on_lines_are_tables() {
+    let Some(corpus) = common::corpus() else { return };
+    let pdf = corpus.join("tjgb/zhoukou_2023_tjgb.pdf");
+    let out = common::run(&["extract", "--format", "jsonl", pdf.to_str().unwrap()], None);
+    let rows = common::jsonl(&out.stdout);
+    let cells: Vec<&serde_json::Value> =
+        rows.iter().filter(|r| r["table_no"].as_str().is_some_and(|t| !t.is_empty())).collect();
+    assert!(cells.len() >= 90, "{} table cells", cells.len());
+    let cell = |row: &str, col: &str| {
+        cells
+            .iter()
+            .find(|r| r["table_no"] == "表3" && r["table_row"] == row && r["table_column"] == col)
+            .unwrap_or_else(|| panic!("no cell {row} / {col}"))
+    };
+    let level = cell("粮食", "产量（万吨）");
+    assert_eq!(
+        (level["subject"].as_str(), level["value"].to_string(), level["unit"].as_str()),
+        (Some("粮食产量"), "9026100".to_string(), Some("吨"))
+    );
+    let growth = cell("粮食", "比上年增长（%）");
+    assert_eq!((growth["kind"].as_str(), growth["value"].to_string()), (Some("change_pct"), "-3.2".to_string()));
 }
