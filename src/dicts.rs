@@ -432,6 +432,9 @@ pub struct SubjectWords {
     pub light_verbs: Words,
     /// Verbs of having, using or bringing about that name no countable act (共有, 用于, 打造).
     pub not_acts: Words,
+    /// Words distributing a list over its figures (分别; the number layer's list): names joined by 和 before
+    /// one are the members', not one name.
+    pub distributive: Words,
 }
 
 /// The word lists of the period stage: what a sentence, a heading and a stated year say of time.
@@ -674,7 +677,10 @@ impl Dicts {
                 "not_tenths" => Some(&mut n.not_tenths),
                 "annual_words" => Some(&mut n.annual_words),
                 "aspect_particles" => Some(&mut n.aspect_particles),
-                "distributive" => Some(&mut n.distributive),
+                "distributive" => {
+                    sw.distributive.apply(l.word, l.remove);
+                    Some(&mut n.distributive)
+                }
                 "subject_lead" => Some(&mut sw.lead),
                 "subject_trail" => Some(&mut sw.trail),
                 "subject_boundary" => Some(&mut sw.boundary),

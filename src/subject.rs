@@ -157,6 +157,8 @@ impl<'j> SubjectFinder<'j> {
         // (“案结事了”率, “法律明白人”) is taken whole.
         let mut start = pre.len();
         let mut chars = 0;
+        // `城镇和农村居民人均可支配收入分别达35512元、25689元`: each figure is one member's, not the pair's.
+        let distributed = words.distributive.iter().any(|w| before.contains(w));
         while start > 0 {
             let t = &pre[start - 1];
             if t.word.ends_with(['”', '》']) {
@@ -182,6 +184,25 @@ impl<'j> SubjectFinder<'j> {
                     pre.drain(o..start);
                 }
                 start = o;
+                continue;
+            }
+            // `开发区和工业园区由162个`, `涉法文件及行政规范性文件审核37件`: a conjunction between two nouns
+            // coordinates two names of one figure when what stands before it is a noun opening the clause.
+            if t.tag == "c"
+                && matches!(t.word, "和" | "及" | "与")
+                && !distributed
+                && start >= 2
+                && chars >= 2
+                && pre[start - 2].tag.starts_with('n')
+                && pre[start..].first().is_some_and(|n| n.tag.starts_with('n'))
+                && chars + 1 + pre[start - 2].word.chars().count() <= 14
+                && (start == 2 || {
+                    let b = &pre[start - 3];
+                    is_punct(b.word) || words.boundary.has(b.word) || words.lead.has(b.word)
+                })
+            {
+                chars += 1 + pre[start - 2].word.chars().count();
+                start -= 2;
                 continue;
             }
             if is_punct(t.word) || words.boundary.has(t.word) || t.tag == "uj" {
@@ -214,7 +235,9 @@ impl<'j> SubjectFinder<'j> {
         let pre_text = join(&phrase);
 
         // `新增仙桃、潜江、宜都、大冶4个千亿县`: a list of names before the number names instances, not the thing.
-        let pre_names = !phrase.is_empty() && phrase.iter().all(|t| matches!(t.tag, "ns" | "nr" | "nrt" | "nz"));
+        let pre_names = !phrase.is_empty()
+            && phrase.iter().any(|t| t.tag != "c")
+            && phrase.iter().all(|t| matches!(t.tag, "ns" | "nr" | "nrt" | "nz" | "c"));
         let ends_open = ends_open || pre_names;
         if !ends_open && !pre_text.is_empty() {
             // What follows the number cannot change the answer: spare segmenting it.
