@@ -396,7 +396,14 @@ fn period_of(
     }
     let span_sentence = flags.span_before(before.len());
     let span_start = starts_a_span(lx, after);
+    // `赤字率从去年的2.1%提高到2.3%`: a figure right after a word of the past year (去年的) is that year's level,
+    // whatever the sentence plans.
+    let right_after_past = {
+        let b = before.trim_end();
+        w.past.iter().any(|p| b.ends_with(p))
+    };
     match mode {
+        Mode::Plan | Mode::SpanPlan if right_after_past => (Some(y - 1), Status::Actual),
         Mode::Plan => {
             if (past && !target_sentence) || para_past {
                 (Some(y - 1), Status::Actual)
