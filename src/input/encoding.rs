@@ -265,9 +265,26 @@ fn decode_utf32(bytes: &[u8], big_endian: bool, offset: usize) -> Decoded {
 /// Whether the bytes may be text although full of NUL bytes: UTF-16 or UTF-32 with a byte-order mark,
 /// or UTF-16 forced.
 pub(crate) fn wide_text(bytes: &[u8], forced: Option<&'static Encoding>) -> bool {
-    utf32_bom(bytes).is_some()
-        || matches!(Encoding::for_bom(bytes), Some((e, _)) if e == UTF_16LE || e == UTF_16BE)
-        || forced.is_some_and(|e| e == UTF_16LE || e == UTF_16BE)
+    if forced.is_some_and(|e| e == UTF_16LE || e == UTF_16BE) {
+        return true;
+    }
+    // A BOM is two or four bytes that random data begins with now and then (/dev/urandom): what follows it must
+    // decode, all but a unit the sample may have cut.
+    if let Some(big_endian) = utf32_bom(bytes) {
+        let body = &bytes[4..];
+        return body.chunks_exact(4).take(body.len() / 4 - usize::from(body.len() >= 4)).all(|u| {
+            let u: [u8; 4] = u.try_into().expect("four bytes");
+            char::from_u32(if big_endian { u32::from_be_bytes(u) } else { u32::from_le_bytes(u) }).is_some()
+        });
+    }
+    match Encoding::for_bom(bytes) {
+        Some((e, bom)) if e == UTF_16LE || e == UTF_16BE => {
+            let body = &bytes[bom..];
+            let whole = (body.len() / 2).saturating_sub(2) * 2;
+            e.decode_without_bom_handling_and_without_replacement(&body[..whole]).is_some()
+        }
+        _ => false,
+    }
 }
 
 fn strip_bom_char(mut s: String) -> String {
@@ -340,6 +357,32 @@ pub fn normalize_newlines(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// /dev/urandom now and then begins with FF FE: that is no UTF-16 text unless what follows decodes.
+    #[test]
+    fn a_bom_before_random_bytes_is_no_wide_text() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut random: Vec<u8> = (0..4096)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state >> 24) as u8
+            })
+            .collect();
+        random[..2].copy_from_slice(&[0xFF, 0xFE]);
+        assert!(!wide_text(&random, None));
+        random[..4].copy_from_slice(&[0xFF, 0xFE, 0, 0]);
+        assert!(!wide_text(&random, None));
+        let text: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("全年立刑事案件428起。".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert!(wide_text(&text, None));
+        let text32: Vec<u8> = [0xFF, 0xFE, 0, 0]
+            .into_iter()
+            .chain("刑事案件428起".chars().flat_map(|c| (c as u32).to_le_bytes()))
+            .collect();
+        assert!(wide_text(&text32, None));
+    }
     #[test]
     fn binary_counts_by_chunks() {
         let slow = |bytes: &[u8]| {
