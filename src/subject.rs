@@ -505,8 +505,11 @@ fn trim_rate_tail(words: &SubjectWords, s: &mut String) {
 /// a clause like the verb alone.
 fn ends_in_clause_verb(words: &SubjectWords, word: &str) -> bool {
     // Each proper suffix of two characters or more, looked up (a word is a few characters).
-    let starts: Vec<usize> = word.char_indices().map(|(b, _)| b).collect();
-    starts.len() > 2 && starts[1..starts.len() - 1].iter().any(|&b| words.clause_verbs.has(&word[b..]))
+    word.char_indices()
+        .skip(1)
+        .map(|(b, _)| &word[b..])
+        .take_while(|rest| rest.chars().nth(1).is_some())
+        .any(|rest| words.clause_verbs.has(rest))
 }
 
 fn drop_clause_verb(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {

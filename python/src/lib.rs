@@ -203,6 +203,24 @@ fn table_py<'py, 'c, R: AsRef<[Cell<'c>]>>(
 }
 
 /// Splits results into what was made and the problems, keeping input order.
+/// [`run`] with the GIL released, its results split into what was done and the problems met.
+fn run_detached<T: Send>(
+    py: Python<'_>,
+    inputs: Vec<Input>,
+    opts: &InputOptions,
+    analyzer: &Analyzer,
+    jobs: Option<usize>,
+    finish: impl Fn(DocReport) -> T + Sync + Send,
+) -> PyResult<(Vec<T>, Vec<InputError>)> {
+    py.detach(|| {
+        let srcs = sources(inputs);
+        let results = run(&srcs, opts, analyzer, jobs, finish)?;
+        let mut problems = Vec::new();
+        Ok::<_, String>((split(results, &mut problems), problems))
+    })
+    .map_err(runtime)
+}
+
 fn split<T>(results: Vec<Vec<Result<T, InputError>>>, problems: &mut Vec<InputError>) -> Vec<T> {
     let mut out = Vec::new();
     for r in results.into_iter().flatten() {
@@ -232,15 +250,7 @@ fn extract<'py>(
     jobs: Option<usize>,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let opts = input_options(encoding, strict_decoding)?;
-    let (reports, problems) = py
-        .detach(|| {
-            let mut problems = Vec::new();
-            let srcs = sources(inputs);
-            let results = run(&srcs, &opts, analyzer(subjects, all), jobs, |r| r)?;
-            let reports = split(results, &mut problems);
-            Ok::<_, String>((reports, problems))
-        })
-        .map_err(runtime)?;
+    let (reports, problems) = run_detached(py, inputs, &opts, analyzer(subjects, all), jobs, |r| r)?;
     let rows: Vec<_> =
         reports.iter().flat_map(|rep| rep.indicators.iter().map(move |ind| Row::new(rep, ind))).collect();
     let cells: Vec<_> = rows.iter().map(|r| r.cells()).collect();
@@ -259,18 +269,11 @@ fn verify<'py>(
     jobs: Option<usize>,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let opts = input_options(encoding, strict_decoding)?;
-    let (done, problems) = py
-        .detach(|| {
-            let mut problems = Vec::new();
-            let srcs = sources(inputs);
-            let a = analyzer(subjects, false);
-            let results = run(&srcs, &opts, a, jobs, |r| {
-                let checks = a.checks(&r);
-                (r, checks)
-            })?;
-            Ok::<_, String>((split(results, &mut problems), problems))
-        })
-        .map_err(runtime)?;
+    let a = analyzer(subjects, false);
+    let (done, problems) = run_detached(py, inputs, &opts, a, jobs, |r| {
+        let checks = a.checks(&r);
+        (r, checks)
+    })?;
     let cells: Vec<_> = done
         .iter()
         .flat_map(|(report, checks)| checks.iter().map(move |check| CheckRow { report, check }.cells()))
@@ -301,14 +304,7 @@ fn compare<'py>(
         return Err(PyValueError::new_err("long and claims are two different tables: give one"));
     }
     let opts = input_options(encoding, strict_decoding)?;
-    let (reports, problems) = py
-        .detach(|| {
-            let mut problems = Vec::new();
-            let srcs = sources(inputs);
-            let results = run(&srcs, &opts, analyzer(subjects, false), jobs, |r| r)?;
-            Ok::<_, String>((split(results, &mut problems), problems))
-        })
-        .map_err(runtime)?;
+    let (reports, problems) = run_detached(py, inputs, &opts, analyzer(subjects, false), jobs, |r| r)?;
     let mut known = Aliases::builtin();
     for text in &aliases {
         known.add(text);
