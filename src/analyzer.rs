@@ -482,11 +482,11 @@ impl Analyzer {
     /// `object_preps` ends the text before the figure and what follows the counted noun `named` in the rest of
     /// the sentence (`after`) is a verb and its object closing the clause, the act qualifies the noun: the object alone after a light verb
     /// (法律托管企业, “全代办”服务项目), else the whole act with 的 (下放省级用地审批权的市).
-    fn by_act(
+    fn by_act<'s>(
         &self,
         f: &Figure,
         before: &str,
-        after: &str,
+        after: impl FnOnce() -> &'s str,
         named: &str,
         finder: Option<&SubjectFinder>,
     ) -> Option<String> {
@@ -497,7 +497,8 @@ impl Analyzer {
         if !units_count || !sw.object_preps.iter().any(|p| before.ends_with(p)) {
             return None;
         }
-        let after = after.trim_start();
+        // The rest of the sentence is sliced only here: most counts follow no preposition.
+        let after = after().trim_start();
         let act = after.strip_prefix(named)?;
         let end = act.find(|c: char| !crate::verify::is_cjk(c) && !matches!(c, '“' | '”')).unwrap_or(act.len());
         // The act closes the clause: a list going on (`提供就业、择业和流动服务`) is not cut.
@@ -694,7 +695,7 @@ impl Analyzer {
             let own = match own {
                 // Only where the act closes the clause: a figure after it (`发放资助金5637.2万元`) is the act's own.
                 Some(s) if f.kind == Kind::Quantity && next_start >= clause.1 => {
-                    Some(self.by_act(f, before, slice(f.end, sent.end), &s, finder.as_ref()).unwrap_or(s))
+                    Some(self.by_act(f, before, || slice(f.end, sent.end), &s, finder.as_ref()).unwrap_or(s))
                 }
                 other => other,
             };
@@ -831,18 +832,8 @@ struct CharCursor<'t> {
 impl CharCursor<'_> {
     /// The byte offset of code point `c`, or the length of the string when `c` is past its end.
     fn byte(&self, c: usize) -> usize {
-        let bytes = self.s.as_bytes();
-        let (mut ci, mut bi) = self.at.get();
-        if ci <= c {
-            (ci, bi) = text::byte_of_char(self.s, (ci, bi), c);
-        }
-        while ci > c && bi > 0 {
-            bi -= 1;
-            while bi > 0 && bytes[bi] & 0xC0 == 0x80 {
-                bi -= 1;
-            }
-            ci -= 1;
-        }
+        // `byte_of_char` walks on or back from the last place, whichever way `c` lies.
+        let (ci, bi) = text::byte_of_char(self.s, self.at.get(), c);
         self.at.set((ci, bi));
         bi
     }
