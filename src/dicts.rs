@@ -104,6 +104,7 @@ roles! {
     "object_preps" => "object_preps.txt",
     "light_verbs" => "light_verbs.txt",
     "not_acts" => "not_acts.txt",
+    "modal_words" => "modal_words.txt",
     "degree_words" => "degree_words.txt",
     "time_words" => "time_words.tsv",
     "heading_words" => "heading_words.tsv",
@@ -432,6 +433,8 @@ pub struct SubjectWords {
     pub light_verbs: Words,
     /// Verbs of having, using or bringing about that name no countable act (共有, 用于, 打造).
     pub not_acts: Words,
+    /// Words of intent or repetition before a verb (拟, 要, 再: `拟安排财政赤字` → 财政赤字): no part of the name.
+    pub modal_words: Words,
     /// Words distributing a list over its figures (分别; the number layer's list): names joined by 和 before
     /// one are the members', not one name.
     pub distributive: Words,
@@ -704,6 +707,7 @@ impl Dicts {
                 "object_preps" => Some(&mut sw.object_preps),
                 "light_verbs" => Some(&mut sw.light_verbs),
                 "not_acts" => Some(&mut sw.not_acts),
+                "modal_words" => Some(&mut sw.modal_words),
                 "rate_ends" => {
                     sw.rate_ends.apply(l.word, l.remove);
                     Some(&mut vw.rate_ends)

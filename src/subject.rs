@@ -523,18 +523,23 @@ fn drop_clause_verb(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
     {
         toks.drain(..i);
     }
+    // `拟安排财政赤字`, `计划实施项目`: words of intent before the clause verb go with it.
+    let modals = toks.iter().take_while(|t| words.modal_words.has(t.word)).count();
     // `增加到十亿`: a verb of reaching states the level, and is trimmed elsewhere.
-    if toks.len() < 2 || !words.clause_verbs.has(toks[0].word) || words.reach_words.has(toks[1].word) {
+    let verb_goes = |toks: &[Tok<'_>]| {
+        toks.len() >= 2
+            && words.clause_verbs.has(toks[0].word)
+            && !words.reach_words.has(toks[1].word)
+            && toks[1..].iter().map(|t| t.word.chars().count()).sum::<usize>() >= 2
+            && !words.measure_ends.ends(&join(toks))
+    };
+    if !verb_goes(&toks[modals.min(toks.len())..]) {
         return;
     }
-    let rest: usize = toks[1..].iter().map(|t| t.word.chars().count()).sum();
-    let whole = join(toks);
-    if rest >= 2 && !words.measure_ends.ends(&whole) {
+    toks.drain(..=modals);
+    // `实施了中心城区…`: what opened the object with the verb goes with it.
+    while toks.len() > 1 && words.lead.has(toks[0].word) {
         toks.remove(0);
-        // `实施了中心城区…`: what opened the object with the verb goes with it.
-        while toks.len() > 1 && words.lead.has(toks[0].word) {
-            toks.remove(0);
-        }
     }
 }
 
