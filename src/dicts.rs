@@ -433,6 +433,9 @@ pub struct SubjectWords {
     pub light_verbs: Words,
     /// Verbs of having, using or bringing about that name no countable act (共有, 用于, 打造).
     pub not_acts: Words,
+    /// Words joining a part to the whole it is a share of (占: `第一产业增加值占地区生产总值比重`): the walk back
+    /// to a name goes on through them (the verification stage's list).
+    pub share_markers: Words,
     /// Words of intent or repetition before a verb (拟, 要, 再: `拟安排财政赤字` → 财政赤字): no part of the name.
     pub modal_words: Words,
     /// Words distributing a list over its figures (分别; the number layer's list): names joined by 和 before
@@ -713,7 +716,10 @@ impl Dicts {
                     Some(&mut vw.rate_ends)
                 }
                 "rate_links" => Some(&mut vw.rate_links),
-                "share_markers" => Some(&mut vw.share_markers),
+                "share_markers" => {
+                    sw.share_markers.apply(l.word, l.remove);
+                    Some(&mut vw.share_markers)
+                }
                 "strict_bounds" => Some(&mut vw.strict_bounds),
                 "subset_markers" => Some(&mut vw.subset_markers),
                 "bigram_stop" => Some(&mut vw.bigram_stop),

@@ -148,6 +148,13 @@ impl<'j> SubjectFinder<'j> {
         // The walk back below takes at most about 14 characters (a quoted name a little more): segment the
         // last 24, dropping the first token when the cut may have split a word.
         let cut = before.char_indices().rev().nth(23).map(|(b, _)| b).filter(|&b| b > 0);
+        // A share's name (part, 占, whole) may take up to 24 characters: segment 32 for one.
+        let cut = match cut {
+            Some(b) if words.share_markers.iter().any(|m| before[b..].contains(m)) => {
+                before.char_indices().rev().nth(31).map(|(b, _)| b).filter(|&b| b > 0)
+            }
+            c => c,
+        };
         let mut pre = self.tokens(cut.map_or(before, |b| &before[b..]));
         if cut.is_some() && pre.len() > 1 {
             pre.remove(0);
@@ -157,6 +164,7 @@ impl<'j> SubjectFinder<'j> {
         // (“案结事了”率, “法律明白人”) is taken whole.
         let mut start = pre.len();
         let mut chars = 0;
+        let mut share = false;
         // `城镇和农村居民人均可支配收入分别达35512元、25689元`: each figure is one member's, not the pair's.
         let distributed = words.distributive.iter().any(|w| before.contains(w));
         while start > 0 {
@@ -208,7 +216,21 @@ impl<'j> SubjectFinder<'j> {
             if is_punct(t.word) || words.boundary.has(t.word) || t.tag == "uj" {
                 break;
             }
-            if chars >= 8 && (t.tag == "v" || chars + t.word.chars().count() > 14) {
+            // `第一产业增加值占地区生产总值比重为1.8%`: a share is named by its part, 占 and its whole, which
+            // may run longer than another name.
+            if words.share_markers.has(t.word)
+                && start < pre.len()
+                && start >= 2
+                && pre[start - 2].tag.starts_with('n')
+                && pre[start - 2].word.chars().count() >= 2
+            {
+                share = true;
+                chars += t.word.chars().count();
+                start -= 1;
+                continue;
+            }
+            let limit = if share { 24 } else { 14 };
+            if chars >= 8 && (t.tag == "v" || chars + t.word.chars().count() > limit) {
                 break;
             }
             chars += t.word.chars().count();
