@@ -672,7 +672,8 @@ impl Analyzer {
                 .then(|| slice(clause.0, f.start).trim_start())
                 .filter(|c| dicts.verify.share_markers.iter().any(|m| c.starts_with(m)))
                 .and_then(|c| {
-                    let level = level_before(&out, figs)?;
+                    // The level may be named by its change alone (`装备制造业增加值比上年增长7.7%，占…比重为34.6%`).
+                    let level = out.last().map(|o| o.subject.as_str()).filter(|s| !s.is_empty())?;
                     if dicts.verify.share_markers.iter().any(|m| level.contains(m)) {
                         return None;
                     }
@@ -687,7 +688,14 @@ impl Analyzer {
                         let Some(w) = tails.iter().flat_map(|l| l.iter()).find(|w| c.ends_with(*w)) else { break };
                         c.truncate(c.len() - w.len());
                     }
-                    (c.chars().count() >= 2).then(|| format!("{level}{c}"))
+                    if c.chars().count() < 2 {
+                        return None;
+                    }
+                    // `占全市进出口总额的41.7%`: the whole named without its share noun takes 比重.
+                    if !dicts.subject.share_nouns.iter().any(|n| c.contains(n)) {
+                        c.push_str(dicts.subject.share_nouns.iter().next().unwrap_or_default());
+                    }
+                    Some(format!("{level}{c}"))
                 });
             let own = share.or(own);
             // `为31家企业提供法律托管`, `向8个市下放省级用地审批权`: a count after a preposition of whom an act is done for
@@ -814,11 +822,6 @@ impl Analyzer {
             cell: None,
         }
     }
-}
-
-/// The subject of the last level (no change) of the sentence so far, when it names one.
-fn level_before<'o>(out: &'o [Indicator], figs: &[Figure]) -> Option<&'o str> {
-    (0..out.len()).rev().find(|&i| !figs[i].kind.is_change()).map(|i| out[i].subject.as_str()).filter(|s| !s.is_empty())
 }
 
 /// The byte offset of a code-point offset in a string, walking from the last one asked: the places asked

@@ -105,6 +105,7 @@ roles! {
     "light_verbs" => "light_verbs.txt",
     "not_acts" => "not_acts.txt",
     "modal_words" => "modal_words.txt",
+    "share_nouns" => "share_nouns.txt",
     "degree_words" => "degree_words.txt",
     "time_words" => "time_words.tsv",
     "heading_words" => "heading_words.tsv",
@@ -436,6 +437,8 @@ pub struct SubjectWords {
     /// Words joining a part to the whole it is a share of (占: `第一产业增加值占地区生产总值比重`): the walk back
     /// to a name goes on through them (the verification stage's list).
     pub share_markers: Words,
+    /// Nouns naming a share (比重, 比例); the first names a share whose clause names none.
+    pub share_nouns: Words,
     /// Words of intent or repetition before a verb (拟, 要, 再: `拟安排财政赤字` → 财政赤字): no part of the name.
     pub modal_words: Words,
     /// Words distributing a list over its figures (分别; the number layer's list): names joined by 和 before
@@ -711,6 +714,7 @@ impl Dicts {
                 "light_verbs" => Some(&mut sw.light_verbs),
                 "not_acts" => Some(&mut sw.not_acts),
                 "modal_words" => Some(&mut sw.modal_words),
+                "share_nouns" => Some(&mut sw.share_nouns),
                 "rate_ends" => {
                     sw.rate_ends.apply(l.word, l.remove);
                     Some(&mut vw.rate_ends)
