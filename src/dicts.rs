@@ -106,6 +106,7 @@ roles! {
     "not_acts" => "not_acts.txt",
     "modal_words" => "modal_words.txt",
     "share_nouns" => "share_nouns.txt",
+    "per_heads" => "per_heads.txt",
     "degree_words" => "degree_words.txt",
     "time_words" => "time_words.tsv",
     "heading_words" => "heading_words.tsv",
@@ -437,6 +438,8 @@ pub struct SubjectWords {
     /// Words joining a part to the whole it is a share of (占: `第一产业增加值占地区生产总值比重`): the walk back
     /// to a name goes on through them (the verification stage's list).
     pub share_markers: Words,
+    /// Words stating a level per head or period after 由/从 (`由每人每年320元`): they leave the name with 由.
+    pub per_heads: Words,
     /// Nouns naming a share (比重, 比例); the first names a share whose clause names none.
     pub share_nouns: Words,
     /// Words of intent or repetition before a verb (拟, 要, 再: `拟安排财政赤字` → 财政赤字): no part of the name.
@@ -715,6 +718,7 @@ impl Dicts {
                 "not_acts" => Some(&mut sw.not_acts),
                 "modal_words" => Some(&mut sw.modal_words),
                 "share_nouns" => Some(&mut sw.share_nouns),
+                "per_heads" => Some(&mut sw.per_heads),
                 "rate_ends" => {
                     sw.rate_ends.apply(l.word, l.remove);
                     Some(&mut vw.rate_ends)

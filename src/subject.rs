@@ -610,6 +610,7 @@ fn trim_trailing(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
         // `[69]2376家`: a footnote mark.
         let strippable = |t: &Tok| {
             words.time_tail.has(t.word)
+                || words.per_heads.has(t.word)
                 || t.word.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || is_digit_char(c))
         };
         let tail = toks.iter().rev().take_while(|t| strippable(t)).count();
