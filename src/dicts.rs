@@ -70,6 +70,7 @@ roles! {
     "not_numerals" => "not_numerals.txt",
     "link_words" => "link_words.txt",
     "level_markers" => "level_markers.txt",
+    "reach_links" => "reach_links.txt",
     "lower_than" => "lower_than.txt",
     "index_markers" => "index_markers.txt",
     "per_units" => "per_units.txt",
@@ -353,6 +354,8 @@ pub struct NumberWords {
     pub link_words: Words,
     /// Words right before a number that make it a level reached, not a change (增加到, 降至).
     pub level_markers: Words,
+    /// Link words that, right after a change verb, make the number the level reached (下降为27.8%).
+    pub reach_links: Words,
     /// Words before a 百分点 figure that make it negative (低于全国0.5个百分点).
     pub lower_than: Words,
     /// Words after which a bare decimal is an index (指数为102.1).
@@ -679,6 +682,7 @@ impl Dicts {
                 "not_numerals" => Some(&mut n.not_numerals),
                 "link_words" => Some(&mut n.link_words),
                 "level_markers" => Some(&mut n.level_markers),
+                "reach_links" => Some(&mut n.reach_links),
                 "lower_than" => Some(&mut n.lower_than),
                 "index_markers" => Some(&mut n.index_markers),
                 "per_units" => Some(&mut n.per_units),

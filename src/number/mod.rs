@@ -35,6 +35,7 @@ struct Lex {
     not_numerals: Vec<String>,
     link_words: Vec<String>,
     level_markers: Vec<String>,
+    reach_links: Vec<String>,
     lower_than: Vec<String>,
     index_markers: Vec<String>,
     per_units: Vec<String>,
@@ -87,6 +88,7 @@ impl Lex {
             not_numerals: owned(&d.not_numerals),
             link_words: owned(&d.link_words),
             level_markers: owned(&d.level_markers),
+            reach_links: owned(&d.reach_links),
             lower_than: owned(&d.lower_than),
             index_markers: owned(&d.index_markers),
             per_units: owned(&d.per_units),
@@ -995,12 +997,15 @@ impl<'a> Scan<'a> {
         };
         let mut verb_start = start;
         let mut links = 0;
+        // The link word right after the verb, when it says where the level went (下降为27.8%).
+        let mut reach_link = false;
         loop {
             let before = verb_start;
             for w in &lex.link_words {
                 if self.ends_with(verb_start, w) {
                     verb_start -= w.chars().count();
                     links += 1;
+                    reach_link = lex.reach_links.contains(w);
                     break;
                 }
             }
@@ -1022,8 +1027,8 @@ impl<'a> Scan<'a> {
                         {
                             continue;
                         }
-                        // 新增 is a level (城镇新增就业), 增加值 is a noun.
-                        if self.in_phrase(vs, verb_start, &lex.not_changes) {
+                        // 新增 is a level (城镇新增就业), 增加值 is a noun; 下降为 states the level reached.
+                        if reach_link || self.in_phrase(vs, verb_start, &lex.not_changes) {
                             continue;
                         }
                         sign = Some(*s);
