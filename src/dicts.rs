@@ -628,9 +628,9 @@ fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
 }
 
 impl Dicts {
-    /// The lists shipped in `dicts/`.
-    pub fn builtin() -> Self {
-        let mut d = Dicts {
+    /// No lists at all.
+    fn empty() -> Self {
+        Dicts {
             units_by_first: Default::default(),
             not_figures: Vec::new(),
             user_words: String::new(),
@@ -639,11 +639,25 @@ impl Dicts {
             period: PeriodWords::default(),
             verify: VerifyWords::default(),
             table: TableWords::default(),
-        };
+        }
+    }
+
+    /// The lists shipped in `dicts/`.
+    pub fn builtin() -> Self {
+        let mut d = Self::empty();
         for role in ROLES {
             d.add(role.name, &format!("dicts/{}", role.file), role.builtin).expect("the built-in lists parse");
         }
         d
+    }
+
+    /// The table reader's shipped words alone, for a reader that runs before a run's lists are loaded (a PDF's
+    /// text layer, whose table rows are found on reading).
+    pub(crate) fn builtin_table() -> TableWords {
+        let mut d = Self::empty();
+        let role = Self::role("table_headers").expect("a table_headers role");
+        d.add(role.name, &format!("dicts/{}", role.file), role.builtin).expect("the built-in lists parse");
+        d.table
     }
 
     /// The role of this name.

@@ -555,7 +555,7 @@ fn drop_clause_verb(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
             && toks[1..].iter().map(|t| t.word.chars().count()).sum::<usize>() >= 2
             && !words.measure_ends.ends(&join(toks))
     };
-    if !verb_goes(&toks[modals.min(toks.len())..]) {
+    if !verb_goes(&toks[modals..]) {
         return;
     }
     toks.drain(..=modals);

@@ -183,18 +183,11 @@ fn squeeze_spaces(l: &str) -> String {
     out
 }
 
-/// The words a table's label column is headed by (`指标名称`, `产品名称`), from `dicts/table_headers.tsv`.
-fn label_heads() -> &'static [String] {
-    static HEADS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    HEADS.get_or_init(|| {
-        include_str!("../../dicts/table_headers.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .filter(|(_, role)| role.trim() == "label")
-            .map(|(w, _)| w.trim().to_string())
-            .collect()
-    })
+/// The words a table's label column is headed by (`指标名称`, `产品名称`): the `label` role of
+/// `dicts/table_headers.tsv`.
+fn label_heads() -> &'static crate::dicts::Words {
+    static TABLE: std::sync::OnceLock<crate::dicts::TableWords> = std::sync::OnceLock::new();
+    &TABLE.get_or_init(crate::dicts::Dicts::builtin_table).label
 }
 
 /// A table cell that is a number (`902.61`, `-3.2`, `100.0`), or a unit or an empty mark (`%`, `—`).
@@ -211,7 +204,7 @@ fn is_value_piece(p: &str) -> bool {
 /// are one cell again (`产 量` → 产量).
 fn header_cells(line: &str) -> Option<Vec<String>> {
     let pieces: Vec<&str> = line.split(' ').filter(|p| !p.is_empty()).collect();
-    if pieces.len() < 2 || !label_heads().iter().any(|h| h == pieces[0]) || pieces.iter().any(|p| is_value_piece(p)) {
+    if pieces.len() < 2 || !label_heads().has(pieces[0]) || pieces.iter().any(|p| is_value_piece(p)) {
         return None;
     }
     let mut cells: Vec<String> = Vec::new();
