@@ -236,6 +236,15 @@ impl<'j> SubjectFinder<'j> {
             chars += t.word.chars().count();
             start -= 1;
         }
+        // `2023 年全国农民工总量`: bulletins set a space between a year's digits and 年, where the walk stops; the
+        // 年 is the year's.
+        if start >= 2
+            && pre.get(start).is_some_and(|t| words.year_units.iter().any(|y| t.word == y))
+            && pre[start - 1].word.trim().is_empty()
+            && pre[start - 2].word.chars().all(|c| c.is_ascii_digit())
+        {
+            start += 1;
+        }
         let ends_open = pre.is_empty()
             || start == pre.len()
             || pre.last().is_some_and(|t| {

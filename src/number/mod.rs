@@ -995,7 +995,16 @@ impl<'a> Scan<'a> {
             UnitClass::Multiple => Kind::Multiple,
             _ => Kind::Quantity,
         };
-        let mut verb_start = start;
+        // `比上年下降 34.6%`, `比上年末增加 1766 万人`: bulletins set spaces about their digits; a space between the
+        // verb and the number parts neither.
+        let mut lead = start;
+        while lead > 0 && matches!(self.chars[lead - 1], ' ' | '\u{3000}' | '\u{a0}') {
+            lead -= 1;
+        }
+        if lead == 0 || self.chars[lead - 1].is_ascii() {
+            lead = start;
+        }
+        let mut verb_start = lead;
         let mut links = 0;
         // The link word right after the verb, when it says where the level went (下降为27.8%).
         let mut reach_link = false;
@@ -1013,7 +1022,7 @@ impl<'a> Scan<'a> {
                 break;
             }
         }
-        let level_marker = lex.level_markers.iter().any(|w| self.ends_with(start, w));
+        let level_marker = lex.level_markers.iter().any(|w| self.ends_with(lead, w));
         let mut sign: Option<i8> = None;
         let mut change_start = None;
         if !level_marker {
@@ -1042,8 +1051,8 @@ impl<'a> Scan<'a> {
                     // 增速为5%, 涨幅3%: the rate noun may sit a link word away.
                     let at = if self.ends_with(verb_start, w) {
                         verb_start
-                    } else if self.ends_with(start, w) {
-                        start
+                    } else if self.ends_with(lead, w) {
+                        lead
                     } else {
                         continue;
                     };
