@@ -339,7 +339,13 @@ fn lists(lx: &LinkLex, s: &SentenceText, out: &mut Vec<Relation>) -> Vec<(usize,
             k += 1;
             continue;
         }
-        let head = before[..at].to_string();
+        // `排放量比2010年分别降低5.2%和11.5%`: the basis before 分别 is no part of the names listed.
+        let mut head = before[..at].to_string();
+        if let Some(b) = f.basis.as_deref()
+            && head.trim_end().ends_with(b)
+        {
+            head.truncate(head.trim_end().len() - b.len());
+        }
         let levels: Vec<usize> = (0..k).filter(|&i| !s.fig(i).kind.is_change()).collect();
         let over = if levels.len() >= run {
             levels[levels.len() - run..].iter().map(|&i| s.offset + i).collect()

@@ -236,14 +236,13 @@ impl<'j> SubjectFinder<'j> {
             chars += t.word.chars().count();
             start -= 1;
         }
-        // `2023 年全国农民工总量`: bulletins set a space between a year's digits and 年, where the walk stops; the
-        // 年 is the year's.
-        if start >= 2
-            && pre.get(start).is_some_and(|t| words.year_units.iter().any(|y| t.word == y))
-            && pre[start - 1].word.trim().is_empty()
-            && pre[start - 2].word.chars().all(|c| c.is_ascii_digit())
-        {
-            start += 1;
+        // `2007年单位国内生产总值能耗`, `2023 年全国农民工总量`: where the walk stops at a year's digits (its length
+        // reached, or a space bulletins set between the digits and 年), the 年 is the year's.
+        if pre.get(start).is_some_and(|t| words.year_units.iter().any(|y| t.word == y)) {
+            let digits = pre[..start].iter().rev().find(|t| !t.word.trim().is_empty());
+            if digits.is_some_and(|t| t.word.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))) {
+                start += 1;
+            }
         }
         let ends_open = pre.is_empty()
             || start == pre.len()

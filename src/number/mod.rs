@@ -32,6 +32,8 @@ struct Lex {
     basis_ends: Vec<String>,
     comparison_openers: Vec<String>,
     not_comparisons: Vec<String>,
+    /// 分别, 均: between a basis and its verb, they belong to neither.
+    distributive: Vec<String>,
     not_numerals: Vec<String>,
     link_words: Vec<String>,
     level_markers: Vec<String>,
@@ -85,6 +87,7 @@ impl Lex {
             basis_ends: owned(&d.basis_ends),
             comparison_openers: owned(&d.comparison_openers),
             not_comparisons: owned(&d.not_comparisons),
+            distributive: owned(&d.distributive),
             not_numerals: owned(&d.not_numerals),
             link_words: owned(&d.link_words),
             level_markers: owned(&d.level_markers),
@@ -1121,6 +1124,9 @@ impl<'a> Scan<'a> {
 
     /// The basis marker (同比, 比上年, 比2020年 …) in the clause before `start`, with its start.
     fn basis_before(&self, start: usize) -> Option<(String, usize)> {
+        // `较“十三五”同期分别下降62.97%、53.06%`: the basis ends before 分别, which tells the figures apart.
+        let start =
+            start - self.lex.distributive.iter().find(|w| self.ends_with(start, w)).map_or(0, |w| w.chars().count());
         let lo = start.saturating_sub(16);
         let mut k = start;
         while k > lo {
@@ -1149,9 +1155,31 @@ impl<'a> Scan<'a> {
             // Numbers in a comparison phrase are a year (比2020年), never another figure.
             let numeral = |c: char| ascii_digit(c).is_some() || chinese::is_numeral_char(c);
             // Years (比2020年, 比一九五七年的预计数) and 上一年 may stand in it; any other number is a figure.
+            // So may a count of years (比前五年, 比上一个五年) and a plan's name in quotes (比“六五”期间).
             let mut other = 0;
             let mut j = rest;
+            let mut quoted = false;
             while j < start {
+                let c = self.chars[j];
+                if matches!(c, '“' | '”') {
+                    quoted = c == '“';
+                    j += 1;
+                    continue;
+                }
+                if quoted {
+                    j += 1;
+                    continue;
+                }
+                let run = self.chars[j..start].iter().take_while(|c| chinese::is_numeral_char(**c)).count();
+                if (1..=2).contains(&run) {
+                    let after = j + run + usize::from(self.chars.get(j + run) == Some(&'个'));
+                    let years =
+                        self.dicts.unit_at(&self.chars[..start], after).is_some_and(|(u, _)| u.time == TimeRole::Year);
+                    if years {
+                        j = after + 1;
+                        continue;
+                    }
+                }
                 let year_unit = |at: usize| {
                     at < start
                         && self.dicts.unit_at(&self.chars[..start], at).is_some_and(|(u, _)| u.time == TimeRole::Year)
