@@ -445,6 +445,10 @@ pub struct SubjectWords {
     pub per_heads: Words,
     /// Nouns naming a share (比重, 比例); the first names a share whose clause names none.
     pub share_nouns: Words,
+    /// Words opening a comparison (比, 较; the number layer's list): a phrase opened by one is a basis, no name.
+    pub comparison_openers: Words,
+    /// Words holding a comparison opener that open no comparison (比重, 较快; the number layer's list).
+    pub not_comparisons: Words,
     /// Words of intent or repetition before a verb (拟, 要, 再: `拟安排财政赤字` → 财政赤字): no part of the name.
     pub modal_words: Words,
     /// Words distributing a list over its figures (分别; the number layer's list): names joined by 和 before
@@ -691,8 +695,14 @@ impl Dicts {
                 "not_changes" => Some(&mut n.not_changes),
                 "basis_markers" => Some(&mut n.basis_markers),
                 "basis_ends" => Some(&mut n.basis_ends),
-                "comparison_openers" => Some(&mut n.comparison_openers),
-                "not_comparisons" => Some(&mut n.not_comparisons),
+                "comparison_openers" => {
+                    sw.comparison_openers.apply(l.word, l.remove);
+                    Some(&mut n.comparison_openers)
+                }
+                "not_comparisons" => {
+                    sw.not_comparisons.apply(l.word, l.remove);
+                    Some(&mut n.not_comparisons)
+                }
                 "not_numerals" => Some(&mut n.not_numerals),
                 "link_words" => Some(&mut n.link_words),
                 "level_markers" => Some(&mut n.level_markers),

@@ -121,8 +121,61 @@ impl<'j> SubjectFinder<'j> {
     /// 困难群众), where for other counts a verb may go on to the thing counted (`11.2万个高校毕业生就业岗位`).
     pub fn subject_counting(&self, before: &str, after: &str, people: bool) -> Option<String> {
         let mut s = self.phrase(before, after, people)?;
+        if self.words.share_nouns.has(&s)
+            && let Some(named) = self.share_of(before, &s, people)
+        {
+            s = named;
+        }
         trim_rate_tail(self.words, &mut s);
         Some(s)
+    }
+
+    /// The name of a share whose noun (`noun`: 比重, 比例) the walk back reached alone, the particle 的 standing
+    /// before it: `非公经济增加值占地区生产总值的比重` → 非公经济增加值占地区生产总值比重, `服务业增加值在国内生产总值中
+    /// 的比重` → 服务业增加值占国内生产总值比重, `财政用于民生的比例` → 财政用于民生比例. `None` when no part is named.
+    fn share_of(&self, before: &str, noun: &str, people: bool) -> Option<String> {
+        let words = self.words;
+        let at = before.rfind(noun)?;
+        // What stands between the noun and the figure is a link (达到, 由) or nothing.
+        let tail = &before[at + noun.len()..];
+        if tail.chars().count() > 4 || tail.chars().any(|c| is_punct(c.encode_utf8(&mut [0; 4]))) {
+            return None;
+        }
+        let mut rest = before[..at].trim_end();
+        let possessive = words.possessive.iter().find(|w| rest.ends_with(*w))?;
+        rest = &rest[..rest.len() - possessive.len()];
+        // `所占的比重`, `所佔的比重`.
+        for w in ["所占", "所佔"] {
+            rest = rest.strip_suffix(w).unwrap_or(rest);
+        }
+        let clause = rest
+            .rfind(|c: char| is_punct(c.encode_utf8(&mut [0; 4])))
+            .map_or(0, |i| i + rest[i..].chars().next().map_or(0, char::len_utf8));
+        let rest = &rest[clause..];
+        // The whole: `在国内生产总值中`, or what follows the last 占.
+        let first = words.share_markers.iter().next().unwrap_or("占");
+        let (part, marker, whole) = match rest.strip_suffix('中').and_then(|r| r.rfind('在').map(|i| (r, i))) {
+            Some((r, i)) => (&r[..i], first, &r[i + '在'.len_utf8()..]),
+            None => match words.share_markers.iter().filter_map(|m| rest.rfind(m).map(|i| (i, m))).max() {
+                Some((i, m)) => (&rest[..i], m, &rest[i + m.len()..]),
+                None => (rest, "", ""),
+            },
+        };
+        let whole = whole.trim();
+        if whole.chars().count() > 14 || (whole.is_empty() && part.is_empty()) {
+            return None;
+        }
+        let part = self.phrase(part, "", people)?;
+        // `比１９５５年国防费在支出决算中所占的比重`: a comparison's basis names no share.
+        let compares = |p: &str| {
+            words.comparison_openers.iter().any(|o| p.starts_with(o))
+                && !words.not_comparisons.iter().any(|n| p.starts_with(n))
+        };
+        if part.chars().count() < 2 || words.share_nouns.iter().any(|n| part.ends_with(n)) || compares(&part) {
+            return None;
+        }
+        let marker = if whole.is_empty() { "" } else { marker };
+        Some(format!("{part}{marker}{whole}{noun}"))
     }
 
     fn phrase(&self, before: &str, after: &str, people: bool) -> Option<String> {
