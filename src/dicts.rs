@@ -103,6 +103,7 @@ roles! {
     "unit_measures" => "unit_measures.tsv",
     "dimension_units" => "dimension_units.txt",
     "object_preps" => "object_preps.txt",
+    "topic_preps" => "topic_preps.txt",
     "light_verbs" => "light_verbs.txt",
     "not_acts" => "not_acts.txt",
     "modal_words" => "modal_words.txt",
@@ -434,6 +435,8 @@ pub struct SubjectWords {
     pub dimension_units: Words,
     /// Prepositions naming who an act is done for or to before a count (为, 向: `为31家企业提供法律托管`).
     pub object_preps: Words,
+    /// Prepositions tying a measure to what it is said of (对: `消费对经济增长的贡献率` → 消费对经济增长贡献率).
+    pub topic_preps: Words,
     /// Verbs that only carry their object (提供, 开展): the object names the act (提供法律托管 → 法律托管).
     pub light_verbs: Words,
     /// Verbs of having, using or bringing about that name no countable act (共有, 用于, 打造).
@@ -742,6 +745,7 @@ impl Dicts {
                 "degree_words" => Some(&mut sw.degree_words),
                 "dimension_units" => Some(&mut sw.dimension_units),
                 "object_preps" => Some(&mut sw.object_preps),
+                "topic_preps" => Some(&mut sw.topic_preps),
                 "light_verbs" => Some(&mut sw.light_verbs),
                 "not_acts" => Some(&mut sw.not_acts),
                 "modal_words" => Some(&mut sw.modal_words),

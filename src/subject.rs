@@ -121,8 +121,12 @@ impl<'j> SubjectFinder<'j> {
     /// 困难群众), where for other counts a verb may go on to the thing counted (`11.2万个高校毕业生就业岗位`).
     pub fn subject_counting(&self, before: &str, after: &str, people: bool) -> Option<String> {
         let mut s = self.phrase(before, after, people)?;
-        if self.words.share_nouns.has(&s)
-            && let Some(named) = self.share_of(before, &s, people)
+        let w = self.words;
+        let share = w.share_nouns.has(&s);
+        // `高等学校在校学生的人数`, `粮食（不包括大豆）的产量`: a measure word alone is named with what 的 ties to it.
+        let measure = !share && s.chars().count() <= 3 && w.measure_ends.ends(&s);
+        if (share || measure)
+            && let Some(named) = self.possessed(before, &s, share, people)
         {
             s = named;
         }
@@ -130,10 +134,11 @@ impl<'j> SubjectFinder<'j> {
         Some(s)
     }
 
-    /// The name of a share whose noun (`noun`: 比重, 比例) the walk back reached alone, the particle 的 standing
-    /// before it: `非公经济增加值占地区生产总值的比重` → 非公经济增加值占地区生产总值比重, `服务业增加值在国内生产总值中
-    /// 的比重` → 服务业增加值占国内生产总值比重, `财政用于民生的比例` → 财政用于民生比例. `None` when no part is named.
-    fn share_of(&self, before: &str, noun: &str, people: bool) -> Option<String> {
+    /// The name of a share or measure whose noun (`noun`: 比重, 比例; 人数, 产量) the walk back reached alone, the
+    /// particle 的 standing before it: `非公经济增加值占地区生产总值的比重` → 非公经济增加值占地区生产总值比重,
+    /// `服务业增加值在国内生产总值中的比重` → 服务业增加值占国内生产总值比重, `财政用于民生的比例` → 财政用于民生比例,
+    /// `在校学生的人数` → 在校学生人数. `None` when nothing is named before 的, or (for a measure) a list is.
+    fn possessed(&self, before: &str, noun: &str, share: bool, people: bool) -> Option<String> {
         let words = self.words;
         let at = before.rfind(noun)?;
         // What stands between the noun and the figure is a link (达到, 由) or nothing.
@@ -147,6 +152,9 @@ impl<'j> SubjectFinder<'j> {
         // `所占的比重`, `所佔的比重`.
         for w in ["所占", "所佔"] {
             rest = rest.strip_suffix(w).unwrap_or(rest);
+        }
+        if !share {
+            return self.measure_of(rest, noun, people);
         }
         let clause = rest
             .rfind(|c: char| is_punct(c.encode_utf8(&mut [0; 4])))
@@ -176,6 +184,32 @@ impl<'j> SubjectFinder<'j> {
         }
         let marker = if whole.is_empty() { "" } else { marker };
         Some(format!("{part}{marker}{whole}{noun}"))
+    }
+
+    /// [`possessed`](Self::possessed) for a measure word: `rest` is what stands before its 的. The name before
+    /// 的 must end in a noun (not `涉及行业广泛的税率`, `农民从集体分得的收入`); a name after 对 keeps what it
+    /// is said of (`消费对经济增长的贡献率` → 消费对经济增长贡献率).
+    fn measure_of(&self, rest: &str, noun: &str, people: bool) -> Option<String> {
+        let words = self.words;
+        let part = self.phrase(rest, "", people)?;
+        let at = rest.rfind(part.as_str())?;
+        let lead = rest[..at].trim_end();
+        // `用于教育、卫生、科技、文化、体育事业的支出`: the measure of a list is no one member's.
+        if lead.ends_with(['、', '和', '及', '与']) || words.list_etc.iter().any(|e| lead.ends_with(e)) {
+            return None;
+        }
+        if part.chars().count() < 2 || words.measure_ends.ends(&part) {
+            return None;
+        }
+        // `消费对经济增长的贡献率`: what the measure is said of (经济增长) may be an act.
+        if let Some(of) = words.topic_preps.iter().find(|p| lead.ends_with(*p))
+            && rest.ends_with(part.as_str())
+        {
+            let who = self.phrase(&lead[..lead.len() - of.len()], "", people)?;
+            return (who.chars().count() >= 2).then(|| format!("{who}{of}{part}{noun}"));
+        }
+        let toks = self.tokens(&part);
+        toks.last().is_some_and(|t| is_nounish(t.tag)).then(|| format!("{part}{noun}"))
     }
 
     fn phrase(&self, before: &str, after: &str, people: bool) -> Option<String> {
@@ -710,8 +744,10 @@ fn trim_leading(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
     while k < toks.len() {
         let t = &toks[k];
         // Years (`2015年旅游收入`) say when, not what.
-        let year =
-            ends_in_year(t.word).is_some_and(is_digits) || (year_unit(t.word) && k > 0 && is_digits(toks[k - 1].word));
+        // `一九五七年`: a year in numerals comes as one token.
+        let numeral_year = |w: &str| w.chars().count() == 4 && w.chars().all(|c| "〇○零一二三四五六七八九".contains(c));
+        let year = ends_in_year(t.word).is_some_and(|w| is_digits(w) || numeral_year(w))
+            || (year_unit(t.word) && k > 0 && is_digits(toks[k - 1].word));
         let digits = is_digits(t.word)
             && toks.get(k + 1).is_some_and(|n| words.year_units.iter().any(|y| n.word.starts_with(y.as_str())));
         // `五年内`, `五年间`: what is left of a duration once its years are gone.
