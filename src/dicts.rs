@@ -104,6 +104,7 @@ roles! {
     "dimension_units" => "dimension_units.txt",
     "object_preps" => "object_preps.txt",
     "topic_preps" => "topic_preps.txt",
+    "scope_bounds" => "scope_bounds.txt",
     "light_verbs" => "light_verbs.txt",
     "not_acts" => "not_acts.txt",
     "modal_words" => "modal_words.txt",
@@ -437,6 +438,8 @@ pub struct SubjectWords {
     pub object_preps: Words,
     /// Prepositions tying a measure to what it is said of (对: `消费对经济增长的贡献率` → 消费对经济增长贡献率).
     pub topic_preps: Words,
+    /// Words closing a modifier of scope (以上: 规模以上, 地级及以上): a name never opens with one.
+    pub scope_bounds: Words,
     /// Verbs that only carry their object (提供, 开展): the object names the act (提供法律托管 → 法律托管).
     pub light_verbs: Words,
     /// Verbs of having, using or bringing about that name no countable act (共有, 用于, 打造).
@@ -746,6 +749,7 @@ impl Dicts {
                 "dimension_units" => Some(&mut sw.dimension_units),
                 "object_preps" => Some(&mut sw.object_preps),
                 "topic_preps" => Some(&mut sw.topic_preps),
+                "scope_bounds" => Some(&mut sw.scope_bounds),
                 "light_verbs" => Some(&mut sw.light_verbs),
                 "not_acts" => Some(&mut sw.not_acts),
                 "modal_words" => Some(&mut sw.modal_words),

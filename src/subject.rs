@@ -331,6 +331,23 @@ impl<'j> SubjectFinder<'j> {
                 start += 1;
             }
         }
+        // `规模以上工业企业营业收入利润率`, `地级及以上城市空气质量优良天数比率`: a bound of scope closes the modifier
+        // before it, which the walk takes whole, past its length and a 及 inside it.
+        if start > 0 && start < pre.len() && words.scope_bounds.has(pre[start].word) {
+            let mut s = start - 1;
+            if s >= 1 && matches!(pre[s].word, "及" | "和" | "或") {
+                s -= 1;
+            }
+            if !is_punct(pre[s].word) && !words.boundary.has(pre[s].word) && pre[s].tag != "uj" {
+                // `65岁及以上人口`, `4A级及以上旅游景点`, `60 周岁及以上老年人口`: the number of the bound with it.
+                let alnum = |w: &str| w.chars().all(|c| c.is_ascii_alphanumeric() || ('０'..='９').contains(&c));
+                let mut k = s;
+                while k > 0 && pre[k - 1].word.trim().is_empty() {
+                    k -= 1;
+                }
+                start = if k > 0 && alnum(pre[k - 1].word) { k - 1 } else { s };
+            }
+        }
         let ends_open = pre.is_empty()
             || start == pre.len()
             || pre.last().is_some_and(|t| {
@@ -777,6 +794,26 @@ fn trim_leading(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
 /// Balances quotes and brackets at the edges.
 fn clean(s: &str) -> String {
     let s = s.trim();
+    // `60 周岁及以上老年人口`: bulletins set spaces about digits and words; a name holds one only between two
+    // Latin letters or digits (`PM 2.5` is left alone).
+    let spaced;
+    let s = if s.contains([' ', '\u{3000}']) {
+        let chars: Vec<char> = s.chars().collect();
+        spaced = chars
+            .iter()
+            .enumerate()
+            .filter(|&(i, c)| {
+                !matches!(c, ' ' | '\u{3000}')
+                    || (i > 0
+                        && chars[i - 1].is_ascii_alphanumeric()
+                        && chars.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric()))
+            })
+            .map(|(_, c)| *c)
+            .collect::<String>();
+        spaced.as_str()
+    } else {
+        s
+    };
     if !s.contains(['“', '”', '《', '》', '(', ')', '（', '）']) {
         return s.to_string();
     }
