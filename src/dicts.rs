@@ -440,6 +440,9 @@ pub struct SubjectWords {
     pub topic_preps: Words,
     /// Words closing a modifier of scope (以上: 规模以上, 地级及以上): a name never opens with one.
     pub scope_bounds: Words,
+    /// Verbs of change (增长, 提高; the number layer's list, without signs): a name never ends in one that an
+    /// adverb of manner or time leads (`养老金标准继续提高` → 养老金标准).
+    pub change_verbs: Words,
     /// Verbs that only carry their object (提供, 开展): the object names the act (提供法律托管 → 法律托管).
     pub light_verbs: Words,
     /// Verbs of having, using or bringing about that name no countable act (共有, 用于, 打造).
@@ -927,6 +930,9 @@ impl Dicts {
                 }
                 "change_verbs" | "rate_nouns" => {
                     let list = if role == "change_verbs" { &mut n.change_verbs } else { &mut n.rate_nouns };
+                    if role == "change_verbs" {
+                        sw.change_verbs.apply(l.word, l.remove);
+                    }
                     if l.remove {
                         list.remove(l.word);
                         continue;

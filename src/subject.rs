@@ -732,6 +732,17 @@ fn trim_trailing(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
         } else if tail > 0 && toks[toks.len() - tail..].iter().all(|t| !words.possessive.has(t.word)) {
             toks.truncate(toks.len() - tail);
         }
+        // `企业退休人员养老金标准继续提高`, `覆盖面逐步扩大`, `贸易顺差连续两年下降`: a change told of the name in
+        // a clause of its own (an adverb or a span before the verb) is no part of it.
+        if toks.len() >= 3
+            && toks.last().is_some_and(|t| words.change_verbs.has(t.word))
+            && toks.get(toks.len() - 2).is_some_and(|t| t.tag == "d" || words.trail.has(t.word))
+        {
+            toks.pop();
+            while toks.len() > 1 && toks.last().is_some_and(|t| t.tag == "d" || t.tag == "m") {
+                toks.pop();
+            }
+        }
         while let Some(t) = toks.last() {
             if words.trail.has(t.word) || (is_punct(t.word) && !t.word.ends_with(['”', '》', ')', '）'])) {
                 toks.pop();

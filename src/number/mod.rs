@@ -1001,8 +1001,20 @@ impl<'a> Scan<'a> {
         // `比上年下降 34.6%`, `比上年末增加 1766 万人`: bulletins set spaces about their digits; a space between the
         // verb and the number parts neither.
         let mut lead = start;
-        while lead > 0 && matches!(self.chars[lead - 1], ' ' | '\u{3000}' | '\u{a0}') {
-            lead -= 1;
+        loop {
+            while lead > 0 && matches!(self.chars[lead - 1], ' ' | '\u{3000}' | '\u{a0}') {
+                lead -= 1;
+            }
+            // `比上年增长[41]3.1%`: a footnote mark between them neither.
+            let mark = lead.checked_sub(1).filter(|&k| matches!(self.chars[k], ']' | '］' | '】')).and_then(|k| {
+                let digits = self.chars[..k].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+                let open = k.checked_sub(digits + 1)?;
+                (digits > 0 && digits <= 3 && matches!(self.chars[open], '[' | '［' | '【')).then_some(open)
+            });
+            match mark {
+                Some(open) => lead = open,
+                None => break,
+            }
         }
         if lead == 0 || self.chars[lead - 1].is_ascii() {
             lead = start;
