@@ -383,7 +383,18 @@ impl<'j> SubjectFinder<'j> {
         let post = self.tokens(after);
         // `6个万亿级产业`: a scale word before the noun still opens a noun phrase.
         let lead = post.iter().take_while(|t| matches!(t.tag, "m" | "q") && t.word.chars().count() <= 3).count();
-        let post_noun = lead <= 2 && post.get(lead).is_some_and(|t| is_nounish(t.tag) && !is_punct(t.word));
+        // `300个现代服务业重点项目`, `36个老旧小区`, `10个“数字领航”企业`: a modifier or a quoted name before the
+        // noun still opens a noun phrase.
+        let noun_at = |k: usize| post.get(k).is_some_and(|t| t.tag.starts_with('n') && !is_punct(t.word));
+        let modified = match post.get(lead) {
+            Some(t) if matches!(t.tag, "a" | "b" | "t") && t.word.chars().count() <= 3 => noun_at(lead + 1),
+            Some(t) if t.word == "“" => {
+                post[lead..].iter().take(8).position(|x| x.word == "”").is_some_and(|c| c > 1 && noun_at(lead + c + 1))
+            }
+            _ => false,
+        };
+        let post_noun =
+            lead <= 2 && (modified || post.get(lead).is_some_and(|t| is_nounish(t.tag) && !is_punct(t.word)));
         // `迈上6万亿元台阶`, `突破1000亿元大关`: the word after the number is a figure of speech.
         let post_generic = post.first().is_some_and(|t| words.generic_after.has(t.word));
         if !post_generic && ((post_noun && ends_open) || (pre_text.is_empty() && !post.is_empty())) {
@@ -545,6 +556,8 @@ fn noun_phrase(words: &SubjectWords, toks: &[Tok<'_>], people: bool) -> String {
             |j: usize| toks.get(j).is_some_and(|n| (n.tag.starts_with('n') || n.tag == "l") && !is_punct(n.word));
         noun(k + 1) || (toks.get(k + 1).is_some_and(|t| t.tag == "v") && noun(k + 2))
     };
+    // The closing quote of a quoted name taken whole, as a token index.
+    let mut quoted: Option<usize> = None;
     for (k, t) in toks.iter().enumerate() {
         if k < lead {
             out.push_str(t.word);
@@ -595,6 +608,17 @@ fn noun_phrase(words: &SubjectWords, toks: &[Tok<'_>], people: bool) -> String {
         if t.tag == "zg" && !out.is_empty() && t.word.chars().count() == 1 {
             out.push_str(t.word);
             break;
+        }
+        // `10个“数字领航”企业`: a quoted name before the noun is part of its name.
+        if t.word == "“"
+            && let Some(c) = toks[k..].iter().take(8).position(|x| x.word == "”")
+            && toks.get(k + c + 1).is_some_and(|n| n.tag.starts_with('n') && !is_punct(n.word))
+        {
+            quoted = Some(k + c);
+        }
+        if quoted.is_some_and(|q| k <= q) {
+            out.push_str(t.word);
+            continue;
         }
         if is_punct(t.word) || matches!(t.tag, "uj" | "ul" | "p" | "c" | "d" | "r" | "m" | "y") {
             break;
