@@ -385,12 +385,20 @@ impl<'j> SubjectFinder<'j> {
         let lead = post.iter().take_while(|t| matches!(t.tag, "m" | "q") && t.word.chars().count() <= 3).count();
         // `300个现代服务业重点项目`, `36个老旧小区`, `10个“数字领航”企业`: a modifier or a quoted name before the
         // noun still opens a noun phrase.
+        // `建成116个“美丽街区”，`: a quoted name closing the clause is the name; `新建2所公立幼儿园，`: a word jieba
+        // tags a verb before a noun closing the clause is its modifier.
         let noun_at = |k: usize| post.get(k).is_some_and(|t| t.tag.starts_with('n') && !is_punct(t.word));
+        let closes = |k: usize| post.get(k).is_none_or(|t| is_punct(t.word) && !t.word.starts_with(['“', '（', '(']));
         let modified = match post.get(lead) {
             Some(t) if matches!(t.tag, "a" | "b" | "t") && t.word.chars().count() <= 3 => noun_at(lead + 1),
-            Some(t) if t.word == "“" => {
-                post[lead..].iter().take(8).position(|x| x.word == "”").is_some_and(|c| c > 1 && noun_at(lead + c + 1))
+            Some(t) if t.tag == "v" && t.word.chars().count() == 2 => {
+                noun_at(lead + 1) && post[lead + 1].word.chars().count() >= 2 && closes(lead + 2)
             }
+            Some(t) if t.word == "“" => post[lead..]
+                .iter()
+                .take(8)
+                .position(|x| x.word == "”")
+                .is_some_and(|c| c > 1 && (noun_at(lead + c + 1) || closes(lead + c + 1))),
             _ => false,
         };
         let post_noun =
@@ -612,7 +620,10 @@ fn noun_phrase(words: &SubjectWords, toks: &[Tok<'_>], people: bool) -> String {
         // `10个“数字领航”企业`: a quoted name before the noun is part of its name.
         if t.word == "“"
             && let Some(c) = toks[k..].iter().take(8).position(|x| x.word == "”")
-            && toks.get(k + c + 1).is_some_and(|n| n.tag.starts_with('n') && !is_punct(n.word))
+            && match toks.get(k + c + 1) {
+                Some(n) => (n.tag.starts_with('n') && !is_punct(n.word)) || (out.is_empty() && is_punct(n.word)),
+                None => out.is_empty(),
+            }
         {
             quoted = Some(k + c);
         }
