@@ -105,6 +105,8 @@ roles! {
     "object_preps" => "object_preps.txt",
     "topic_preps" => "topic_preps.txt",
     "scope_bounds" => "scope_bounds.txt",
+    "outlays" => "outlays.txt",
+    "work_states" => "work_states.txt",
     "light_verbs" => "light_verbs.txt",
     "not_acts" => "not_acts.txt",
     "modal_words" => "modal_words.txt",
@@ -440,6 +442,10 @@ pub struct SubjectWords {
     pub topic_preps: Words,
     /// Words closing a modifier of scope (以上: 规模以上, 地级及以上): a name never opens with one.
     pub scope_bounds: Words,
+    /// Words of money put into a work (投资, 总投资): `投资3.3亿元的机场快速路` names the work's 投资.
+    pub outlays: Words,
+    /// Words telling how far a work has come (建成, 通车, 投入使用, 基本完工): they end the work's name.
+    pub work_states: Words,
     /// Verbs of change (增长, 提高; the number layer's list, without signs): a name never ends in one that an
     /// adverb of manner or time leads (`养老金标准继续提高` → 养老金标准).
     pub change_verbs: Words,
@@ -753,6 +759,8 @@ impl Dicts {
                 "object_preps" => Some(&mut sw.object_preps),
                 "topic_preps" => Some(&mut sw.topic_preps),
                 "scope_bounds" => Some(&mut sw.scope_bounds),
+                "outlays" => Some(&mut sw.outlays),
+                "work_states" => Some(&mut sw.work_states),
                 "light_verbs" => Some(&mut sw.light_verbs),
                 "not_acts" => Some(&mut sw.not_acts),
                 "modal_words" => Some(&mut sw.modal_words),

@@ -373,6 +373,38 @@ impl<'j> SubjectFinder<'j> {
             && phrase.iter().any(|t| t.tag != "c")
             && phrase.iter().all(|t| matches!(t.tag, "ns" | "nr" | "nrt" | "nz" | "c"));
         let ends_open = ends_open || pre_names;
+        // `投资3.3亿元的机场快速路建成通车`: money put into a work named after the figure and 的 is that work's.
+        if words.outlays.has(&pre_text)
+            && let Some(rest) = words.possessive.iter().find_map(|p| after.trim_start().strip_prefix(p))
+        {
+            let rest = rest.char_indices().nth(20).map_or(rest, |(b, _)| &rest[..b]);
+            // The work's name runs to the first word of its predicate (建成通车, 投入使用, 基本完工, 年内).
+            let toks = self.tokens(rest);
+            let mut owner: Vec<&Tok> = Vec::new();
+            let mut chars = 0;
+            for t in &toks {
+                let stop = words.work_states.has(t.word)
+                    || words.clause_verbs.has(t.word)
+                    || matches!(t.tag, "d" | "p" | "uj" | "t" | "r")
+                    || (is_punct(t.word) && !matches!(t.word, "“" | "”"));
+                if stop || chars + t.word.chars().count() > 16 {
+                    break;
+                }
+                chars += t.word.chars().count();
+                owner.push(t);
+            }
+            // It ends in a noun.
+            while owner
+                .last()
+                .is_some_and(|t| !(t.tag.starts_with('n') || matches!(t.tag, "j" | "eng") || t.word == "”"))
+            {
+                owner.pop();
+            }
+            let owner: String = owner.iter().map(|t| t.word).collect();
+            if owner.chars().count() >= 2 {
+                return Some(clean(&format!("{owner}{pre_text}")));
+            }
+        }
         if !ends_open && !pre_text.is_empty() {
             // What follows the number cannot change the answer: spare segmenting it.
             return Some(clean(&pre_text));
