@@ -283,21 +283,26 @@ impl<'j> SubjectFinder<'j> {
             }
             // `开发区和工业园区由162个`, `涉法文件及行政规范性文件审核37件`: a conjunction between two nouns
             // coordinates two names of one figure when what stands before it is a noun opening the clause.
+            // The first name may be two nouns (`电气机械和器材制造业`).
+            let opens = |j: usize| {
+                j == 0 || {
+                    let b = &pre[j - 1];
+                    is_punct(b.word) || words.boundary.has(b.word) || words.lead.has(b.word)
+                }
+            };
+            let first = (1..=2).filter(|&n| start > n).find(|&n| {
+                pre[start - 1 - n..start - 1].iter().all(|x| x.tag.starts_with('n')) && opens(start - 1 - n)
+            });
             if t.tag == "c"
                 && matches!(t.word, "和" | "及" | "与")
                 && !distributed
-                && start >= 2
                 && chars >= 2
-                && pre[start - 2].tag.starts_with('n')
                 && pre[start..].first().is_some_and(|n| n.tag.starts_with('n'))
-                && chars + 1 + pre[start - 2].word.chars().count() <= 14
-                && (start == 2 || {
-                    let b = &pre[start - 3];
-                    is_punct(b.word) || words.boundary.has(b.word) || words.lead.has(b.word)
-                })
+                && let Some(n) = first
+                && chars + 1 + pre[start - 1 - n..start - 1].iter().map(|x| x.word.chars().count()).sum::<usize>() <= 14
             {
-                chars += 1 + pre[start - 2].word.chars().count();
-                start -= 2;
+                chars += 1 + pre[start - 1 - n..start - 1].iter().map(|x| x.word.chars().count()).sum::<usize>();
+                start -= 1 + n;
                 continue;
             }
             if is_punct(t.word) || words.boundary.has(t.word) || t.tag == "uj" {
