@@ -707,6 +707,12 @@ impl Analyzer {
                     Some(format!("{level}{c}"))
                 });
             let own = share.or(own);
+            // `69.5%的企业具有射频识别设备`, `在70%左右的地市开展分级诊疗试点`: a percentage of a group that does
+            // something is named by the act and the group.
+            let own = match own {
+                None if f.kind == Kind::Percent => finder.as_ref().and_then(|fd| fd.share_of_group(after)),
+                other => other,
+            };
             // `为31家企业提供法律托管`, `向8个市下放省级用地审批权`: a count after a preposition of whom an act is done for
             // counts them by that act (法律托管企业, 下放省级用地审批权的市).
             let own = match own {

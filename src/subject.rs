@@ -134,6 +134,28 @@ impl<'j> SubjectFinder<'j> {
         Some(s)
     }
 
+    /// The name of a percentage standing before 的 and a group that does something (`69.5%的企业具有射频识别设备`
+    /// → 具有射频识别设备企业比例, `96.2%的养老机构开展医养结合` → 开展医养结合养老机构比例): the act, the group and
+    /// the second share noun (比例). `None` unless `after` is 的, a noun and a verb phrase.
+    pub fn share_of_group(&self, after: &str) -> Option<String> {
+        let words = self.words;
+        let rest = words.possessive.iter().find_map(|p| after.trim_start().strip_prefix(p))?;
+        let rest = rest.char_indices().nth(24).map_or(rest, |(b, _)| &rest[..b]);
+        let toks = self.tokens(rest);
+        // The group: nouns up to the verb of its act.
+        let k = toks.iter().take_while(|t| t.tag.starts_with('n') || matches!(t.tag, "b" | "j")).count();
+        let group: String = toks[..k].iter().map(|t| t.word).collect();
+        if group.chars().count() < 2 || toks.get(k).is_none_or(|t| t.tag != "v") {
+            return None;
+        }
+        // The act: the verb and its object, to the end of the clause.
+        let act =
+            &toks[k..toks[k..].iter().position(|t| is_punct(t.word) || t.tag == "uj").map_or(toks.len(), |e| k + e)];
+        let act_text: String = act.iter().map(|t| t.word).collect();
+        let noun = words.share_nouns.iter().nth(1)?;
+        (act.len() >= 2 && (3..=12).contains(&act_text.chars().count())).then(|| format!("{act_text}{group}{noun}"))
+    }
+
     /// The name of a share or measure whose noun (`noun`: 比重, 比例; 人数, 产量) the walk back reached alone, the
     /// particle 的 standing before it: `非公经济增加值占地区生产总值的比重` → 非公经济增加值占地区生产总值比重,
     /// `服务业增加值在国内生产总值中的比重` → 服务业增加值占国内生产总值比重, `财政用于民生的比例` → 财政用于民生比例,
