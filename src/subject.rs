@@ -163,9 +163,11 @@ impl<'j> SubjectFinder<'j> {
     fn possessed(&self, before: &str, noun: &str, share: bool, people: bool) -> Option<String> {
         let words = self.words;
         let at = before.rfind(noun)?;
-        // What stands between the noun and the figure is a link (达到, 由) or nothing.
+        // What stands between the noun and the figure is a link (达到, 由) or nothing, or the start of a span
+        // (`的比重从2009年的2.8%`).
         let tail = &before[at + noun.len()..];
-        if tail.chars().count() > 4 || tail.chars().any(|c| is_punct(c.encode_utf8(&mut [0; 4]))) {
+        let span = words.span_openers.iter().any(|o| tail.starts_with(o)) && tail.chars().count() <= 12;
+        if (tail.chars().count() > 4 && !span) || tail.chars().any(|c| is_punct(c.encode_utf8(&mut [0; 4]))) {
             return None;
         }
         let mut rest = before[..at].trim_end();
