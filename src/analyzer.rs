@@ -614,14 +614,7 @@ impl Analyzer {
             const REACH: usize = 40;
             let before = slice(clause.0.max(prev_end).max(f.start.saturating_sub(REACH)), f.start);
             // `排放总量…，比上年分别下降3.14％和4.66％`: a basis parted from its verb by 分别 names no subject.
-            let before = match f.basis.as_deref() {
-                Some(b) => {
-                    let t = before.trim_end();
-                    let t = dicts.number.distributive.iter().find_map(|w| t.strip_suffix(w)).unwrap_or(t);
-                    t.trim_end().strip_suffix(b).unwrap_or(before)
-                }
-                None => before,
-            };
+            let before = f.before_basis(before, dicts.number.distributive.iter());
             // `6方面37个问题`: a figure right before another shares what follows the second.
             let after = if next_start == f.end {
                 let after_next = if k + 2 < fi { figs[k + 2].start } else { usize::MAX };

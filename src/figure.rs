@@ -119,6 +119,17 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// `text` without this figure's basis at its end, and a word parting the basis from the verb before it
+    /// (`排放量比2010年分别` → 排放量): what names the figure, not what it is measured against. `text` unchanged
+    /// when it does not end in the basis.
+    pub fn before_basis<'t, 'w>(&self, text: &'t str, parting: impl IntoIterator<Item = &'w str>) -> &'t str {
+        let Some(b) = self.basis.as_deref() else { return text };
+        let t = text.trim_end();
+        let mut parting = parting.into_iter();
+        let t = parting.find_map(|w| t.strip_suffix(w)).unwrap_or(t);
+        t.trim_end().strip_suffix(b).unwrap_or(text)
+    }
+
     /// A figure of nothing, holding no memory: the stand-in while a figure moves to its indicator.
     pub(crate) fn placeholder() -> Figure {
         Figure {

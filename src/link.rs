@@ -340,12 +340,7 @@ fn lists(lx: &LinkLex, s: &SentenceText, out: &mut Vec<Relation>) -> Vec<(usize,
             continue;
         }
         // `排放量比2010年分别降低5.2%和11.5%`: the basis before 分别 is no part of the names listed.
-        let mut head = before[..at].to_string();
-        if let Some(b) = f.basis.as_deref()
-            && head.trim_end().ends_with(b)
-        {
-            head.truncate(head.trim_end().len() - b.len());
-        }
+        let head = f.before_basis(&before[..at], lx.distributive.iter().map(String::as_str)).to_string();
         let levels: Vec<usize> = (0..k).filter(|&i| !s.fig(i).kind.is_change()).collect();
         let over = if levels.len() >= run {
             levels[levels.len() - run..].iter().map(|&i| s.offset + i).collect()

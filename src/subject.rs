@@ -9,8 +9,17 @@ use jieba_rs::Jieba;
 use crate::dicts::SubjectWords;
 
 fn is_punct(w: &str) -> bool {
+    w.chars().all(is_punct_char)
+}
+
+fn is_punct_char(c: char) -> bool {
     // Chinese characters, asked about most, are letters: spare them the Unicode tables.
-    w.chars().all(|c| !matches!(c, '\u{4E00}'..='\u{9FFF}') && !c.is_alphanumeric())
+    !matches!(c, '\u{4E00}'..='\u{9FFF}') && !c.is_alphanumeric()
+}
+
+/// Whether `w` is Arabic digits, half- or full-width (`2023`, `２０００`).
+fn is_digits(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
 fn is_nounish(tag: &str) -> bool {
@@ -167,7 +176,7 @@ impl<'j> SubjectFinder<'j> {
         // (`的比重从2009年的2.8%`).
         let tail = &before[at + noun.len()..];
         let span = words.span_openers.iter().any(|o| tail.starts_with(o)) && tail.chars().count() <= 12;
-        if (tail.chars().count() > 4 && !span) || tail.chars().any(|c| is_punct(c.encode_utf8(&mut [0; 4]))) {
+        if (tail.chars().count() > 4 && !span) || tail.chars().any(is_punct_char) {
             return None;
         }
         let mut rest = before[..at].trim_end();
@@ -180,9 +189,7 @@ impl<'j> SubjectFinder<'j> {
         if !share {
             return self.measure_of(rest, noun, people);
         }
-        let clause = rest
-            .rfind(|c: char| is_punct(c.encode_utf8(&mut [0; 4])))
-            .map_or(0, |i| i + rest[i..].chars().next().map_or(0, char::len_utf8));
+        let clause = rest.rfind(is_punct_char).map_or(0, |i| i + rest[i..].chars().next().map_or(0, char::len_utf8));
         let rest = &rest[clause..];
         // The whole: `在国内生产总值中`, or what follows the last 占.
         let first = words.share_markers.iter().next().unwrap_or("占");
@@ -356,7 +363,7 @@ impl<'j> SubjectFinder<'j> {
         // reached, or a space bulletins set between the digits and 年), the 年 is the year's.
         if pre.get(start).is_some_and(|t| words.year_units.iter().any(|y| t.word == y)) {
             let digits = pre[..start].iter().rev().find(|t| !t.word.trim().is_empty());
-            if digits.is_some_and(|t| t.word.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))) {
+            if digits.is_some_and(|t| is_digits(t.word)) {
                 start += 1;
             }
         }
@@ -858,7 +865,8 @@ fn trim_leading(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
         years.iter().find(|y| w.ends_with(y.as_str())).map(|y| &w[..w.len() - y.len()])
     }
     let ends_in_year = |w| ends_in_year(&words.year_units, w);
-    let is_digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    // `一九五七年`: a year in numerals comes as one token.
+    let numeral_year = |w: &str| w.chars().count() == 4 && w.chars().all(is_digit_char);
     // `２０００年` comes as one token per full-width digit.
     let digits = toks.iter().take_while(|t| is_digits(t.word)).count();
     if digits > 0 && toks.get(digits).is_some_and(|t| year_unit(t.word)) {
@@ -868,8 +876,6 @@ fn trim_leading(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
     while k < toks.len() {
         let t = &toks[k];
         // Years (`2015年旅游收入`) say when, not what.
-        // `一九五七年`: a year in numerals comes as one token.
-        let numeral_year = |w: &str| w.chars().count() == 4 && w.chars().all(|c| "〇○零一二三四五六七八九".contains(c));
         let year = ends_in_year(t.word).is_some_and(|w| is_digits(w) || numeral_year(w))
             || (year_unit(t.word) && k > 0 && is_digits(toks[k - 1].word));
         let digits = is_digits(t.word)
