@@ -205,19 +205,35 @@ pub struct Unit {
 pub struct Words {
     list: Vec<String>,
     set: FxHashSet<String>,
+    /// An automaton over the words for [`Words::found_in`], built on first use (lists change only while they
+    /// are read).
+    finder: std::sync::OnceLock<aho_corasick::AhoCorasick>,
 }
 
 impl Words {
     fn insert(&mut self, w: &str) {
         if self.set.insert(w.to_string()) {
             self.list.push(w.to_string());
+            self.finder = std::sync::OnceLock::new();
         }
     }
 
     fn remove(&mut self, w: &str) {
         if self.set.remove(w) {
             self.list.retain(|x| x != w);
+            self.finder = std::sync::OnceLock::new();
         }
+    }
+
+    /// Whether some word of the list occurs in `s`: one pass over `s` for the whole list, where testing
+    /// each word in turn would pass over it once per word.
+    pub fn found_in(&self, s: &str) -> bool {
+        if self.list.is_empty() {
+            return false;
+        }
+        self.finder
+            .get_or_init(|| aho_corasick::AhoCorasick::new(&self.list).expect("a word list builds an automaton"))
+            .is_match(s)
     }
 
     /// Removes `w` when a file line says `-w`, else adds it.

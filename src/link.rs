@@ -86,12 +86,12 @@ pub struct LinkLex {
     distributive: Vec<String>,
     strong_joiners: Vec<String>,
     weak_joiners: Vec<String>,
-    span_openers: Vec<String>,
+    span_openers: crate::dicts::Words,
     level_markers: Vec<String>,
     possessive: Vec<String>,
     aspect: Vec<String>,
-    comparison_openers: Vec<String>,
-    annual: Vec<String>,
+    comparison_openers: crate::dicts::Words,
+    annual: crate::dicts::Words,
 }
 
 impl LinkLex {
@@ -110,12 +110,12 @@ impl LinkLex {
             distributive: owned(&d.number.distributive),
             strong_joiners: joiners(true),
             weak_joiners: joiners(false),
-            span_openers: owned(&d.subject.span_openers),
+            span_openers: d.subject.span_openers.clone(),
             level_markers: owned(&d.number.level_markers),
             possessive: owned(&d.subject.possessive),
             aspect: owned(&d.number.aspect_particles),
-            comparison_openers: owned(&d.number.comparison_openers),
-            annual: owned(&d.number.annual_words),
+            comparison_openers: d.number.comparison_openers.clone(),
+            annual: d.number.annual_words.clone(),
         }
     }
 
@@ -152,7 +152,7 @@ impl LinkLex {
 
     /// Whether the text before a figure marks it an annual average (年均, 平均每年).
     pub fn annual(&self, near: &str) -> bool {
-        self.annual.iter().any(|w| near.contains(w.as_str()))
+        self.annual.found_in(near)
     }
 }
 
@@ -370,7 +370,7 @@ fn levels_from_to(lx: &LinkLex, s: &SentenceText, k: usize, kind: Kind, years: &
         return None;
     }
     let before_a = s.slice(s.clause_start(fa.start), fa.start);
-    let opens = lx.span_openers.iter().any(|w| before_a.contains(w.as_str()));
+    let opens = lx.span_openers.found_in(&before_a);
     // `增加到`, `提高到2025年的`: nothing else between the levels (no other number).
     let mut end = fb.start;
     while let Some(p) = lx.possessive.iter().find(|p| s.slice(fa.end, end).ends_with(p.as_str())) {
@@ -415,8 +415,7 @@ fn level_and_change(lx: &LinkLex, s: &SentenceText, k: usize) -> Option<Relation
     }
     // `较上年的A增加D`: the quantity right before the change is the base itself.
     let before = s.slice(s.clause_start(fq.start), fq.start);
-    let level_is_base =
-        lx.comparison_openers.iter().any(|w| before.contains(w.as_str())) && s.seps_between(fq.end, fd.start) == 0;
+    let level_is_base = lx.comparison_openers.found_in(&before) && s.seps_between(fq.end, fd.start) == 0;
     Some(Relation::Chain {
         level: s.offset + q,
         delta: s.offset + d,

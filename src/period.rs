@@ -102,7 +102,7 @@ pub struct PeriodLex {
     /// Words opening a comparison (比, 较): `比去年` is no past.
     openers: Vec<String>,
     /// Words making a growth rate an annual average (年均, 平均每年).
-    annual: Vec<String>,
+    annual: crate::dicts::Words,
     /// target, past and span words, in that order.
     automaton: aho_corasick::AhoCorasick,
     nt: usize,
@@ -117,7 +117,7 @@ impl PeriodLex {
         let automaton = aho_corasick::AhoCorasick::new(all).expect("time words");
         let (nt, np) = (words.target.len(), words.past.len());
         let openers = dicts.number.comparison_openers.iter().map(String::from).collect();
-        let annual = dicts.number.annual_words.iter().map(String::from).collect();
+        let annual = dicts.number.annual_words.clone();
         PeriodLex { words, openers, annual, automaton, nt, np }
     }
 }
@@ -125,7 +125,7 @@ impl PeriodLex {
 fn classify_heading_in(lx: &PeriodLex, h: &str, yw: &YearWords) -> Mode {
     let w = &lx.words;
     let h = &h[..byte_of_char(h, (0, 0), 30).1];
-    let holds = |list: &crate::dicts::Words| list.iter().any(|x| h.contains(x));
+    let holds = |list: &crate::dicts::Words| list.found_in(h);
     let span = holds(&w.heading_span);
     let mentions_this_year = yw.years.as_ref().is_some_and(|(this, _)| h.contains(this.as_str()));
     let mentions_prev_year = yw.years.as_ref().is_some_and(|(_, prev)| h.contains(prev.as_str()));
@@ -414,7 +414,7 @@ fn period_of(
         Mode::SpanPlan => {
             if past && !target_sentence {
                 (Some(y - 1), Status::Actual)
-            } else if w.this_year.iter().any(|x| sentence.contains(x)) {
+            } else if w.this_year.found_in(sentence) {
                 (Some(y), Status::Target)
             } else {
                 (None, Status::Target)
@@ -422,13 +422,13 @@ fn period_of(
         }
         Mode::SpanReview => {
             // `刚刚过去的2017年，…。国内生产总值增长6.9%`: the paragraph names the last year.
-            let para_last_year = w.past.iter().any(|x| para_before.contains(x))
-                || explicit_year(lx, para_before, para_years) == Some(y - 1);
+            let para_last_year =
+                w.past.found_in(para_before) || explicit_year(lx, para_before, para_years) == Some(y - 1);
             if (past || para_last_year) && !span_sentence && !span_start {
                 (Some(y - 1), Status::Actual)
             } else if span_start || span_sentence {
                 (None, Status::Actual)
-            } else if w.reached.iter().any(|x| before.contains(x)) {
+            } else if w.reached.found_in(before) {
                 (Some(y - 1), Status::Actual)
             } else {
                 (None, Status::Actual)
@@ -452,7 +452,7 @@ fn period_of(
 /// That sentence states no figure: it opens a review.
 fn reviews_past_year(lx: &PeriodLex, para_before: &str, sentence: &str) -> bool {
     let w = &lx.words;
-    if w.this_year.iter().any(|x| sentence.contains(x)) {
+    if w.this_year.found_in(sentence) {
         return false;
     }
     let sentences: Vec<&str> =
@@ -460,7 +460,7 @@ fn reviews_past_year(lx: &PeriodLex, para_before: &str, sentence: &str) -> bool 
     // The opening sentence introduces the review and states no figure itself (`去年全国财政比年度预算超收7239亿元。`
     // is one fact of the past in a paragraph of plans).
     let opened = sentences.iter().rposition(|s| w.past.iter().any(|p| s.starts_with(p)) && !states_a_figure(s));
-    opened.is_some_and(|i| sentences[i + 1..].iter().all(|s| !w.this_year.iter().any(|x| s.contains(x))))
+    opened.is_some_and(|i| sentences[i + 1..].iter().all(|s| !w.this_year.found_in(s)))
 }
 
 /// Whether a sentence holds a digit other than those of a year (`刚刚过去的2025年，…` states none).
@@ -491,6 +491,14 @@ fn starts_a_span(lx: &PeriodLex, after: &str) -> bool {
 /// The text of the paragraph before byte offset `pos`, at most 300 characters.
 fn paragraph_before(text: &str, pos: usize) -> &str {
     let bytes = text.as_bytes();
+    // 300 characters take at most 1200 bytes: a line break that near ends the search at once.
+    let near = pos.saturating_sub(1200);
+    if let Some(nl) = bytes[near..pos].iter().rposition(|&b| b == b'\n') {
+        let start = near + nl + 1;
+        if text[start..pos].chars().count() <= 300 {
+            return &text[start..pos];
+        }
+    }
     let mut lo = pos;
     for _ in 0..300 {
         if lo == 0 {
@@ -601,13 +609,13 @@ fn span_of(lx: &PeriodLex, c: &SpanContext) -> Option<Span> {
         .find(|(_, ch)| matches!(ch, '，' | ',' | '；' | ';' | '。'))
         .map_or(0, |(i, ch)| i + ch.len_utf8());
     let clause = &c.before[clause_start..];
-    let annual = lx.annual.iter().any(|a| c.near.contains(a.as_str()) || clause.contains(a.as_str()));
+    let annual = lx.annual.found_in(c.near) || lx.annual.found_in(clause);
     // A total: a flow in a span with no year of its own (五年新建…), or anything summed over a span (累计).
     // Tested cheapest first: the kind, then the clause, then the sentence before the figure.
     let total = !annual
         && matches!(f.kind, Kind::Quantity | Kind::ChangeAbs)
         && (w.total_words.iter().any(|t| holds_word(clause, t, &w.not_totals))
-            || (c.ref_year.is_none() && w.flow_words.iter().any(|t| clause.contains(t))))
+            || (c.ref_year.is_none() && w.flow_words.found_in(clause)))
         && (matches!(c.mode, Mode::SpanReview | Mode::SpanPlan)
             || w.span_words.iter().any(|(x, _)| c.before.contains(x))
             || w.plan_periods.iter().any(|(x, _)| c.before.contains(x)));

@@ -248,8 +248,8 @@ impl<'j> SubjectFinder<'j> {
         let (mut before, after) = (strip_footnotes(before), strip_footnotes(after));
         let words = self.words;
         // `按可比价格计算，比上年增长6.1%`: how a change was measured, not what changed.
-        // A text holding no first character of a phrase holds no phrase.
-        if words.price_basis.iter().any(|w| w.chars().next().is_some_and(|c| before.contains(c))) {
+        // A text holding none of the phrases is left as it is.
+        if words.price_basis.found_in(&before) {
             for w in words.price_basis.iter() {
                 if before.contains(w) {
                     // `邮电业务收入（按现价计算）`: no empty parentheses are left behind.
@@ -284,7 +284,7 @@ impl<'j> SubjectFinder<'j> {
         let mut chars = 0;
         let mut share = false;
         // `城镇和农村居民人均可支配收入分别达35512元、25689元`: each figure is one member's, not the pair's.
-        let distributed = words.distributive.iter().any(|w| before.contains(w));
+        let distributed = words.distributive.found_in(before);
         while start > 0 {
             let t = &pre[start - 1];
             if t.word.ends_with(['”', '》']) {
