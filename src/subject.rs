@@ -396,10 +396,13 @@ impl<'j> SubjectFinder<'j> {
         trim_leading(words, &mut phrase);
         trim_trailing(words, &mut phrase);
         drop_clause_verb(words, &mut phrase);
-        // `“一村一法律顾问”全年进村服务`: a time or scope word after a quoted name is no part of the name.
-        if let Some(i) = (1..phrase.len().saturating_sub(1))
-            .find(|&i| phrase[i - 1].word.ends_with(['”', '》']) && words.lead.has(phrase[i].word))
-        {
+        // `“一村一法律顾问”全年进村服务`: a time or scope word after a quoted name is no part of the name;
+        // `全年技工院校共招生`, `本年预算共支出`: nor an adverb of the lead words (共, 累计) between a noun and its verb.
+        if let Some(i) = (1..phrase.len().saturating_sub(1)).find(|&i| {
+            words.lead.has(phrase[i].word)
+                && (phrase[i - 1].word.ends_with(['”', '》'])
+                    || (phrase[i].tag == "d" && phrase[i - 1].tag.starts_with('n') && phrase[i + 1].tag == "v"))
+        }) {
             phrase.remove(i);
         }
         let pre_text = join(&phrase);
@@ -897,11 +900,26 @@ fn trim_leading(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
             || (is_punct(t.word) && !t.word.starts_with(['“', '《', '(', '（']))
         {
             k += 1;
+        } else if let Some(n) = lead_split_at(words, &toks[k..]) {
+            k += n;
         } else {
             break;
         }
     }
     toks.drain(..k);
+}
+
+/// How many tokens a word of `lead` that jieba split opens `toks` with (`特别是` as 特别 + 是, `本年内` as 本 +
+/// 年内), when one does and more follows it.
+fn lead_split_at(words: &SubjectWords, toks: &[Tok<'_>]) -> Option<usize> {
+    let mut joined = String::new();
+    for (n, t) in toks.iter().enumerate().take(3) {
+        joined.push_str(t.word);
+        if n > 0 && n + 1 < toks.len() && words.lead.has(&joined) {
+            return Some(n + 1);
+        }
+    }
+    None
 }
 
 /// Balances quotes and brackets at the edges.
