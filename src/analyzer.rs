@@ -598,6 +598,7 @@ impl Analyzer {
         // The last earlier figure of the sentence with a subject, as an index into `out`.
         let mut last_subject: Option<usize> = None;
         let mut list_names: Vec<String> = Vec::new();
+        let whole_names: std::cell::OnceCell<Vec<(usize, usize)>> = std::cell::OnceCell::new();
         for k in first..fi {
             let f = &figs[k];
             let people = dicts.subject.person_units.has(&f.unit);
@@ -612,7 +613,18 @@ impl Analyzer {
             let next_start = if k + 1 < fi { figs[k + 1].start } else { usize::MAX };
             // A subject sits near its number: segment at most this many characters on each side.
             const REACH: usize = 40;
-            let before = slice(clause.0.max(prev_end).max(f.start.saturating_sub(REACH)), f.start);
+            let mut lo = clause.0.max(prev_end).max(f.start.saturating_sub(REACH));
+            // `计算机、通信和其他电子设备制造业增长11.8%`: a whole name holding the 、 that opened the clause reaches
+            // back over it.
+            if lo == clause.0
+                && let Some(&(a, _)) = whole_names
+                    .get_or_init(|| whole_names_in(&dicts.subject.whole_names, sent_text, sent.start))
+                    .iter()
+                    .find(|&&(a, b)| a < lo && lo < b && b <= f.start && a >= prev_end)
+            {
+                lo = a;
+            }
+            let before = slice(lo, f.start);
             // `排放总量…，比上年分别下降3.14％和4.66％`: a basis parted from its verb by 分别 names no subject.
             let before = f.before_basis(before, dicts.number.distributive.iter());
             // `6方面37个问题`: a figure right before another shares what follows the second.
@@ -879,6 +891,18 @@ fn pieces_at_line_breaks(text: &str, target: usize) -> Vec<(usize, usize, usize)
 /// Whether a kind of figure is a stated percentage that a check can look at.
 pub fn is_checkable(kind: Kind) -> bool {
     matches!(kind, Kind::Percent | Kind::ChangePct | Kind::ChangePp)
+}
+
+/// The code-point spans (absolute: the sentence starts at `start`) of the names of `names` in `sentence`.
+fn whole_names_in(names: &crate::dicts::Words, sentence: &str, start: usize) -> Vec<(usize, usize)> {
+    names
+        .spans_in(sentence)
+        .into_iter()
+        .map(|(a, b)| {
+            let a_chars = start + sentence[..a].chars().count();
+            (a_chars, a_chars + sentence[a..b].chars().count())
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -105,6 +105,7 @@ roles! {
     "object_preps" => "object_preps.txt",
     "topic_preps" => "topic_preps.txt",
     "scope_bounds" => "scope_bounds.txt",
+    "whole_names" => "whole_names.txt",
     "outlays" => "outlays.txt",
     "work_states" => "work_states.txt",
     "light_verbs" => "light_verbs.txt",
@@ -223,6 +224,17 @@ impl Words {
             self.list.retain(|x| x != w);
             self.finder = std::sync::OnceLock::new();
         }
+    }
+
+    /// Where the words of the list occur in `s`, overlapping ones too: (byte start, byte end), by end.
+    pub fn spans_in(&self, s: &str) -> Vec<(usize, usize)> {
+        if self.list.is_empty() {
+            return Vec::new();
+        }
+        let finder = self
+            .finder
+            .get_or_init(|| aho_corasick::AhoCorasick::new(&self.list).expect("a word list builds an automaton"));
+        finder.find_overlapping_iter(s).map(|m| (m.start(), m.end())).collect()
     }
 
     /// Whether some word of the list occurs in `s`: one pass over `s` for the whole list, where testing
@@ -458,6 +470,8 @@ pub struct SubjectWords {
     pub topic_preps: Words,
     /// Words closing a modifier of scope (以上: 规模以上, 地级及以上): a name never opens with one.
     pub scope_bounds: Words,
+    /// Names taken whole though they hold 、 or 和 (电力、热力生产和供应业: the 国民经济行业分类 names).
+    pub whole_names: Words,
     /// Words of money put into a work (投资, 总投资): `投资3.3亿元的机场快速路` names the work's 投资.
     pub outlays: Words,
     /// Words telling how far a work has come (建成, 通车, 投入使用, 基本完工): they end the work's name.
@@ -775,6 +789,7 @@ impl Dicts {
                 "object_preps" => Some(&mut sw.object_preps),
                 "topic_preps" => Some(&mut sw.topic_preps),
                 "scope_bounds" => Some(&mut sw.scope_bounds),
+                "whole_names" => Some(&mut sw.whole_names),
                 "outlays" => Some(&mut sw.outlays),
                 "work_states" => Some(&mut sw.work_states),
                 "light_verbs" => Some(&mut sw.light_verbs),

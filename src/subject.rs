@@ -405,6 +405,7 @@ impl<'j> SubjectFinder<'j> {
         }) {
             phrase.remove(i);
         }
+        take_whole_name(words, before, &mut phrase);
         let pre_text = join(&phrase);
 
         // `新增仙桃、潜江、宜都、大冶4个千亿县`: a list of names before the number names instances, not the thing.
@@ -907,6 +908,29 @@ fn trim_leading(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
         }
     }
     toks.drain(..k);
+}
+
+/// `黑色金属冶炼和压延加工业增长4.0%`, `电力、热力生产和供应业增加值`: where the walk back stopped inside a name of
+/// `whole_names` (at its 、 or 和), the name is taken whole: its tokens in `phrase` become one. `phrase` holds
+/// slices of `text`.
+fn take_whole_name<'a>(words: &SubjectWords, text: &'a str, phrase: &mut Vec<Tok<'a>>) {
+    let Some(first) = phrase.first() else { return };
+    let base = text.as_ptr() as usize;
+    // The byte offset in `text` of a token's end.
+    let end_of = |t: &Tok<'_>| {
+        (t.word.as_ptr() as usize).checked_sub(base).map(|o| o + t.word.len()).filter(|&e| e <= text.len())
+    };
+    let Some(p0) = end_of(first).map(|e| e - first.word.len()) else { return };
+    let whole = words
+        .whole_names
+        .spans_in(text)
+        .into_iter()
+        .filter(|&(a, b)| a < p0 && b > p0)
+        .filter_map(|(a, b)| phrase.iter().position(|t| end_of(t) == Some(b)).map(|k| (a, b, k)))
+        .min_by_key(|&(a, _, _)| a);
+    if let Some((a, b, k)) = whole {
+        phrase.splice(..=k, [Tok { word: &text[a..b], tag: "n" }]);
+    }
 }
 
 /// How many tokens a word of `lead` that jieba split opens `toks` with (`特别是` as 特别 + 是, `本年内` as 本 +
