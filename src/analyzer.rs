@@ -599,6 +599,8 @@ impl Analyzer {
         let mut last_subject: Option<usize> = None;
         let mut list_names: Vec<String> = Vec::new();
         let whole_names: std::cell::OnceCell<Vec<(usize, usize)>> = std::cell::OnceCell::new();
+        // The measure the last member of a kind was named with (增加值), and the kind of its figure.
+        let mut carried_measure: Option<(String, Kind)> = None;
         for k in first..fi {
             let f = &figs[k];
             let people = dicts.subject.person_units.has(&f.unit);
@@ -806,6 +808,21 @@ impl Analyzer {
                     subject = name.clone();
                 }
             }
+            // `农副食品加工业增加值比上年增长2.2%，纺织业增长5.1%`: members of one kind (行业, 企业: names ending in
+            // 业) stated in a row, the first with its measure, the others bare: the bare ones are of that measure.
+            if listed[k].is_none() {
+                match member_measure(&dicts.subject, &subject) {
+                    Some(m) => carried_measure = Some((m.to_string(), f.kind)),
+                    None if ends_in_member(&dicts.subject, &subject) => {
+                        if let Some((m, kind)) = &carried_measure
+                            && *kind == f.kind
+                        {
+                            subject.push_str(m);
+                        }
+                    }
+                    None => carried_measure = None,
+                }
+            }
             if !subject.is_empty() {
                 last_subject = Some(out.len());
             }
@@ -891,6 +908,24 @@ fn pieces_at_line_breaks(text: &str, target: usize) -> Vec<(usize, usize, usize)
 /// Whether a kind of figure is a stated percentage that a check can look at.
 pub fn is_checkable(kind: Kind) -> bool {
     matches!(kind, Kind::Percent | Kind::ChangePct | Kind::ChangePp)
+}
+
+/// The measure a member's name ends with (`农副食品加工业增加值` → 增加值, `制造业投资` → 投资): what follows the last
+/// 业 of a name, when it is a measure (`measure_ends`) or an outlay, of at most six characters.
+fn member_measure<'s>(words: &crate::dicts::SubjectWords, name: &'s str) -> Option<&'s str> {
+    let at = name.rfind('业')? + '业'.len_utf8();
+    let m = &name[at..];
+    (at > '业'.len_utf8()
+        && ends_in_member(words, &name[..at])
+        && !m.is_empty()
+        && m.chars().count() <= 6
+        && (words.measure_ends.ends(m) || words.outlays.has(m)))
+    .then_some(m)
+}
+
+/// Whether a name ends in the 业 of a kind of member (纺织业, 股份制企业), not of an act (新增就业, 自主创业).
+fn ends_in_member(words: &crate::dicts::SubjectWords, name: &str) -> bool {
+    name.ends_with('业') && !words.not_members.iter().any(|w| name.ends_with(w))
 }
 
 /// The code-point spans (absolute: the sentence starts at `start`) of the names of `names` in `sentence`.

@@ -106,6 +106,7 @@ roles! {
     "topic_preps" => "topic_preps.txt",
     "scope_bounds" => "scope_bounds.txt",
     "whole_names" => "whole_names.txt",
+    "not_members" => "not_members.txt",
     "outlays" => "outlays.txt",
     "work_states" => "work_states.txt",
     "light_verbs" => "light_verbs.txt",
@@ -472,6 +473,8 @@ pub struct SubjectWords {
     pub scope_bounds: Words,
     /// Names taken whole though they hold 、 or 和 (电力、热力生产和供应业: the 国民经济行业分类 names).
     pub whole_names: Words,
+    /// Words ending in 业 that name an act, not a kind of member (就业, 创业, 营业).
+    pub not_members: Words,
     /// Words of money put into a work (投资, 总投资): `投资3.3亿元的机场快速路` names the work's 投资.
     pub outlays: Words,
     /// Words telling how far a work has come (建成, 通车, 投入使用, 基本完工): they end the work's name.
@@ -790,6 +793,7 @@ impl Dicts {
                 "topic_preps" => Some(&mut sw.topic_preps),
                 "scope_bounds" => Some(&mut sw.scope_bounds),
                 "whole_names" => Some(&mut sw.whole_names),
+                "not_members" => Some(&mut sw.not_members),
                 "outlays" => Some(&mut sw.outlays),
                 "work_states" => Some(&mut sw.work_states),
                 "light_verbs" => Some(&mut sw.light_verbs),
