@@ -841,6 +841,7 @@ impl Analyzer {
                 cell: None,
             });
         }
+        name_levels(&dicts.subject, figs, &mut out, &slice);
         (out, relations)
     }
 
@@ -926,6 +927,63 @@ fn member_measure<'s>(words: &crate::dicts::SubjectWords, name: &'s str) -> Opti
 /// Whether a name ends in the 业 of a kind of member (纺织业, 股份制企业), not of an act (新增就业, 自主创业).
 fn ends_in_member(words: &crate::dicts::SubjectWords, name: &str) -> bool {
     name.ends_with('业') && !words.not_members.iter().any(|w| name.ends_with(w))
+}
+
+/// Counts named by a level alone (`国家级`, `省级`) take the thing counted from the count they are listed with:
+/// `建成8个国家级、13个省级区域医疗中心` (the head after the last member: 国家级区域医疗中心), and
+/// `疾病预防控制中心3439个，其中：省级31个` (the head a 其中 breaks down: 省级疾病预防控制中心).
+fn name_levels<'s>(
+    words: &crate::dicts::SubjectWords,
+    figs: &[Figure],
+    out: &mut [Indicator],
+    slice: &impl Fn(usize, usize) -> &'s str,
+) {
+    let joiners = ["、", "和", "及", "与"];
+    // The level a name opens with, and what follows it, when a level (…级, at most ten characters) opens it.
+    let split_level = |name: &str| -> Option<(usize, usize)> {
+        let at = name.find('级')? + '级'.len_utf8();
+        (name[..at].chars().count() <= 10 && !name[..at].chars().any(|c| c.is_ascii_digit()))
+            .then(|| (at, name[at..].chars().count()))
+    };
+    let bare =
+        |name: &str| name.ends_with('级') && name.chars().count() <= 10 && !name.chars().any(|c| c.is_ascii_digit());
+    // The thing counted, without the level or scope it is counted at (`省级以上工程研究中心`, `各级重点实验室`,
+    // `旅游星级饭店` → 工程研究中心, 重点实验室, 饭店).
+    let thing = |name: &str| -> String {
+        let rest = split_level(name).map_or(name, |(at, _)| &name[at..]);
+        let rest =
+            rest.strip_prefix('及').filter(|r| words.scope_bounds.iter().any(|b| r.starts_with(b))).unwrap_or(rest);
+        let rest = words.scope_bounds.iter().find_map(|b| rest.strip_prefix(b)).unwrap_or(rest);
+        rest.to_string()
+    };
+    // Backwards, so that in `6个世界级、7个国家级、9个区域级产业集群` each member takes the head of the next.
+    for k in (0..figs.len().min(out.len())).rev() {
+        if !bare(&out[k].subject) || figs[k].kind != Kind::Quantity {
+            continue;
+        }
+        let level = out[k].subject.clone();
+        let next = (k + 1 < out.len()).then_some(k + 1).filter(|&j| {
+            figs[j].unit == figs[k].unit
+                && slice(figs[k].end, figs[j].start)
+                    .strip_prefix(level.as_str())
+                    .is_some_and(|rest| joiners.contains(&rest.trim()))
+        });
+        let head = next.and_then(|j| {
+            let name = &out[j].subject;
+            split_level(name).filter(|&(_, rest)| rest >= 2).map(|_| thing(name))
+        });
+        // `其中：省级31个、地（市）级419个`: the count a 其中 breaks down, before the members.
+        let head = head.or_else(|| {
+            let j = (0..k).rev().find(|&j| !bare(&out[j].subject))?;
+            (figs[j].unit == figs[k].unit
+                && out[j].subject.chars().count() >= 2
+                && slice(figs[j].end, figs[k].start).contains("其中"))
+            .then(|| thing(&out[j].subject))
+        });
+        if let Some(h) = head.filter(|h| h.chars().count() >= 2) {
+            out[k].subject = format!("{level}{h}");
+        }
+    }
 }
 
 /// The code-point spans (absolute: the sentence starts at `start`) of the names of `names` in `sentence`.
