@@ -895,6 +895,7 @@ fn trim_leading(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
             continue;
         }
         if words.lead.has(t.word)
+            || lead_compound(words, t.word)
             || year
             || digits
             || after_duration
@@ -931,6 +932,11 @@ fn take_whole_name<'a>(words: &SubjectWords, text: &'a str, phrase: &mut Vec<Tok
     if let Some((a, b, k)) = whole {
         phrase.splice(..=k, [Tok { word: &text[a..b], tag: "n" }]);
     }
+}
+
+/// Whether jieba fused two words of `lead` into one token (`全面完成`: 全面 + 完成).
+fn lead_compound(words: &SubjectWords, word: &str) -> bool {
+    word.char_indices().skip(1).any(|(b, _)| words.lead.has(&word[..b]) && words.lead.has(&word[b..]))
 }
 
 /// How many tokens a word of `lead` that jieba split opens `toks` with (`特别是` as 特别 + 是, `本年内` as 本 +
