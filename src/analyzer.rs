@@ -652,7 +652,11 @@ impl Analyzer {
                 {
                     // `4个律师团体和36名法律顾问`: a joiner after the name joins two counts of their own.
                     let r = rest.trim();
-                    let joined = r.is_empty() || self.links.joins(r, false) || dicts.subject.possessive.has(r);
+                    // `十五个港口建设一百三十二个深水泊位`: nor is the act the count of the name was named without.
+                    let joined = r.is_empty()
+                        || self.links.joins(r, false)
+                        || dicts.subject.possessive.has(r)
+                        || dicts.subject.count_acts.has(r);
                     before = if joined { "" } else { rest };
                     counted = (!joined && rest.chars().count() <= 6).then_some(named);
                 }

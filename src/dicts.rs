@@ -107,6 +107,7 @@ roles! {
     "scope_bounds" => "scope_bounds.txt",
     "whole_names" => "whole_names.txt",
     "not_members" => "not_members.txt",
+    "count_acts" => "count_acts.txt",
     "outlays" => "outlays.txt",
     "work_states" => "work_states.txt",
     "light_verbs" => "light_verbs.txt",
@@ -475,6 +476,8 @@ pub struct SubjectWords {
     pub whole_names: Words,
     /// Words ending in 业 that name an act, not a kind of member (就业, 创业, 营业).
     pub not_members: Words,
+    /// Acts named after the things a number counts (2000个补短村建设): dropped from a name taken after it.
+    pub count_acts: Words,
     /// Words of money put into a work (投资, 总投资): `投资3.3亿元的机场快速路` names the work's 投资.
     pub outlays: Words,
     /// Words telling how far a work has come (建成, 通车, 投入使用, 基本完工): they end the work's name.
@@ -794,6 +797,7 @@ impl Dicts {
                 "scope_bounds" => Some(&mut sw.scope_bounds),
                 "whole_names" => Some(&mut sw.whole_names),
                 "not_members" => Some(&mut sw.not_members),
+                "count_acts" => Some(&mut sw.count_acts),
                 "outlays" => Some(&mut sw.outlays),
                 "work_states" => Some(&mut sw.work_states),
                 "light_verbs" => Some(&mut sw.light_verbs),

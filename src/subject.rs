@@ -478,7 +478,14 @@ impl<'j> SubjectFinder<'j> {
         // `迈上6万亿元台阶`, `突破1000亿元大关`: the word after the number is a figure of speech.
         let post_generic = post.first().is_some_and(|t| words.generic_after.has(t.word));
         if !post_generic && ((post_noun && ends_open) || (pre_text.is_empty() && !post.is_empty())) {
-            let out = noun_phrase(words, &post, people);
+            let mut out = noun_phrase(words, &post, people);
+            // `2000个补短村建设`: the count is of the villages, not of the act after them.
+            if let Some(act) = words.count_acts.iter().find(|a| out.ends_with(*a))
+                && out.chars().count() >= act.chars().count() + 2
+                && !words.dimension_units.has(&out[..out.len() - act.len()])
+            {
+                out.truncate(out.len() - act.len());
+            }
             if !out.is_empty() {
                 return Some(clean(&out));
             }
