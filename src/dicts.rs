@@ -228,14 +228,22 @@ impl Words {
         }
     }
 
+    /// The automaton over the words, built on first use: a DFA, which the short texts searched run through
+    /// fastest (the lists are small).
+    fn automaton(&self) -> aho_corasick::AhoCorasick {
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .prefilter(false)
+            .build(&self.list)
+            .expect("a word list builds an automaton")
+    }
+
     /// Where the words of the list occur in `s`, overlapping ones too: (byte start, byte end), by end.
     pub fn spans_in(&self, s: &str) -> Vec<(usize, usize)> {
         if self.list.is_empty() {
             return Vec::new();
         }
-        let finder = self
-            .finder
-            .get_or_init(|| aho_corasick::AhoCorasick::new(&self.list).expect("a word list builds an automaton"));
+        let finder = self.finder.get_or_init(|| self.automaton());
         finder.find_overlapping_iter(s).map(|m| (m.start(), m.end())).collect()
     }
 
@@ -245,9 +253,7 @@ impl Words {
         if self.list.is_empty() {
             return false;
         }
-        self.finder
-            .get_or_init(|| aho_corasick::AhoCorasick::new(&self.list).expect("a word list builds an automaton"))
-            .is_match(s)
+        self.finder.get_or_init(|| self.automaton()).is_match(s)
     }
 
     /// Removes `w` when a file line says `-w`, else adds it.
