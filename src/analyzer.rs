@@ -845,7 +845,7 @@ impl Analyzer {
                 cell: None,
             });
         }
-        name_levels(&dicts.subject, figs, &mut out, &slice);
+        name_levels(&dicts.subject, &self.links, figs, &mut out, &slice);
         (out, relations)
     }
 
@@ -938,19 +938,18 @@ fn ends_in_member(words: &crate::dicts::SubjectWords, name: &str) -> bool {
 /// `疾病预防控制中心3439个，其中：省级31个` (the head a 其中 breaks down: 省级疾病预防控制中心).
 fn name_levels<'s>(
     words: &crate::dicts::SubjectWords,
+    links: &link::LinkLex,
     figs: &[Figure],
     out: &mut [Indicator],
     slice: &impl Fn(usize, usize) -> &'s str,
 ) {
-    let joiners = ["、", "和", "及", "与"];
-    // The level a name opens with, and what follows it, when a level (…级, at most ten characters) opens it.
+    // A level: …级, at most ten characters, no digits (not `4A级`).
+    let is_level = |s: &str| s.ends_with('级') && s.chars().count() <= 10 && !s.chars().any(|c| c.is_ascii_digit());
+    // The level a name opens with, and what follows it, when a level opens it.
     let split_level = |name: &str| -> Option<(usize, usize)> {
         let at = name.find('级')? + '级'.len_utf8();
-        (name[..at].chars().count() <= 10 && !name[..at].chars().any(|c| c.is_ascii_digit()))
-            .then(|| (at, name[at..].chars().count()))
+        is_level(&name[..at]).then(|| (at, name[at..].chars().count()))
     };
-    let bare =
-        |name: &str| name.ends_with('级') && name.chars().count() <= 10 && !name.chars().any(|c| c.is_ascii_digit());
     // The thing counted, without the level or scope it is counted at (`省级以上工程研究中心`, `各级重点实验室`,
     // `旅游星级饭店` → 工程研究中心, 重点实验室, 饭店).
     let thing = |name: &str| -> String {
@@ -962,7 +961,7 @@ fn name_levels<'s>(
     };
     // Backwards, so that in `6个世界级、7个国家级、9个区域级产业集群` each member takes the head of the next.
     for k in (0..figs.len().min(out.len())).rev() {
-        if !bare(&out[k].subject) || figs[k].kind != Kind::Quantity {
+        if !is_level(&out[k].subject) || figs[k].kind != Kind::Quantity {
             continue;
         }
         let level = out[k].subject.clone();
@@ -970,7 +969,7 @@ fn name_levels<'s>(
             figs[j].unit == figs[k].unit
                 && slice(figs[k].end, figs[j].start)
                     .strip_prefix(level.as_str())
-                    .is_some_and(|rest| joiners.contains(&rest.trim()))
+                    .is_some_and(|rest| links.joins(rest.trim(), true))
         });
         let head = next.and_then(|j| {
             let name = &out[j].subject;
@@ -978,7 +977,7 @@ fn name_levels<'s>(
         });
         // `其中：省级31个、地（市）级419个`: the count a 其中 breaks down, before the members.
         let head = head.or_else(|| {
-            let j = (0..k).rev().find(|&j| !bare(&out[j].subject))?;
+            let j = (0..k).rev().find(|&j| !is_level(&out[j].subject))?;
             (figs[j].unit == figs[k].unit
                 && out[j].subject.chars().count() >= 2
                 && slice(figs[j].end, figs[k].start).contains("其中"))

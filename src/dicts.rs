@@ -208,8 +208,8 @@ pub struct Unit {
 pub struct Words {
     list: Vec<String>,
     set: FxHashSet<String>,
-    /// An automaton over the words for [`Words::found_in`], built on first use (lists change only while they
-    /// are read).
+    /// An automaton over the words for [`Words::found_in`] and [`Words::spans_in`], built on first use (lists
+    /// change only while they are read).
     finder: std::sync::OnceLock<aho_corasick::AhoCorasick>,
 }
 

@@ -928,7 +928,8 @@ fn take_whole_name<'a>(words: &SubjectWords, text: &'a str, phrase: &mut Vec<Tok
     let end_of = |t: &Tok<'_>| {
         (t.word.as_ptr() as usize).checked_sub(base).map(|o| o + t.word.len()).filter(|&e| e <= text.len())
     };
-    let Some(p0) = end_of(first).map(|e| e - first.word.len()) else { return };
+    // A name the walk stopped inside starts before the phrase: none does when the phrase opens the text.
+    let Some(p0) = end_of(first).map(|e| e - first.word.len()).filter(|&p0| p0 > 0) else { return };
     let whole = words
         .whole_names
         .spans_in(text)
