@@ -137,6 +137,7 @@ roles! {
     "rate_defs" => "rate_defs.tsv",
     "part_sums" => "part_sums.tsv",
     "table_headers" => "table_headers.tsv",
+    "indicators" => "indicators.tsv",
 }
 
 /// What a unit measures; decides the figure's kind.
@@ -480,6 +481,9 @@ pub struct SubjectWords {
     pub scope_bounds: Words,
     /// Names taken whole though they hold 、 or 和 (电力、热力生产和供应业: the 国民经济行业分类 names).
     pub whole_names: Words,
+    /// The names and aliases of the known indicators (`indicators.tsv`: 城镇常住居民人均可支配收入): a known name the
+    /// walk back stopped inside is taken whole.
+    pub known_names: Words,
     /// Words ending in 业 that name an act, not a kind of member (就业, 创业, 营业).
     pub not_members: Words,
     /// Acts named after the things a number counts (2000个补短村建设): dropped from a name taken after it.
@@ -832,6 +836,14 @@ impl Dicts {
                 continue;
             }
             match role {
+                "indicators" => {
+                    // NAME, NATIONAL NAME (`-` for the same), ALIAS…: every wording is a known name.
+                    for w in
+                        std::iter::once(l.word).chain(l.fields.iter().copied()).filter(|w| !w.is_empty() && *w != "-")
+                    {
+                        sw.known_names.apply(w, l.remove);
+                    }
+                }
                 "verb_rate" => {
                     sw.verb_rate = if l.remove { String::new() } else { l.word.to_string() };
                 }

@@ -405,7 +405,16 @@ impl<'j> SubjectFinder<'j> {
         }) {
             phrase.remove(i);
         }
-        take_whole_name(words, before, &mut phrase);
+        take_whole_name(&words.whole_names, before, &mut phrase, |_| true);
+        // `全州城镇常住居民人均可支配收入`: a known indicator's name is taken whole where the walk stopped inside it
+        // (at 常住, which jieba tags a verb), unless what it adds opens with a word the walk drops (全国, 年末, 拟, 安排).
+        take_whole_name(&words.known_names, before, &mut phrase, |added| {
+            let opens = |list: &crate::dicts::Words| list.iter().any(|l| added.starts_with(l));
+            !opens(&words.lead)
+                && !opens(&words.modal_words)
+                && !opens(&words.clause_verbs)
+                && !added.starts_with(|c: char| c.is_ascii_digit())
+        });
         let pre_text = join(&phrase);
 
         // `新增仙桃、潜江、宜都、大冶4个千亿县`: a list of names before the number names instances, not the thing.
@@ -919,9 +928,14 @@ fn trim_leading(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
 }
 
 /// `黑色金属冶炼和压延加工业增长4.0%`, `电力、热力生产和供应业增加值`: where the walk back stopped inside a name of
-/// `whole_names` (at its 、 or 和), the name is taken whole: its tokens in `phrase` become one. `phrase` holds
-/// slices of `text`.
-fn take_whole_name<'a>(words: &SubjectWords, text: &'a str, phrase: &mut Vec<Tok<'a>>) {
+/// `names` (at its 、 or 和, or a word jieba tags a verb), the name is taken whole, when `adds` accepts what it
+/// adds before the phrase: its tokens in `phrase` become one. `phrase` holds slices of `text`.
+fn take_whole_name<'a>(
+    names: &crate::dicts::Words,
+    text: &'a str,
+    phrase: &mut Vec<Tok<'a>>,
+    adds: impl Fn(&str) -> bool,
+) {
     let Some(first) = phrase.first() else { return };
     let base = text.as_ptr() as usize;
     // The byte offset in `text` of a token's end.
@@ -930,11 +944,10 @@ fn take_whole_name<'a>(words: &SubjectWords, text: &'a str, phrase: &mut Vec<Tok
     };
     // A name the walk stopped inside starts before the phrase: none does when the phrase opens the text.
     let Some(p0) = end_of(first).map(|e| e - first.word.len()).filter(|&p0| p0 > 0) else { return };
-    let whole = words
-        .whole_names
+    let whole = names
         .spans_in(text)
         .into_iter()
-        .filter(|&(a, b)| a < p0 && b > p0)
+        .filter(|&(a, b)| a < p0 && b > p0 && adds(&text[a..p0]))
         .filter_map(|(a, b)| phrase.iter().position(|t| end_of(t) == Some(b)).map(|k| (a, b, k)))
         .min_by_key(|&(a, _, _)| a);
     if let Some((a, b, k)) = whole {
