@@ -363,7 +363,8 @@ impl<'j> SubjectFinder<'j> {
         // reached, or a space bulletins set between the digits and 年), the 年 is the year's.
         if pre.get(start).is_some_and(|t| words.year_units.iter().any(|y| t.word == y)) {
             let digits = pre[..start].iter().rev().find(|t| !t.word.trim().is_empty());
-            if digits.is_some_and(|t| is_digits(t.word)) {
+            // `一九九○年工农业总产值`: jieba cuts a numeral year at ○, which it takes for a mark.
+            if digits.is_some_and(|t| is_digits(t.word) || t.word.chars().all(is_digit_char)) {
                 start += 1;
             }
         }
@@ -617,6 +618,13 @@ impl SubjectFinder<'_> {
                     if !next_word.is_some_and(|(_, w)| name.ends_with(w)) {
                         return clean(&format!("{name}{rest}"));
                     }
+                }
+                // `接待游客、实现旅游总花费分别增长11.8%、11.5%`: an item naming people (`person_nouns`) counts them,
+                // and borrows no measure word but one of people (人数, 人次).
+                if words.person_nouns.ends(&name)
+                    && head.is_none_or(|h| !words.person_nouns.iter().any(|p| h.starts_with(p)))
+                {
+                    return clean(&name);
                 }
                 // `黄金、白银、精炼铜、镍产量`: a list of short names shares the measure word of the last one.
                 if let Some(h) = head.filter(|h| short && !name.ends_with(*h)) {
