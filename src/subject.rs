@@ -175,6 +175,9 @@ impl<'j> SubjectFinder<'j> {
         // What stands between the noun and the figure is a link (达到, 由) or nothing, or the start of a span
         // (`的比重从2009年的2.8%`).
         let tail = &before[at + noun.len()..];
+        // `私营工业所占的比重则由１９５４年的２５％`: an adverb (则, 仍) before the link or span.
+        let tail =
+            words.trail.iter().filter(|w| w.chars().count() == 1).find_map(|w| tail.strip_prefix(w)).unwrap_or(tail);
         let span = words.span_openers.iter().any(|o| tail.starts_with(o)) && tail.chars().count() <= 12;
         if (tail.chars().count() > 4 && !span) || tail.chars().any(is_punct_char) {
             return None;
@@ -849,17 +852,34 @@ fn trim_trailing(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
                 toks.pop();
             }
         }
+        // `我国人口自然增长率降到千分之十`, `行政许可事项缩减到100项`, `工商税收到一百亿元`: a verb jieba fused with the
+        // 到/至/为 after it says where the level went, as the two words do apart.
+        if let Some(t) = toks.last()
+            && let Some((b, _)) = t.word.char_indices().last().filter(|&(b, _)| b > 0)
+            && words.change_verbs.has(&t.word[..b])
+            && (words.reach_words.has(&t.word[b..]) || matches!(&t.word[b..], "为" | "达"))
+        {
+            toks.pop();
+        }
+        // `由１９５４年的２５％下降为１６％`: a verb of change alone names nothing (the figure is the span's end).
+        if toks.len() == 1 && words.change_verbs.has(toks[0].word) {
+            toks.pop();
+        }
         // `从2007年末的6.12万亿元`, `由去年的1076亿元`: the start of a 从…到 span, not part of the name;
         // `[69]2376家`: a footnote mark.
-        let strippable = |t: &Tok| {
-            words.time_tail.has(t.word)
-                || words.per_heads.has(t.word)
-                || t.word.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || is_digit_char(c))
+        let numeral = |w: &str| w.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || is_digit_char(c));
+        // `由一九八二年的`: jieba keeps a numeral year and its 年 as one token.
+        let year = |w: &str| {
+            words.year_units.iter().any(|y| w.strip_suffix(y.as_str()).is_some_and(|d| !d.is_empty() && numeral(d)))
         };
+        let strippable =
+            |t: &Tok| words.time_tail.has(t.word) || words.per_heads.has(t.word) || numeral(t.word) || year(t.word);
         let tail = toks.iter().rev().take_while(|t| strippable(t)).count();
-        let opener = toks.len().checked_sub(tail + 1).map(|i| toks[i].word);
-        if opener.is_some_and(|o| words.span_openers.has(o)) {
-            toks.truncate(toks.len() - tail - 1);
+        // `年末城镇调查失业率从上半年5.5%`: after a span's opener any time word (jieba's tag t) says when it starts.
+        let timed = toks.iter().rev().take_while(|t| strippable(t) || t.tag == "t").count();
+        let opener = |n: usize| toks.len().checked_sub(n + 1).is_some_and(|i| words.span_openers.has(toks[i].word));
+        if let Some(n) = [tail, timed].into_iter().find(|&n| opener(n)) {
+            toks.truncate(toks.len() - n - 1);
         } else if tail > 0 && toks[toks.len() - tail..].iter().all(|t| !words.possessive.has(t.word)) {
             toks.truncate(toks.len() - tail);
         }
@@ -969,12 +989,12 @@ fn lead_compound(words: &SubjectWords, word: &str) -> bool {
 }
 
 /// How many tokens a word of `lead` that jieba split opens `toks` with (`特别是` as 特别 + 是, `本年内` as 本 +
-/// 年内), when one does and more follows it.
+/// 年内, `相应地` as 相应 + 地), when one does.
 fn lead_split_at(words: &SubjectWords, toks: &[Tok<'_>]) -> Option<usize> {
     let mut joined = String::new();
     for (n, t) in toks.iter().enumerate().take(3) {
         joined.push_str(t.word);
-        if n > 0 && n + 1 < toks.len() && words.lead.has(&joined) {
+        if n > 0 && words.lead.has(&joined) {
             return Some(n + 1);
         }
     }
