@@ -555,6 +555,10 @@ impl SubjectFinder<'_> {
                 toks.remove(0);
             }
             trim_trailing(words, &mut toks);
+            // `推动制造业、数字经济核心产业增加值`: the verb opening the list is no part of its first member.
+            if cleaned.is_empty() {
+                drop_clause_verb(words, &mut toks);
+            }
             if toks.is_empty() {
                 return None;
             }
@@ -799,7 +803,10 @@ fn drop_clause_verb(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
             && words.clause_verbs.has(toks[0].word)
             && !words.reach_words.has(toks[1].word)
             && toks[1..].iter().map(|t| t.word.chars().count()).sum::<usize>() >= 2
-            && !words.measure_ends.ends(&join(toks))
+            // `提出国内生产总值增长8%左右`: a known indicator's name is the name, whatever it ends in.
+            // (`新建商品房销售面积`, known with its verb, keeps it).
+            && (!words.measure_ends.ends(&join(toks)) || words.known_names.has(&join(&toks[1..])))
+            && !words.known_names.has(&join(toks))
     };
     if !verb_goes(&toks[modals..]) {
         return;
