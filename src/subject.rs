@@ -587,6 +587,21 @@ impl SubjectFinder<'_> {
             .enumerate()
             .map(|(i, toks)| {
                 let name = join(toks);
+                // `入境游客数量和花费分别增长47.8%、52.3%`: a last member that is a measure word alone is a measure of
+                // what the first member measures (入境游客花费).
+                let measure = |w: &str| words.list_heads.has(w) || words.measure_ends.ends(w);
+                if i + 1 == cleaned.len()
+                    && i > 0
+                    && toks.len() == 1
+                    && name.chars().count() <= 3
+                    && measure(&name)
+                    && let [whose @ .., last] = cleaned[0].as_slice()
+                    && !whose.is_empty()
+                    && measure(last.word)
+                    && whose.last().is_some_and(|t| t.tag.starts_with('n'))
+                {
+                    return clean(&format!("{}{name}", join(whose)));
+                }
                 if i + 1 == cleaned.len() || words.measure_ends.ends(&name) {
                     return clean(&name);
                 }
