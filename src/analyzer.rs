@@ -556,8 +556,11 @@ impl Analyzer {
     ) -> (Vec<Indicator>, Vec<Relation>) {
         let dicts = self.recognizer.dicts();
         let sent_text = &text[sent.byte_start..sent.byte_end];
-        // The link stage needs the sentence's characters only where a figure is a change or a percentage.
-        let relations = if figs.iter().any(|f| f.kind.is_change() || f.kind == Kind::Percent) {
+        // The link stage needs the sentence's characters only where a figure is a change or a percentage, or
+        // a 分别 lists levels.
+        let relations = if figs.iter().any(|f| f.kind.is_change() || f.kind == Kind::Percent)
+            || (figs.len() >= 2 && self.links.distributive_in(sent_text).is_some())
+        {
             let years = YearAt::all(mentions);
             let view = link::SentenceText::new(sent_text, sent.start, figs.iter().collect(), offset);
             link::sentence_relations(&self.links, &view, &years)

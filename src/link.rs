@@ -307,15 +307,18 @@ pub fn sentence_relations(lx: &LinkLex, s: &SentenceText, years: &[YearAt]) -> V
     out
 }
 
-/// 分别 lists: `82起，死亡48人，同比分别下降8.89%、7.69%`, `能源和电力消耗分别比上年下降5.63%和5.75%`.
-/// Returns the lists as (first, last) figures of the sentence.
+/// 分别 lists: `82起，死亡48人，同比分别下降8.89%、7.69%`, `能源和电力消耗分别比上年下降5.63%和5.75%`, and of
+/// levels, `城镇和农村居民人均可支配收入分别达35512元、25689元`; a span's ends listed in the same order are a list
+/// of the same head (`分别从209元、280元提高到217元、290元`).
+/// Returns the lists of changes as (first, last) figures of the sentence.
 fn lists(lx: &LinkLex, s: &SentenceText, out: &mut Vec<Relation>) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let n = s.figs.len();
     let mut k = 0;
     while k < n {
         let f = s.fig(k);
-        if !f.kind.is_change() {
+        let level = matches!(f.kind, Kind::Quantity | Kind::Percent);
+        if !f.kind.is_change() && !level {
             k += 1;
             continue;
         }
@@ -341,6 +344,34 @@ fn lists(lx: &LinkLex, s: &SentenceText, out: &mut Vec<Relation>) -> Vec<(usize,
         }
         // `排放量比2010年分别降低5.2%和11.5%`: the basis before 分别 is no part of the names listed.
         let head = f.before_basis(&before[..at], lx.distributive.iter().map(String::as_str)).to_string();
+        if level {
+            // The span's ends: as many figures again, of the kind, joined as these are, after a word of reaching
+            // (提高到, 增加到; a year and 的 may stand between: 提高到2025年的).
+            let ends = last + run;
+            let reach = s.slice(s.fig(last).end, s.fig((last + 1).min(n - 1)).start);
+            let reach = reach.trim_end_matches(|c: char| lx.possessive.iter().any(|p| p.starts_with(c)));
+            let reach = reach.trim_end_matches(|c: char| c == '年' || c.is_ascii_digit());
+            let spans = ends < n
+                && lx.span_openers.found_in(&before[at..])
+                && lx.level_markers.iter().any(|w| reach.ends_with(w.as_str()))
+                && reach.chars().count() <= 5
+                && (last + 1..=ends).all(|i| s.fig(i).kind == f.kind)
+                && (last + 1..ends).all(|i| lx.joins(&s.slice(s.fig(i).end, s.fig(i + 1).start), true));
+            out.push(Relation::List {
+                members: (k..=last).map(|i| s.offset + i).collect(),
+                head: head.clone(),
+                over: Vec::new(),
+            });
+            if spans {
+                out.push(Relation::List {
+                    members: (last + 1..=ends).map(|i| s.offset + i).collect(),
+                    head,
+                    over: Vec::new(),
+                });
+            }
+            k = if spans { ends + 1 } else { last + 1 };
+            continue;
+        }
         let levels: Vec<usize> = (0..k).filter(|&i| !s.fig(i).kind.is_change()).collect();
         let over = if levels.len() >= run {
             levels[levels.len() - run..].iter().map(|&i| s.offset + i).collect()

@@ -527,6 +527,10 @@ impl<'j> SubjectFinder<'j> {
                 }
             }
             let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
+            // `分别从每人每月209元、280元提高到217元`: a change after the number tells where it went, not what it is.
+            if words.change_verbs.iter().any(|v| tail.starts_with(v)) {
+                return None;
+            }
             if !tail.is_empty() {
                 return Some(clean(&tail));
             }
@@ -625,8 +629,16 @@ impl SubjectFinder<'_> {
                     .iter()
                     .rev()
                     .find(|(_, b)| n >= 2 && b.ends_with(&tail2))
-                    .or_else(|| bounds.iter().find(|(c, _)| n <= 4 && *c == n))
-                    .map(|(c, _)| *c);
+                    .or_else(|| bounds.iter().find(|(c, _)| n <= 3 && *c == n))
+                    .map(|(c, _)| *c)
+                    // `城镇和农村居民人均可支配收入`: the parallel part may be inside the last item's first word
+                    // (农村居民), which jieba keeps whole, when the two are a pair of `list_pairs` (城镇, 农村).
+                    .or_else(|| {
+                        let first = last.first()?.word;
+                        let (b, _) = first.char_indices().nth(n)?;
+                        let pair = |p: &[String]| p.contains(&name) && p.iter().any(|m| *m == first[..b]);
+                        words.list_pairs.iter().any(|(_, p)| pair(p)).then_some(n)
+                    });
                 if let Some(c) = cut.filter(|&c| c < total) {
                     let rest: String = last_text.chars().skip(c).collect();
                     // `省外游客、入境过夜游客`: what would follow is what the item already ends with.
