@@ -247,8 +247,12 @@ impl<'j> SubjectFinder<'j> {
     }
 
     fn phrase(&self, before: &str, after: &str, people: bool) -> Option<String> {
-        // Footnote marks (`装备制造业[12]增加值`) are not part of any name.
+        // Footnote marks (`装备制造业[12]增加值`) are not part of any name, nor a break or space between two Chinese
+        // characters (`就业率去 年底`, a web page's; `全\n国`, a PDF's line).
         let (mut before, after) = (strip_footnotes(before), strip_footnotes(after));
+        if let Some(joined) = join_broken_words(&before) {
+            before = std::borrow::Cow::Owned(joined);
+        }
         let words = self.words;
         // `按可比价格计算，比上年增长6.1%`: how a change was measured, not what changed.
         // A text holding none of the phrases is left as it is.
@@ -846,6 +850,23 @@ fn drop_clause_verb(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
 }
 
 /// Removes `[12]`-style footnote marks.
+/// `s` without the whitespace standing between two Chinese characters, or `None` when none does.
+fn join_broken_words(s: &str) -> Option<String> {
+    let han = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}');
+    let chars: Vec<char> = s.chars().collect();
+    let broken = |i: usize| {
+        chars[i].is_whitespace() && {
+            let a = chars[..i].iter().rev().find(|c| !c.is_whitespace());
+            let b = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+            a.is_some_and(|&c| han(c)) && b.is_some_and(|&c| han(c))
+        }
+    };
+    if !s.contains(char::is_whitespace) || !(0..chars.len()).any(broken) {
+        return None;
+    }
+    Some((0..chars.len()).filter(|&i| !broken(i)).map(|i| chars[i]).collect())
+}
+
 fn strip_footnotes(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains(['[', '［']) {
         return std::borrow::Cow::Borrowed(s);
