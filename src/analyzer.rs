@@ -759,7 +759,20 @@ impl Analyzer {
                         && finder.as_ref().is_some_and(|fd| fd.is_bare_verb(&s)) =>
                 {
                     let m = dicts.subject.unit_measures.get(&f.unit).map_or("", String::as_str);
-                    if s.ends_with(m) { s } else { format!("{s}{m}") }
+                    let named = if s.ends_with(m) { s } else { format!("{s}{m}") };
+                    // `发生道路交通事故82起，死亡48人`: people counted by what befell them in the events counted just
+                    // before are those events' (道路交通事故死亡人数).
+                    match last_subject.filter(|&i| i + 1 == k) {
+                        Some(i)
+                            if people
+                                && !out[i].subject.is_empty()
+                                && !dicts.subject.person_units.has(&figs[i].unit)
+                                && dicts.subject.unit_measures.get(&figs[i].unit).is_some() =>
+                        {
+                            format!("{}{named}", out[i].subject)
+                        }
+                        _ => named,
+                    }
                 }
                 Some(s) => s,
                 None => {

@@ -595,18 +595,23 @@ impl SubjectFinder<'_> {
             .enumerate()
             .map(|(i, toks)| {
                 let name = join(toks);
-                // `入境游客数量和花费分别增长47.8%、52.3%`: a last member that is a measure word alone is a measure of
-                // what the first member measures (入境游客花费).
+                // `入境游客数量和花费分别增长47.8%、52.3%`: a last member that is a measure word alone, or one of what
+                // befell the first member's things (`生产安全事故起数、死亡人数`: a verb and its measure), is a measure
+                // of what the first member measures (入境游客花费, 生产安全事故死亡人数).
                 let measure = |w: &str| words.list_heads.has(w) || words.measure_ends.ends(w);
+                let alone = match toks.as_slice() {
+                    [m] => m.word.chars().count() <= 3,
+                    [v, m] => v.tag == "v" && m.word.chars().count() <= 2 && measure(m.word),
+                    _ => false,
+                };
                 if i + 1 == cleaned.len()
                     && i > 0
-                    && toks.len() == 1
-                    && name.chars().count() <= 3
+                    && alone
                     && measure(&name)
                     && let [whose @ .., last] = cleaned[0].as_slice()
                     && !whose.is_empty()
                     && measure(last.word)
-                    && whose.last().is_some_and(|t| t.tag.starts_with('n'))
+                    && whose.last().is_some_and(|t| is_nounish(t.tag) && !is_punct(t.word))
                 {
                     return clean(&format!("{}{name}", join(whose)));
                 }
