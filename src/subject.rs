@@ -405,11 +405,13 @@ impl<'j> SubjectFinder<'j> {
         trim_trailing(words, &mut phrase);
         drop_clause_verb(words, &mut phrase);
         // `“一村一法律顾问”全年进村服务`: a time or scope word after a quoted name is no part of the name;
-        // `全年技工院校共招生`, `本年预算共支出`: nor an adverb of the lead words (共, 累计) between a noun and its verb.
+        // `全年技工院校共招生`, `本年预算共支出`: nor an adverb of the lead words (共, 累计) between a noun and its verb;
         if let Some(i) = (1..phrase.len().saturating_sub(1)).find(|&i| {
             words.lead.has(phrase[i].word)
                 && (phrase[i - 1].word.ends_with(['”', '》'])
-                    || (phrase[i].tag == "d" && phrase[i - 1].tag.starts_with('n') && phrase[i + 1].tag == "v"))
+                    || (phrase[i].tag == "d" && phrase[i - 1].tag.starts_with('n') && phrase[i + 1].tag == "v")
+                    // `新登记注册各类经营主体`: nor a pronoun of scope (各类) between an act and its object.
+                    || (phrase[i].tag == "r" && is_nounish(phrase[i + 1].tag)))
         }) {
             phrase.remove(i);
         }
