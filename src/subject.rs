@@ -397,6 +397,7 @@ impl<'j> SubjectFinder<'j> {
             || pre.last().is_some_and(|t| {
                 matches!(t.tag, "v" | "vn" | "p" | "c" | "d" | "uj" | "vd" | "ad")
                     || words.boundary.has(t.word)
+                    || words.clause_verbs.has(t.word)
                     || ends_in_clause_verb(words, t.word)
             });
         pre.drain(..start);
@@ -482,8 +483,12 @@ impl<'j> SubjectFinder<'j> {
         let closes = |k: usize| post.get(k).is_none_or(|t| is_punct(t.word) && !t.word.starts_with(['“', '（', '(']));
         let modified = match post.get(lead) {
             Some(t) if matches!(t.tag, "a" | "b" | "t") && t.word.chars().count() <= 3 => noun_at(lead + 1),
+            // `组织14名在编干部参加培训`: people, named by a verb of their state before the noun (在编干部), whatever
+            // follows.
             Some(t) if t.tag == "v" && t.word.chars().count() == 2 => {
-                noun_at(lead + 1) && post[lead + 1].word.chars().count() >= 2 && closes(lead + 2)
+                noun_at(lead + 1)
+                    && post[lead + 1].word.chars().count() >= 2
+                    && (closes(lead + 2) || (people && words.person_nouns.ends(post[lead + 1].word)))
             }
             Some(t) if t.word == "“" => post[lead..]
                 .iter()
@@ -957,7 +962,10 @@ fn trim_trailing(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
             }
         }
         while let Some(t) = toks.last() {
-            if words.trail.has(t.word) || (is_punct(t.word) && !t.word.ends_with(['”', '》', ')', '）'])) {
+            // `动员全省超8000名志愿者`: a word of scope right before the number (全省, 我国) says where what follows
+            // the number is, and names nothing.
+            let scope = toks.len() >= 2 && matches!(t.tag, "n" | "r" | "ns") && words.lead.has(t.word);
+            if scope || words.trail.has(t.word) || (is_punct(t.word) && !t.word.ends_with(['”', '》', ')', '）'])) {
                 toks.pop();
             } else {
                 break;
