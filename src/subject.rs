@@ -864,6 +864,9 @@ fn drop_clause_verb(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
 /// Removes `[12]`-style footnote marks.
 /// `s` without the whitespace standing between two Chinese characters, or `None` when none does.
 fn join_broken_words(s: &str) -> Option<String> {
+    if !s.contains(char::is_whitespace) {
+        return None;
+    }
     let han = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}');
     let chars: Vec<char> = s.chars().collect();
     let broken = |i: usize| {
@@ -873,7 +876,7 @@ fn join_broken_words(s: &str) -> Option<String> {
             a.is_some_and(|&c| han(c)) && b.is_some_and(|&c| han(c))
         }
     };
-    if !s.contains(char::is_whitespace) || !(0..chars.len()).any(broken) {
+    if !(0..chars.len()).any(broken) {
         return None;
     }
     Some((0..chars.len()).filter(|&i| !broken(i)).map(|i| chars[i]).collect())
@@ -1042,9 +1045,16 @@ fn take_whole_name<'a>(
     };
     // A name the walk stopped inside starts before the phrase: none does when the phrase opens the text.
     let Some(p0) = end_of(first).map(|e| e - first.word.len()).filter(|&p0| p0 > 0) else { return };
+    // A name is at most about 30 characters: search only around the phrase's start.
+    let mut lo = p0.saturating_sub(96);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let hi = phrase.last().and_then(end_of).unwrap_or(text.len()).max(p0);
     let whole = names
-        .spans_in(text)
+        .spans_in(&text[lo..hi])
         .into_iter()
+        .map(|(a, b)| (a + lo, b + lo))
         .filter(|&(a, b)| a < p0 && b > p0 && adds(&text[a..p0]))
         .filter_map(|(a, b)| phrase.iter().position(|t| end_of(t) == Some(b)).map(|k| (a, b, k)))
         .min_by_key(|&(a, _, _)| a);
