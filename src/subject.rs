@@ -129,8 +129,14 @@ impl<'j> SubjectFinder<'j> {
     /// a verb after a noun naming people ends the name after the number (`450万困难群众纳入城乡低保` →
     /// 困难群众), where for other counts a verb may go on to the thing counted (`11.2万个高校毕业生就业岗位`).
     pub fn subject_counting(&self, before: &str, after: &str, people: bool) -> Option<String> {
-        let mut s = self.phrase(before, after, people)?;
         let w = self.words;
+        // `农业支出占财政支出的１．５５％`: a share stated with 占 and 的 and no share noun is named as a share.
+        let mut s = self.phrase(before, after, people).or_else(|| {
+            let b = before.trim_end();
+            let noun = w.share_nouns.iter().next()?;
+            let share = w.possessive.iter().any(|p| b.ends_with(p)) && w.share_markers.found_in(b);
+            share.then(|| self.possessed(&format!("{b}{noun}"), noun, true, people)).flatten()
+        })?;
         let share = w.share_nouns.has(&s);
         // `高等学校在校学生的人数`, `粮食（不包括大豆）的产量`: a measure word alone is named with what 的 ties to it.
         let measure = !share && s.chars().count() <= 3 && w.measure_ends.ends(&s);
@@ -351,7 +357,8 @@ impl<'j> SubjectFinder<'j> {
             if words.share_markers.has(t.word)
                 && start < pre.len()
                 && start >= 2
-                && pre[start - 2].tag.starts_with('n')
+                && is_nounish(pre[start - 2].tag)
+                && !is_punct(pre[start - 2].word)
                 && pre[start - 2].word.chars().count() >= 2
             {
                 share = true;
