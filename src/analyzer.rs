@@ -677,6 +677,14 @@ impl Analyzer {
             } else {
                 subject_of(before, after)
             };
+            // `我国有13亿人口`: a unit of people that opens a noun naming people (人 of 人口) leaves the rest of the
+            // noun after the figure; the noun is the name when nothing before names one.
+            let own = own.or_else(|| {
+                let unit = f.raw.chars().last().filter(|_| people)?;
+                let rest = after.chars().next()?;
+                let noun: String = [unit, rest].iter().collect();
+                dicts.subject.person_nouns.has(&noun).then(|| subject_of("", &format!("{unit}{after}"))).flatten()
+            });
             // `民间投资增速高于全国8.5个百分点`: a comparison names the indicator before it, or the one of the
             // figure before.
             let own = own.and_then(|s| match dicts.subject.comparison_words.iter().filter_map(|w| s.find(w)).min() {
