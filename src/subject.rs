@@ -954,7 +954,12 @@ fn trim_trailing(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
         let tail = toks.iter().rev().take_while(|t| strippable(t)).count();
         // `年末城镇调查失业率从上半年5.5%`: after a span's opener any time word (jieba's tag t) says when it starts.
         let timed = toks.iter().rev().take_while(|t| strippable(t) || t.tag == "t").count();
-        let opener = |n: usize| toks.len().checked_sub(n + 1).is_some_and(|i| words.span_openers.has(toks[i].word));
+        // `每千人口托位数较2020年翻两番`: so does a comparison's opener before a year (not 之比, 收入比: no year).
+        let opener = |n: usize| {
+            toks.len().checked_sub(n + 1).is_some_and(|i| {
+                words.span_openers.has(toks[i].word) || (n > 0 && i > 0 && words.comparison_openers.has(toks[i].word))
+            })
+        };
         if let Some(n) = [tail, timed].into_iter().find(|&n| opener(n)) {
             toks.truncate(toks.len() - n - 1);
         } else if tail > 0 && toks[toks.len() - tail..].iter().all(|t| !words.possessive.has(t.word)) {
