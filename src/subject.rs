@@ -335,13 +335,14 @@ impl<'j> SubjectFinder<'j> {
                 }
             };
             let first = (1..=2).filter(|&n| start > n).find(|&n| {
-                pre[start - 1 - n..start - 1].iter().all(|x| x.tag.starts_with('n')) && opens(start - 1 - n)
+                pre[start - 1 - n..start - 1].iter().all(|x| is_nounish(x.tag) && !is_punct(x.word))
+                    && opens(start - 1 - n)
             });
             if t.tag == "c"
                 && matches!(t.word, "和" | "及" | "与")
                 && !distributed
                 && chars >= 2
-                && pre[start..].first().is_some_and(|n| n.tag.starts_with('n'))
+                && pre[start..].first().is_some_and(|n| is_nounish(n.tag) && !is_punct(n.word))
                 && let Some(n) = first
                 && chars + 1 + pre[start - 1 - n..start - 1].iter().map(|x| x.word.chars().count()).sum::<usize>() <= 14
             {
@@ -862,8 +863,9 @@ fn drop_clause_verb(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
         return;
     }
     toks.drain(..=modals);
-    // `实施了中心城区…`: what opened the object with the verb goes with it.
-    while toks.len() > 1 && words.lead.has(toks[0].word) {
+    // `实施了中心城区…`: what opened the object with the verb goes with it; so does a conjunction joining the verb
+    // to another (`新建和升级体育公园`).
+    while toks.len() > 1 && (words.lead.has(toks[0].word) || toks[0].tag == "c") {
         toks.remove(0);
     }
 }
