@@ -348,15 +348,15 @@ fn lists(lx: &LinkLex, s: &SentenceText, out: &mut Vec<Relation>) -> Vec<(usize,
             // The span's ends: as many figures again, of the kind, joined as these are, after a word of reaching
             // (提高到, 增加到; a year and 的 may stand between: 提高到2025年的).
             let ends = last + run;
-            let reach = s.slice(s.fig(last).end, s.fig((last + 1).min(n - 1)).start);
-            let reach = reach.trim_end_matches(|c: char| lx.possessive.iter().any(|p| p.starts_with(c)));
-            let reach = reach.trim_end_matches(|c: char| c == '年' || c.is_ascii_digit());
-            let spans = ends < n
-                && lx.span_openers.found_in(&before[at..])
-                && lx.level_markers.iter().any(|w| reach.ends_with(w.as_str()))
-                && reach.chars().count() <= 5
-                && (last + 1..=ends).all(|i| s.fig(i).kind == f.kind)
-                && (last + 1..ends).all(|i| lx.joins(&s.slice(s.fig(i).end, s.fig(i + 1).start), true));
+            let spans = ends < n && lx.span_openers.found_in(&before[at..]) && {
+                let reach = s.slice(s.fig(last).end, s.fig(last + 1).start);
+                let reach = reach.trim_end_matches(|c: char| lx.possessive.iter().any(|p| p.starts_with(c)));
+                let reach = reach.trim_end_matches(|c: char| c == '年' || c.is_ascii_digit());
+                lx.level_markers.iter().any(|w| reach.ends_with(w.as_str()))
+                    && reach.chars().count() <= 5
+                    && (last + 1..=ends).all(|i| s.fig(i).kind == f.kind)
+                    && (last + 1..ends).all(|i| lx.joins(&s.slice(s.fig(i).end, s.fig(i + 1).start), true))
+            };
             out.push(Relation::List {
                 members: (k..=last).map(|i| s.offset + i).collect(),
                 head: head.clone(),

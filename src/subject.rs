@@ -27,6 +27,11 @@ fn is_nounish(tag: &str) -> bool {
         || matches!(tag, "vn" | "j" | "l" | "an" | "eng" | "i" | "s" | "x" | "f" | "b" | "z" | "k" | "g" | "h")
 }
 
+/// Whether a token is a word of a name (a noun-like tag, and no punctuation, which jieba tags `x`).
+fn is_name_word(t: &Tok<'_>) -> bool {
+    is_nounish(t.tag) && !is_punct(t.word)
+}
+
 fn is_verbish(tag: &str) -> bool {
     matches!(
         tag,
@@ -334,15 +339,14 @@ impl<'j> SubjectFinder<'j> {
                     is_punct(b.word) || words.boundary.has(b.word) || words.lead.has(b.word)
                 }
             };
-            let first = (1..=2).filter(|&n| start > n).find(|&n| {
-                pre[start - 1 - n..start - 1].iter().all(|x| is_nounish(x.tag) && !is_punct(x.word))
-                    && opens(start - 1 - n)
-            });
+            let first = (1..=2)
+                .filter(|&n| start > n)
+                .find(|&n| pre[start - 1 - n..start - 1].iter().all(is_name_word) && opens(start - 1 - n));
             if t.tag == "c"
                 && matches!(t.word, "和" | "及" | "与")
                 && !distributed
                 && chars >= 2
-                && pre[start..].first().is_some_and(|n| is_nounish(n.tag) && !is_punct(n.word))
+                && pre[start..].first().is_some_and(is_name_word)
                 && let Some(n) = first
                 && chars + 1 + pre[start - 1 - n..start - 1].iter().map(|x| x.word.chars().count()).sum::<usize>() <= 14
             {
@@ -358,8 +362,7 @@ impl<'j> SubjectFinder<'j> {
             if words.share_markers.has(t.word)
                 && start < pre.len()
                 && start >= 2
-                && is_nounish(pre[start - 2].tag)
-                && !is_punct(pre[start - 2].word)
+                && is_name_word(&pre[start - 2])
                 && pre[start - 2].word.chars().count() >= 2
             {
                 share = true;
@@ -379,7 +382,7 @@ impl<'j> SubjectFinder<'j> {
         if pre.get(start).is_some_and(|t| words.year_units.iter().any(|y| t.word == y)) {
             let digits = pre[..start].iter().rev().find(|t| !t.word.trim().is_empty());
             // `一九九○年工农业总产值`: jieba cuts a numeral year at ○, which it takes for a mark.
-            if digits.is_some_and(|t| is_digits(t.word) || t.word.chars().all(is_digit_char)) {
+            if digits.is_some_and(|t| is_numeral(t.word)) {
                 start += 1;
             }
         }
@@ -505,8 +508,7 @@ impl<'j> SubjectFinder<'j> {
                 .is_some_and(|c| c > 1 && (noun_at(lead + c + 1) || closes(lead + c + 1))),
             _ => false,
         };
-        let post_noun =
-            lead <= 2 && (modified || post.get(lead).is_some_and(|t| is_nounish(t.tag) && !is_punct(t.word)));
+        let post_noun = lead <= 2 && (modified || post.get(lead).is_some_and(is_name_word));
         // `迈上6万亿元台阶`, `突破1000亿元大关`: the word after the number is a figure of speech.
         let post_generic = post.first().is_some_and(|t| words.generic_after.has(t.word));
         if !post_generic && ((post_noun && ends_open) || (pre_text.is_empty() && !post.is_empty())) {
@@ -626,7 +628,7 @@ impl SubjectFinder<'_> {
                     && let [whose @ .., last] = cleaned[0].as_slice()
                     && !whose.is_empty()
                     && measure(last.word)
-                    && whose.last().is_some_and(|t| is_nounish(t.tag) && !is_punct(t.word))
+                    && whose.last().is_some_and(is_name_word)
                 {
                     return clean(&format!("{}{name}", join(whose)));
                 }
@@ -870,7 +872,6 @@ fn drop_clause_verb(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
     }
 }
 
-/// Removes `[12]`-style footnote marks.
 /// `s` without the whitespace standing between two Chinese characters, or `None` when none does.
 fn join_broken_words(s: &str) -> Option<String> {
     if !s.contains(char::is_whitespace) {
@@ -891,6 +892,7 @@ fn join_broken_words(s: &str) -> Option<String> {
     Some((0..chars.len()).filter(|&i| !broken(i)).map(|i| chars[i]).collect())
 }
 
+/// Removes `[12]`-style footnote marks.
 fn strip_footnotes(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains(['[', '［']) {
         return std::borrow::Cow::Borrowed(s);
@@ -913,6 +915,11 @@ fn strip_footnotes(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// A Chinese digit (一, 〇 …), stripped like Arabic digits from the end of a phrase.
+/// Whether `w` is digits, Arabic (half- or full-width) or Chinese (`2023`, `一九八二`, `一九九` of 一九九○).
+fn is_numeral(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || is_digit_char(c))
+}
+
 fn is_digit_char(c: char) -> bool {
     crate::number::chinese::digit(c).is_some()
 }
@@ -946,13 +953,12 @@ fn trim_trailing(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
         }
         // `从2007年末的6.12万亿元`, `由去年的1076亿元`: the start of a 从…到 span, not part of the name;
         // `[69]2376家`: a footnote mark.
-        let numeral = |w: &str| w.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || is_digit_char(c));
         // `由一九八二年的`: jieba keeps a numeral year and its 年 as one token.
         let year = |w: &str| {
-            words.year_units.iter().any(|y| w.strip_suffix(y.as_str()).is_some_and(|d| !d.is_empty() && numeral(d)))
+            words.year_units.iter().any(|y| w.strip_suffix(y.as_str()).is_some_and(|d| !d.is_empty() && is_numeral(d)))
         };
         let strippable =
-            |t: &Tok| words.time_tail.has(t.word) || words.per_heads.has(t.word) || numeral(t.word) || year(t.word);
+            |t: &Tok| words.time_tail.has(t.word) || words.per_heads.has(t.word) || is_numeral(t.word) || year(t.word);
         let tail = toks.iter().rev().take_while(|t| strippable(t)).count();
         // `年末城镇调查失业率从上半年5.5%`: after a span's opener any time word (jieba's tag t) says when it starts.
         let timed = toks.iter().rev().take_while(|t| strippable(t) || t.tag == "t").count();
