@@ -870,6 +870,9 @@ impl Analyzer {
             });
         }
         name_levels(&dicts.subject, &self.links, figs, &mut out, &slice);
+        if let Some(fd) = finder.as_ref() {
+            name_parts(fd, &dicts.verify.subset_markers, figs, &mut out, &slice);
+        }
         (out, relations)
     }
 
@@ -1009,6 +1012,37 @@ fn name_levels<'s>(
         });
         if let Some(h) = head.filter(|h| h.chars().count() >= 2) {
             out[k].subject = format!("{level}{h}");
+        }
+    }
+}
+
+/// `实有床位数6.61万张，其中医院5.97万张、社区卫生服务中心3637张`: the parts a 其中 breaks a measure of things
+/// down into, each named by a thing alone, are of that measure (医院床位数, 社区卫生服务中心床位数); in the same unit,
+/// after the count broken down and the 其中 (`subset_markers`), members of one run of figures.
+fn name_parts<'s>(
+    finder: &SubjectFinder<'_>,
+    subset: &crate::dicts::Words,
+    figs: &[Figure],
+    out: &mut [Indicator],
+    slice: &impl Fn(usize, usize) -> &'s str,
+) {
+    for k in 1..figs.len().min(out.len()) {
+        if figs[k].kind != Kind::Quantity || out[k].subject.is_empty() {
+            continue;
+        }
+        let mut parent = None;
+        for j in (0..k).rev() {
+            if figs[j].kind != Kind::Quantity || figs[j].unit != figs[k].unit {
+                break;
+            }
+            if subset.found_in(slice(figs[j].end, figs[j + 1].start)) {
+                parent = Some(j);
+                break;
+            }
+        }
+        let Some(j) = parent else { continue };
+        if let Some(named) = finder.part_of_measure(&out[j].subject, &out[k].subject) {
+            out[k].subject = named;
         }
     }
 }

@@ -113,6 +113,34 @@ impl<'j> SubjectFinder<'j> {
         toks.len() == 1 && toks[0].tag == "v"
     }
 
+    /// The name of a part of `whole` named `part` by the thing alone: `whole`'s measure (the last word of it, one
+    /// of `measure_ends`: 实有床位数 → 床位数, 汽车保有量 → 保有量) after the part (医院 → 医院床位数); none when the part
+    /// names a measure or an act itself (税收收入, 出口, 发明专利授权). Where the part ends with what opens the measure
+    /// (工业用电 of 用电量), the measure's rest (工业用电量).
+    pub fn part_of_measure(&self, whole: &str, part: &str) -> Option<String> {
+        let w = self.words;
+        let wt = self.tokens(whole);
+        let [things @ .., measure] = wt.as_slice() else { return None };
+        if measure.word.chars().count() < 2 || !w.measure_ends.ends(measure.word) || !things.iter().any(is_name_word) {
+            return None;
+        }
+        let pt = self.tokens(part);
+        let last = pt.last()?;
+        if !is_name_word(last)
+            || !last.tag.starts_with('n')
+            || w.measure_ends.ends(part)
+            || part.ends_with(measure.word)
+        {
+            return None;
+        }
+        let overlap = (1..measure.word.chars().count())
+            .rev()
+            .map(|n| measure.word.char_indices().nth(n).map_or(measure.word.len(), |(b, _)| b))
+            .find(|&b| part.ends_with(&measure.word[..b]))
+            .unwrap_or(0);
+        Some(format!("{part}{}", &measure.word[overlap..]))
+    }
+
     /// The byte length of the verb that follows `noun` in `text` (which starts with it), when jieba, segmenting
     /// them together, ends a word where the noun ends and tags the next word a verb with more after it.
     pub fn verb_after(&self, text: &str, noun: &str) -> Option<usize> {
@@ -342,13 +370,23 @@ impl<'j> SubjectFinder<'j> {
             let first = (1..=2)
                 .filter(|&n| start > n)
                 .find(|&n| pre[start - 1 - n..start - 1].iter().all(is_name_word) && opens(start - 1 - n));
+            // `城镇职工和城镇居民基本医疗保险参保`: two names alike in form (their first two characters the same)
+            // coordinate past the usual length.
+            let alike = |a: &str, b: &str| a.chars().count() >= 3 && a.chars().take(2).eq(b.chars().take(2));
+            let coordinated = |n: usize| {
+                let limit = match pre.get(start) {
+                    Some(next) if alike(pre[start - 2].word, next.word) => 20,
+                    _ => 14,
+                };
+                chars + 1 + pre[start - 1 - n..start - 1].iter().map(|x| x.word.chars().count()).sum::<usize>() <= limit
+            };
             if t.tag == "c"
                 && matches!(t.word, "和" | "及" | "与")
                 && !distributed
                 && chars >= 2
                 && pre[start..].first().is_some_and(is_name_word)
                 && let Some(n) = first
-                && chars + 1 + pre[start - 1 - n..start - 1].iter().map(|x| x.word.chars().count()).sum::<usize>() <= 14
+                && coordinated(n)
             {
                 chars += 1 + pre[start - 1 - n..start - 1].iter().map(|x| x.word.chars().count()).sum::<usize>();
                 start -= 1 + n;
