@@ -139,6 +139,20 @@ fn every_docx_reads() {
     }
 }
 
+/// `tjgb/china_2022-2023_renshe_tjgb.docx` was made from a PDF: many of its paragraphs are the PDF's lines, cut
+/// inside words and numbers (`基金支` / `出 59035 亿元`, `514` / `万人`). They are joined; the titles, headings and
+/// chart captions between them are not.
+#[test]
+fn docx_made_from_a_pdf_has_its_lines_joined() {
+    let Some(c) = corpus() else { return };
+    let t = one_text(&c.join("tjgb/china_2022-2023_renshe_tjgb.docx"));
+    assert!(t.contains("全年城镇职工基本养老保险基金收入 63324 亿元，基金支出 59035 亿元，"), "{t}");
+    assert!(t.contains("城镇失业人员再就业 514万人，"));
+    assert!(t.contains("\n2023 年度人力资源和社会保障事业发展统计公报\n中华人民共和国人力资源和社会保障部\n"));
+    assert!(t.contains("\n（一）养老保险\n年末全国参加基本养老保险人数 105307 万人，比上年末增加 2436 万人。"));
+    assert!(t.contains("\n图 5\t近五年三项社会保险参保人数\n单位：万人\n"));
+}
+
 #[test]
 fn provincial_csv_gives_31_reports() {
     let Some(c) = corpus() else { return };

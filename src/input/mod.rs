@@ -528,6 +528,8 @@ pub(crate) fn read_owned(
         Format::Docx => match docx::docx_to_text_limited(&bytes, budget.cap(opts)) {
             Ok((text, inflated)) => {
                 budget.spend(inflated);
+                // A Word file made from a PDF may keep its lines as paragraphs (`基金支` / `出 59035 亿元`).
+                let text = pdf::rejoin_wrapped_lines(text);
                 each(finished(name, doc(name, text), None))
             }
             Err(m) => each(fail(m)),

@@ -332,9 +332,120 @@ pub(crate) fn reflow(raw: &str) -> String {
     out
 }
 
+/// Whether a line opens a block of its own, never the rest of the line before: an ordinal heading (`一、`,
+/// `（二）`, `3.`), a figure or table caption (`图 5`, `表2`), a unit or note line (`单位：万人`, `注：`).
+fn opens_block(l: &str) -> bool {
+    let mut cs = l.chars();
+    let first = cs.next();
+    let ordinal = |c: char| "一二三四五六七八九十".contains(c);
+    match first {
+        Some('（' | '(') => cs.next().is_some_and(|c| ordinal(c) || c.is_ascii_digit()),
+        Some(c) if ordinal(c) => l.chars().skip_while(|&c| ordinal(c)).next() == Some('、'),
+        Some(c) if c.is_ascii_digit() => {
+            let rest = l.trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.starts_with(['、', '．'])
+                || (rest.starts_with('.') && !rest[1..].starts_with(|c: char| c.is_ascii_digit()))
+        }
+        Some('图' | '表') => l.chars().nth(1).is_some_and(|c| c.is_ascii_digit() || c == ' '),
+        _ => l.starts_with("单位") || l.starts_with("注：") || l.starts_with("注:"),
+    }
+}
+
+/// Whether `line`, then `next`, is one paragraph cut at a line end as a PDF's lines are: `line` is a long one
+/// of running text (commas in it) that stops inside a sentence (on a character or digit, or a comma), and `next`
+/// goes on with it (a character, or a digit after no digit, and punctuation of running text in it), opening no
+/// block of its own. Table rows are never joined.
+fn wrapped_pair(line: &str, next: &str) -> bool {
+    const LONG: usize = 36;
+    let (Some(end), Some(start)) = (line.chars().last(), next.chars().next()) else { return false };
+    let han = |c: char| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
+    !line.contains('\t')
+        && !next.contains('\t')
+        && width_upto(line, LONG) >= LONG
+        && !opens_block(line)
+        && (han(end) || end.is_ascii_digit() || matches!(end, '，' | '、' | '“' | '（'))
+        && (han(start) || (start.is_ascii_digit() && !end.is_ascii_digit()))
+        // A title or heading (`2024年东莞市国民经济和社会发展统计公报`) has no punctuation of running text.
+        && (line.contains(['，', '。', '；', '、']) || width_upto(line, 60) >= 60)
+        && !opens_block(next)
+        && next.contains(['，', '。', '；', '：', '、', '！', '？'])
+}
+
+/// A Word file made from a PDF (`tjgb/china_2022-2023_renshe_tjgb.docx`) keeps some of its paragraphs as the
+/// PDF's lines and others whole, so no one line width tells the wrapped ones: where at least a quarter of the
+/// long lines, and ten or more, stop inside a sentence that the next line goes on with, those lines are
+/// joined to the next. Text in which few lines do so is returned as it is.
+pub(crate) fn rejoin_wrapped_lines(text: String) -> String {
+    let raw: Vec<&str> = text.split('\n').collect();
+    let lines: Vec<&str> = raw.iter().map(|l| l.trim()).collect();
+    let nonblank: Vec<&str> = lines.iter().copied().filter(|l| !l.is_empty()).collect();
+    let long = nonblank.iter().filter(|l| width_upto(l, 36) >= 36).count();
+    let wrapped = nonblank.windows(2).filter(|w| wrapped_pair(w[0], w[1])).count();
+    if wrapped < 10 || wrapped * 4 < long {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    // Whether the line at `i` goes on from the one before: its leading space is no indentation then.
+    let mut continues = false;
+    while i < raw.len() {
+        let line = if continues { raw[i].trim_start() } else { raw[i] };
+        // The next non-blank line: a blank line between (a page break) does not end the paragraph.
+        let mut j = i + 1;
+        while j < lines.len() && lines[j].is_empty() && j - i <= 2 {
+            j += 1;
+        }
+        continues = j < lines.len() && !lines[i].is_empty() && wrapped_pair(lines[i], lines[j]);
+        if continues {
+            out.push_str(line.trim_end());
+            i = j;
+        } else {
+            out.push_str(line);
+            if i + 1 < raw.len() {
+                out.push('\n');
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lines of `tjgb/china_2022-2023_renshe_tjgb.docx`, a Word file made from a PDF, with paragraphs kept whole
+    /// among them: the cut ones are joined, the whole ones, headings and captions kept.
+    #[test]
+    fn wrapped_lines_of_a_word_file_are_joined_and_whole_paragraphs_kept() {
+        let cut = "全年城镇职工基本养老保险基金收入 63324 亿元，基金支\n出 59035 亿元，年末城镇职工基本养老保险基金累计结余\n56890 亿元。\n";
+        let whole = "年末全国参加城乡居民基本养老保险人数54952万人，比上年末增加155万人。\n";
+        let heads = "（一）养老保险\n图 5\t近五年三项社会保险参保人数\n单位：万人\n";
+        let text = format!("{heads}{}{whole}", cut.repeat(12));
+        let joined = rejoin_wrapped_lines(text.clone());
+        let para = "全年城镇职工基本养老保险基金收入 63324 亿元，基金支出 59035 亿元，年末城镇职工基本养老保险基金累计结余56890 亿元。\n";
+        assert_eq!(joined, format!("{heads}{}{whole}", para.repeat(12)));
+        // Text in which no paragraph is cut is left as it is, tabs and trailing spaces too.
+        let plain = format!("{heads}\t比上年增长（%）\n财政总收入\t148.87\t3.5 \n{}", whole.repeat(30));
+        assert_eq!(rejoin_wrapped_lines(plain.clone()), plain);
+    }
+
+    #[test]
+    fn a_title_a_heading_or_a_finished_sentence_is_no_cut_line() {
+        assert!(wrapped_pair("全年城镇职工基本养老保险基金收入 63324 亿元，基金支", "出 59035 亿元，年末城镇职工"));
+        assert!(wrapped_pair(
+            "全年城镇新增就业 1244 万人，城镇失业人员再就业 514",
+            "万人，就业困难人员就业 172 万人。"
+        ));
+        assert!(!wrapped_pair("2024年东莞市国民经济和社会发展统计公报", "发布日期：2025-04-24  浏览次数：14546"));
+        assert!(!wrapped_pair("比上年增长12.9%，按1月3日汇率折算约合3868美元。", "医疗保健价格上涨3.3%，其他"));
+        assert!(!wrapped_pair("全年城镇职工基本养老保险基金收入 63324 亿元，基金支", "（二）失业保险，"));
+        assert!(!wrapped_pair(
+            "全年城镇职工基本养老保险基金收入 63324 亿元，基金支",
+            "图 7  近五年失业保险基金收支情况"
+        ));
+        assert!(!wrapped_pair("发布日期：2025-04-24，全年城镇职工基本养老保险基金 1234", "2024年，东莞坚持"));
+    }
 
     /// tjgb/hefei_2024_tjgb.txt is a PDF's text saved as .txt: lines cut at one width, mid-word.
     #[test]
