@@ -656,7 +656,15 @@ impl Analyzer {
                     // `4个律师团体和36名法律顾问`: a joiner after the name joins two counts of their own.
                     let r = rest.trim();
                     // `十五个港口建设一百三十二个深水泊位`: nor is the act the count of the name was named without.
+                    // `29个行业中20个行业`, `31个工业行业大类中有18个`: nor a locative after the name, with a word of
+                    // having or none, that puts the second count among the first.
+                    let among = dicts
+                        .subject
+                        .noun_stops
+                        .iter()
+                        .any(|w| r.strip_prefix(w).is_some_and(|h| h.is_empty() || dicts.subject.lead.has(h)));
                     let joined = r.is_empty()
+                        || among
                         || self.links.joins(r, false)
                         || dicts.subject.possessive.has(r)
                         || dicts.subject.count_acts.has(r);

@@ -797,10 +797,13 @@ fn noun_phrase(words: &SubjectWords, toks: &[Tok<'_>], people: bool) -> String {
         if !out.is_empty() && words.rate_ends.ends(t.word) {
             break;
         }
-        // `116个国家和地区`, `44条国际及地区客货运航线`: a conjunction between nouns stays inside the name.
+        // `116个国家和地区`, `44条国际及地区客货运航线`: a conjunction between nouns stays inside the name;
+        // `339个地级及以上城市`: so does one before a bound of scope.
         if t.tag == "c"
             && !out.is_empty()
-            && toks.get(k + 1).is_some_and(|n| n.tag.starts_with('n') && !is_punct(n.word))
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| (n.tag.starts_with('n') && !is_punct(n.word)) || words.scope_bounds.has(n.word))
             && out.chars().count() + t.word.chars().count() <= 12
         {
             out.push_str(t.word);
