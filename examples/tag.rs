@@ -1,8 +1,19 @@
-//! Prints jieba's tokens and POS tags for a line of text (a debugging aid for subject rules).
+//! Prints jieba's tokens and POS tags for a line of text (a debugging aid for subject rules), with the words of
+//! `dicts/userdict.txt` added as the analyzer adds them; `--plain` leaves them out.
 fn main() {
-    let jieba = jieba_rs::Jieba::new();
-    for line in std::env::args().skip(1) {
-        let tags: Vec<String> = jieba.tag(&line, true).iter().map(|t| format!("{}/{}", t.word, t.tag)).collect();
+    let mut jieba = jieba_rs::Jieba::new();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if !args.iter().any(|a| a == "--plain") {
+        let user = include_str!("../dicts/userdict.txt");
+        for line in user.lines().filter(|l| !l.starts_with('#')) {
+            let mut f = line.split_whitespace();
+            let Some(word) = f.next() else { continue };
+            let freq = f.next().and_then(|s| s.parse().ok());
+            jieba.add_word(word, freq, f.next());
+        }
+    }
+    for line in args.iter().filter(|a| *a != "--plain") {
+        let tags: Vec<String> = jieba.tag(line, true).iter().map(|t| format!("{}/{}", t.word, t.tag)).collect();
         println!("{}", tags.join(" "));
     }
 }
