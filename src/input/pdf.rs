@@ -340,7 +340,7 @@ fn opens_block(l: &str) -> bool {
     let ordinal = |c: char| "一二三四五六七八九十".contains(c);
     match first {
         Some('（' | '(') => cs.next().is_some_and(|c| ordinal(c) || c.is_ascii_digit()),
-        Some(c) if ordinal(c) => l.chars().skip_while(|&c| ordinal(c)).next() == Some('、'),
+        Some(c) if ordinal(c) => l.chars().find(|&c| !ordinal(c)) == Some('、'),
         Some(c) if c.is_ascii_digit() => {
             let rest = l.trim_start_matches(|c: char| c.is_ascii_digit());
             rest.starts_with(['、', '．'])
