@@ -881,6 +881,7 @@ impl Analyzer {
         if let Some(fd) = finder.as_ref() {
             name_parts(fd, &dicts.verify.subset_markers, figs, &mut out, &slice);
         }
+        name_held_measures(&dicts.subject, &dicts.verify.subset_markers, figs, &mut out, &slice);
         (out, relations)
     }
 
@@ -1052,6 +1053,40 @@ fn name_parts<'s>(
         if let Some(named) = finder.part_of_measure(&out[j].subject, &out[k].subject) {
             out[k].subject = named;
         }
+    }
+}
+
+/// `普通初中314所，招生10万人，在校生30.1万人`: a measure of institutions (`held_measures`) named alone right after a
+/// count of them, or after other such measures of it, is theirs (普通初中招生人数, 普通初中在校生). Not where a 其中
+/// (`subset_markers`) stands between, breaking the count down.
+fn name_held_measures<'s>(
+    words: &crate::dicts::SubjectWords,
+    subset: &crate::dicts::Words,
+    figs: &[Figure],
+    out: &mut [Indicator],
+    slice: &impl Fn(usize, usize) -> &'s str,
+) {
+    let n = figs.len().min(out.len());
+    // The count the figures since it measure, and its name.
+    let mut holder: Option<(usize, String)> = None;
+    for k in 0..n {
+        let held = words.held_measures.has(&out[k].subject);
+        match &holder {
+            Some((j, name)) if held && !subset.found_in(slice(figs[*j].end, figs[k].start)) => {
+                out[k].subject = format!("{name}{}", out[k].subject);
+                continue;
+            }
+            // A change of the measure before keeps to it.
+            Some(_) if figs[k].kind.is_change() => continue,
+            _ => {}
+        }
+        // Institutions counted by a name of them, not by a measure (`幼儿园班数5446个`).
+        holder = (figs[k].kind == Kind::Quantity
+            && words.institution_units.has(&figs[k].unit)
+            && out[k].subject.chars().count() >= 2
+            && !words.measure_ends.ends(&out[k].subject)
+            && !held)
+            .then(|| (k, out[k].subject.clone()));
     }
 }
 

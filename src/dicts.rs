@@ -107,6 +107,8 @@ roles! {
     "scope_bounds" => "scope_bounds.txt",
     "whole_names" => "whole_names.txt",
     "not_members" => "not_members.txt",
+    "held_measures" => "held_measures.txt",
+    "institution_units" => "institution_units.txt",
     "count_acts" => "count_acts.txt",
     "outlays" => "outlays.txt",
     "work_states" => "work_states.txt",
@@ -492,6 +494,10 @@ pub struct SubjectWords {
     pub known_names: Words,
     /// Words ending in 业 that name an act, not a kind of member (就业, 创业, 营业).
     pub not_members: Words,
+    /// Measures of the institutions a count just before counts (`普通初中314所，在校生30.1万人` → 普通初中在校生).
+    pub held_measures: Words,
+    /// Units that count institutions (所, 家, 个): the counts whose measures `held_measures` names.
+    pub institution_units: Words,
     /// Acts named after the things a number counts (2000个补短村建设): dropped from a name taken after it.
     pub count_acts: Words,
     /// Words of money put into a work (投资, 总投资): `投资3.3亿元的机场快速路` names the work's 投资.
@@ -813,6 +819,8 @@ impl Dicts {
                 "scope_bounds" => Some(&mut sw.scope_bounds),
                 "whole_names" => Some(&mut sw.whole_names),
                 "not_members" => Some(&mut sw.not_members),
+                "held_measures" => Some(&mut sw.held_measures),
+                "institution_units" => Some(&mut sw.institution_units),
                 "count_acts" => Some(&mut sw.count_acts),
                 "outlays" => Some(&mut sw.outlays),
                 "work_states" => Some(&mut sw.work_states),
