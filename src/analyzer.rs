@@ -705,6 +705,16 @@ impl Analyzer {
                 }
                 None => Some(s),
             });
+            // `（按年平均汇率折算为16381美元）`, `节约能源折合标准煤１．６亿吨`: a value restated in another unit is named by
+            // what stands before the restating word, if anything but its basis (按…汇率), else by the figure before.
+            let own = own.and_then(|s| match dicts.subject.conversions.iter().filter_map(|w| s.find(w)).min() {
+                Some(i) => {
+                    let named = &s[..i];
+                    let basis = dicts.subject.conversion_bases.iter().any(|w| named.starts_with(w));
+                    (named.chars().count() >= 2 && !basis).then(|| named.to_string())
+                }
+                None => Some(s),
+            });
             // `城镇人口836.07万人，占总人口比重87.3%`: a share stated after a level is the level's share.
             // Only when nothing but the share stands in its clause before the figure, and the level is no share.
             let share = (f.kind == Kind::Percent && prev_end <= clause.0)

@@ -108,6 +108,8 @@ roles! {
     "whole_names" => "whole_names.txt",
     "not_members" => "not_members.txt",
     "held_measures" => "held_measures.txt",
+    "conversions" => "conversions.txt",
+    "conversion_bases" => "conversion_bases.txt",
     "institution_units" => "institution_units.txt",
     "count_acts" => "count_acts.txt",
     "outlays" => "outlays.txt",
@@ -469,6 +471,11 @@ pub struct SubjectWords {
     pub rate_tails: Words,
     /// Words comparing an indicator with another place or time (高于, 低于).
     pub comparison_words: Words,
+    /// Words of a value restated in another unit (折算, 折合, 约合): `（按年平均汇率折算为16381美元）` restates the
+    /// figure before, and names nothing of its own.
+    pub conversions: Words,
+    /// Prepositions opening the basis of a restating (按, 按照: `按年平均汇率折算`).
+    pub conversion_bases: Words,
     /// Words of degree before a comparison (略, 明显).
     pub degree_words: Words,
     /// Words naming several things at the head of a list (城乡 → 城镇, 农村).
@@ -812,6 +819,8 @@ impl Dicts {
                 "person_units" => Some(&mut sw.person_units),
                 "rate_tails" => Some(&mut sw.rate_tails),
                 "comparison_words" => Some(&mut sw.comparison_words),
+                "conversions" => Some(&mut sw.conversions),
+                "conversion_bases" => Some(&mut sw.conversion_bases),
                 "degree_words" => Some(&mut sw.degree_words),
                 "dimension_units" => Some(&mut sw.dimension_units),
                 "object_preps" => Some(&mut sw.object_preps),
