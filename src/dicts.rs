@@ -656,6 +656,8 @@ pub struct TableWords {
     pub unit_lead: Words,
     /// A title ending so names what each row measures (产量).
     pub measure: Words,
+    /// A row label ending so names its own measure, which takes no other (牛出栏, 猪年末存栏: not 牛出栏产量).
+    pub row_measure: Words,
     /// Words of a title that are no part of the subject's context (情况).
     pub title_drop: Words,
 }
@@ -934,13 +936,14 @@ impl Dicts {
                         "sub_row" => &mut tw.sub_row,
                         "unit_lead" => &mut tw.unit_lead,
                         "measure" => &mut tw.measure,
+                        "row_measure" => &mut tw.row_measure,
                         "title_drop" => &mut tw.title_drop,
                         r => {
                             return Err(err(
                                 l.n,
                                 format!(
                                     "unknown role {r:?} in table_headers (label, unit_column, level, growth, share, \
-                                     previous, sub_row, unit_lead, measure, title_drop)"
+                                     previous, sub_row, unit_lead, measure, row_measure, title_drop)"
                                 ),
                             ));
                         }

@@ -728,7 +728,7 @@ pub fn cell_figures(t: &Table, index: usize, words: &TableWords, doc_year: Optio
                 })
                 .or_else(|| title.measure.clone());
             let subject = match measure {
-                Some(m) if !label.ends_with(&m) => format!("{label}{m}"),
+                Some(m) if !label.ends_with(&m) && !words.row_measure.ends(&label) => format!("{label}{m}"),
                 _ => label.clone(),
             };
             let ref_year =

@@ -175,3 +175,16 @@ fn a_title_year_glued_to_the_table_number() {
     assert_eq!(title_number("表12023年财政收支").map(|(n, _)| n), Some("表1".to_string()));
     assert_eq!(title_number("表12 财政收支情况").map(|(n, _)| n), Some("表12".to_string()));
 }
+
+/// 表5 of `tjgb/luoyang_2023_tjgb.docx` (the 黔东南 2016 bulletin): a 产量 column, and rows of livestock sold
+/// (出栏) and kept (年末存栏), which are measures of their own, not 产量.
+#[test]
+fn a_row_naming_its_own_measure_takes_no_other() {
+    let text = "表5 主要畜产品产量和牲畜发展情况\n\t单 位\t产 量\t比上年增长（%）\n肉类总产量\t万吨\t18.99\t-3.4\n\
+牛肉\t万吨\t1.82\t5.2\n牛出栏\t万头\t14.82\t4.2\n牛年末存栏  \t万头\t65.85\t-8.2\n";
+    let t = find_tables(text, &words());
+    assert_eq!(t.len(), 1);
+    let f = cell_figures(&t[0], 1, &words(), Some(2016));
+    let got: Vec<&str> = f.iter().filter(|c| c.kind == Kind::Quantity).map(|c| c.subject.as_str()).collect();
+    assert_eq!(got, vec!["肉类总产量", "牛肉产量", "牛出栏", "牛年末存栏"]);
+}
