@@ -171,8 +171,9 @@ impl<'j> SubjectFinder<'j> {
             share.then(|| self.possessed(&format!("{b}{noun}"), noun, true, people)).flatten()
         })?;
         let share = w.share_nouns.has(&s);
-        // `高等学校在校学生的人数`, `粮食（不包括大豆）的产量`: a measure word alone is named with what 的 ties to it.
-        let measure = !share && s.chars().count() <= 3 && w.measure_ends.ends(&s);
+        // `高等学校在校学生的人数`, `粮食（不包括大豆）的产量`, `全国各城镇职工住宅的竣工面积`: a measure named alone is
+        // named with what 的 ties to it.
+        let measure = !share && s.chars().count() <= 6 && w.measure_ends.ends(&s);
         if (share || measure)
             && let Some(named) = self.possessed(before, &s, share, people)
         {
