@@ -705,6 +705,8 @@ impl Analyzer {
                 }
                 None => Some(s),
             });
+            // `比上年（31.7%）下降3.9个百分点`: the opener of a comparison before a figure in parentheses names nothing.
+            let own = own.filter(|s| !dicts.subject.comparison_openers.has(s));
             // `（按年平均汇率折算为16381美元）`, `节约能源折合标准煤１．６亿吨`: a value restated in another unit is named by
             // what stands before the restating word, if anything but its basis (按…汇率), else by the figure before.
             let own = own.and_then(|s| match dicts.subject.conversions.iter().filter_map(|w| s.find(w)).min() {
