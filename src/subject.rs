@@ -890,6 +890,20 @@ fn drop_clause_verb(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
     {
         toks.drain(..i);
     }
+    // `中央财政预算拟安排补助资金`: a verb of allotting (and words of intent before it) between the nouns of who
+    // allots and of what goes; both nouns stay.
+    if let Some(i) = (1..toks.len().saturating_sub(1)).find(|&i| words.allot_verbs.has(toks[i].word)) {
+        let m = (0..i).rev().take_while(|&j| words.modal_words.has(toks[j].word)).count();
+        let (who, what) = (&toks[..i - m], &toks[i + 1..]);
+        if !who.is_empty()
+            && who.iter().all(is_name_word)
+            && what.first().is_some_and(|t| t.tag != "uj")
+            && what.iter().map(|t| t.word.chars().count()).sum::<usize>() >= 2
+        {
+            toks.drain(i - m..=i);
+            return;
+        }
+    }
     // `拟安排财政赤字`, `计划实施项目`: words of intent before the clause verb go with it.
     let modals = toks.iter().take_while(|t| words.modal_words.has(t.word)).count();
     // `增加到十亿`: a verb of reaching states the level, and is trimmed elsewhere.
