@@ -871,6 +871,16 @@ impl Analyzer {
                     None => carried_measure = None,
                 }
             }
+            // `非公金融企业存款余额16931.91亿元，余额比年初增加883.94亿元`: a measure named alone that ends the name of
+            // the figure before says that figure's name again.
+            if let Some(i) = last_subject
+                && subject.chars().count() <= 4
+                && dicts.subject.measure_ends.ends(&subject)
+                && out[i].subject.len() > subject.len()
+                && out[i].subject.ends_with(&subject)
+            {
+                subject = out[i].subject.clone();
+            }
             if !subject.is_empty() {
                 last_subject = Some(out.len());
             }
