@@ -901,7 +901,7 @@ impl Analyzer {
         }
         name_levels(&dicts.subject, &self.links, figs, &mut out, &slice);
         if let Some(fd) = finder.as_ref() {
-            name_parts(fd, &dicts.verify.subset_markers, figs, &mut out, &slice);
+            name_parts(fd, &dicts.verify.subset_markers, &dicts.verify.share_markers, figs, &mut out, &slice);
         }
         name_held_measures(&dicts.subject, &dicts.verify.subset_markers, figs, &mut out, &slice);
         (out, relations)
@@ -1053,17 +1053,18 @@ fn name_levels<'s>(
 fn name_parts<'s>(
     finder: &SubjectFinder<'_>,
     subset: &crate::dicts::Words,
+    share_markers: &crate::dicts::Words,
     figs: &[Figure],
     out: &mut [Indicator],
     slice: &impl Fn(usize, usize) -> &'s str,
 ) {
     for k in 1..figs.len().min(out.len()) {
-        if figs[k].kind != Kind::Quantity || out[k].subject.is_empty() {
+        if !matches!(figs[k].kind, Kind::Quantity | Kind::Percent) || out[k].subject.is_empty() {
             continue;
         }
         let mut parent = None;
         for j in (0..k).rev() {
-            if figs[j].kind != Kind::Quantity || figs[j].unit != figs[k].unit {
+            if figs[j].kind != figs[k].kind || figs[j].unit != figs[k].unit {
                 break;
             }
             if subset.found_in(slice(figs[j].end, figs[j + 1].start)) {
@@ -1072,7 +1073,17 @@ fn name_parts<'s>(
             }
         }
         let Some(j) = parent else { continue };
-        if let Some(named) = finder.part_of_measure(&out[j].subject, &out[k].subject) {
+        let named = if figs[k].kind == Kind::Percent {
+            // `（其中内销占61.8％）` states the part's share of the whole, not the whole's rate for the part.
+            let before = slice(figs[k - 1].end, figs[k].start).trim_end();
+            if share_markers.iter().any(|m| before.ends_with(m)) {
+                continue;
+            }
+            finder.part_of_rate(&out[j].subject, &out[k].subject)
+        } else {
+            finder.part_of_measure(&out[j].subject, &out[k].subject)
+        };
+        if let Some(named) = named {
             out[k].subject = named;
         }
     }

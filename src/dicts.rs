@@ -108,6 +108,7 @@ roles! {
     "whole_names" => "whole_names.txt",
     "not_members" => "not_members.txt",
     "held_measures" => "held_measures.txt",
+    "whole_scopes" => "whole_scopes.txt",
     "allot_verbs" => "allot_verbs.txt",
     "conversions" => "conversions.txt",
     "conversion_bases" => "conversion_bases.txt",
@@ -504,6 +505,8 @@ pub struct SubjectWords {
     pub not_members: Words,
     /// Measures of the institutions a count just before counts (`普通初中314所，在校生30.1万人` → 普通初中在校生).
     pub held_measures: Words,
+    /// Words opening the name of a whole broken down by part (全国, 全体), from `whole_scopes.txt`.
+    pub whole_scopes: Words,
     /// Verbs of putting money into a use, between who puts it and what it is (中央财政拟安排补助资金 → 中央财政补助资金).
     pub allot_verbs: Words,
     /// Units that count institutions (所, 家, 个): the counts whose measures `held_measures` names.
@@ -834,6 +837,7 @@ impl Dicts {
                 "whole_names" => Some(&mut sw.whole_names),
                 "not_members" => Some(&mut sw.not_members),
                 "held_measures" => Some(&mut sw.held_measures),
+                "whole_scopes" => Some(&mut sw.whole_scopes),
                 "allot_verbs" => Some(&mut sw.allot_verbs),
                 "institution_units" => Some(&mut sw.institution_units),
                 "count_acts" => Some(&mut sw.count_acts),

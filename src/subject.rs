@@ -141,6 +141,36 @@ impl<'j> SubjectFinder<'j> {
         Some(format!("{part}{}", &measure.word[overlap..]))
     }
 
+    /// The name of a part of the rate `whole` named `part` alone (`婴儿死亡率4.0‰，其中：城市2.6‰` → 城市婴儿死亡率;
+    /// `全体居民恩格尔系数为26.0%，其中城镇为25.6%` → 城镇居民恩格尔系数): the part before the whole, less the whole's
+    /// scope (`whole_scopes`: 全国, 全体), and merged where the part ends with what opens the whole
+    /// (公立医院 of 医院病床使用率 → 公立医院病床使用率). None when the part names a measure itself.
+    pub fn part_of_rate(&self, whole: &str, part: &str) -> Option<String> {
+        let w = self.words;
+        if !w.measure_ends.ends(whole) || whole.chars().count() < 3 {
+            return None;
+        }
+        let pt = self.tokens(part);
+        let last = pt.last()?;
+        if !is_name_word(last) || !last.tag.starts_with('n') || w.measure_ends.ends(part) || whole.contains(part) {
+            return None;
+        }
+        // `…所佔的比重…其中國防費從百分之四十一點五`: the part of a share is named by the share noun alone (國防費比重).
+        if let Some(noun) = w.share_nouns.iter().filter(|n| whole.ends_with(*n)).max_by_key(|n| n.len()) {
+            return Some(format!("{part}{noun}"));
+        }
+        let mut rest = whole;
+        if let Some(scope) = w.whole_scopes.iter().filter(|l| whole.starts_with(*l)).max_by_key(|l| l.len()) {
+            rest = &whole[scope.len()..];
+        }
+        if rest.chars().count() < 2 {
+            return None;
+        }
+        let overlap =
+            rest.char_indices().map(|(b, _)| b).skip(1).filter(|&b| part.ends_with(&rest[..b])).max().unwrap_or(0);
+        Some(format!("{part}{}", &rest[overlap..]))
+    }
+
     /// The byte length of the verb that follows `noun` in `text` (which starts with it), when jieba, segmenting
     /// them together, ends a word where the noun ends and tags the next word a verb with more after it.
     pub fn verb_after(&self, text: &str, noun: &str) -> Option<usize> {

@@ -784,6 +784,11 @@ impl<'a> Scan<'a> {
         if matches!(self.c(k), Some('多' | '余')) && self.unit(k + 1, core.chinese).is_some() {
             qualifier = Qualifier::AtLeast;
             k += 1;
+        } else if matches!(self.c(k), Some('多' | '余')) && k > i && matches!(self.c(k - 1), Some('万' | '亿' | '萬'))
+        {
+            // 多/余 after a scale with no unit: `9亿多劳动力`, `1万余群众` (more than).
+            qualifier = Qualifier::AtLeast;
+            k += 1;
         }
         let mut unit: Option<(String, UnitClass, TimeRole)> = None;
         if self.starts_with(k, "分之") {
