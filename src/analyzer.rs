@@ -693,6 +693,13 @@ impl Analyzer {
                 let noun: String = [unit, rest].iter().collect();
                 dicts.subject.person_nouns.has(&noun).then(|| subject_of("", &format!("{unit}{after}"))).flatten()
             });
+            // `启动水源地项目，完成9.2公里的城区供水主管网改造`: a count or amount nothing before names is named by
+            // 的 and the noun after it, before it inherits anything.
+            let own = own.or_else(|| {
+                (f.kind == Kind::Quantity && f.unit != "%")
+                    .then(|| finder.as_ref().and_then(|fd| fd.named_after_possessive(after, people)))
+                    .flatten()
+            });
             // `民间投资增速高于全国8.5个百分点`: a comparison names the indicator before it, or the one of the
             // figure before.
             let own = own.and_then(|s| match dicts.subject.comparison_words.iter().filter_map(|w| s.find(w)).min() {

@@ -109,6 +109,7 @@ roles! {
     "not_members" => "not_members.txt",
     "held_measures" => "held_measures.txt",
     "whole_scopes" => "whole_scopes.txt",
+    "generic_possessed" => "generic_possessed.txt",
     "allot_verbs" => "allot_verbs.txt",
     "conversions" => "conversions.txt",
     "conversion_bases" => "conversion_bases.txt",
@@ -507,6 +508,8 @@ pub struct SubjectWords {
     pub held_measures: Words,
     /// Words opening the name of a whole broken down by part (全国, 全体), from `whole_scopes.txt`.
     pub whole_scopes: Words,
+    /// Nouns after a number and 的 that name a bound or a pace (指标, 标准, 速度), from `generic_possessed.txt`.
+    pub generic_possessed: Words,
     /// Verbs of putting money into a use, between who puts it and what it is (中央财政拟安排补助资金 → 中央财政补助资金).
     pub allot_verbs: Words,
     /// Units that count institutions (所, 家, 个): the counts whose measures `held_measures` names.
@@ -838,6 +841,7 @@ impl Dicts {
                 "not_members" => Some(&mut sw.not_members),
                 "held_measures" => Some(&mut sw.held_measures),
                 "whole_scopes" => Some(&mut sw.whole_scopes),
+                "generic_possessed" => Some(&mut sw.generic_possessed),
                 "allot_verbs" => Some(&mut sw.allot_verbs),
                 "institution_units" => Some(&mut sw.institution_units),
                 "count_acts" => Some(&mut sw.count_acts),

@@ -213,6 +213,24 @@ impl<'j> SubjectFinder<'j> {
         Some(s)
     }
 
+    /// The name of a count or amount that nothing before names, given by 的 and the noun phrase after it
+    /// (`完成9.2公里的城区供水主管网改造` → 城区供水主管网, `完成37.8亿元的年度投资计划` → 年度投资计划). `None` unless
+    /// `after` opens with 的 and a noun, or when that noun is a figure of speech (`的水平`, `的指标`: `generic_after`, `generic_possessed`).
+    pub fn named_after_possessive(&self, after: &str, people: bool) -> Option<String> {
+        let words = self.words;
+        let rest = words.possessive.iter().find_map(|p| after.trim_start().strip_prefix(p))?;
+        let rest = rest.char_indices().nth(20).map_or(rest, |(b, _)| &rest[..b]);
+        let post = self.tokens(rest);
+        let first = post.first().filter(|t| {
+            t.tag.starts_with('n') && !words.generic_after.has(t.word) && !words.generic_possessed.has(t.word)
+        })?;
+        if words.noun_stops.has(first.word) {
+            return None;
+        }
+        let out = noun_phrase(words, &post, people);
+        (out.chars().count() >= 2).then(|| clean(&out))
+    }
+
     /// The name of a percentage standing before 的 and a group that does something (`69.5%的企业具有射频识别设备`
     /// → 具有射频识别设备企业比例, `96.2%的养老机构开展医养结合` → 开展医养结合养老机构比例): the act, the group and
     /// the second share noun (比例). `None` unless `after` is 的, a noun and a verb phrase.
