@@ -320,7 +320,9 @@ impl<'j> SubjectFinder<'j> {
         if lead.ends_with(['、', '和', '及', '与']) || words.list_etc.iter().any(|e| lead.ends_with(e)) {
             return None;
         }
-        if part.chars().count() < 2 || words.measure_ends.ends(&part) {
+        // `钢的产量`, `煤的产量`: a product may be named by one character, a noun.
+        let one_noun = part.chars().count() == 1 && self.tokens(&part).first().is_some_and(|t| t.tag == "n");
+        if (part.chars().count() < 2 && !one_noun) || words.measure_ends.ends(&part) {
             return None;
         }
         // `消费对经济增长的贡献率`: what the measure is said of (经济增长) may be an act.
