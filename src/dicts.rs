@@ -109,6 +109,7 @@ roles! {
     "not_members" => "not_members.txt",
     "held_measures" => "held_measures.txt",
     "whole_scopes" => "whole_scopes.txt",
+    "yield_verbs" => "yield_verbs.txt",
     "generic_possessed" => "generic_possessed.txt",
     "allot_verbs" => "allot_verbs.txt",
     "conversions" => "conversions.txt",
@@ -508,6 +509,8 @@ pub struct SubjectWords {
     pub held_measures: Words,
     /// Words opening the name of a whole broken down by part (全国, 全体), from `whole_scopes.txt`.
     pub whole_scopes: Words,
+    /// Verbs between who yields a result and its measure (地铁实现客运量), from `yield_verbs.txt`.
+    pub yield_verbs: Words,
     /// Nouns after a number and 的 that name a bound or a pace (指标, 标准, 速度), from `generic_possessed.txt`.
     pub generic_possessed: Words,
     /// Verbs of putting money into a use, between who puts it and what it is (中央财政拟安排补助资金 → 中央财政补助资金).
@@ -841,6 +844,7 @@ impl Dicts {
                 "not_members" => Some(&mut sw.not_members),
                 "held_measures" => Some(&mut sw.held_measures),
                 "whole_scopes" => Some(&mut sw.whole_scopes),
+                "yield_verbs" => Some(&mut sw.yield_verbs),
                 "generic_possessed" => Some(&mut sw.generic_possessed),
                 "allot_verbs" => Some(&mut sw.allot_verbs),
                 "institution_units" => Some(&mut sw.institution_units),

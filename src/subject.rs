@@ -954,6 +954,18 @@ fn drop_clause_verb(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
             return;
         }
     }
+    // `地铁实现客运量`, `规上工业企业实现利润`: a verb of yielding between nouns and the measure of what they
+    // yielded goes; both stay.
+    if let Some(i) = (1..toks.len().saturating_sub(1)).find(|&i| words.yield_verbs.has(toks[i].word))
+        && toks[..i].iter().all(is_name_word)
+        && toks[i + 1..].iter().all(is_name_word)
+        // `投资完成额`: a measure named with the verb (完成额) keeps it.
+        && toks[i + 1].word.chars().count() >= 2
+        && words.measure_ends.ends(&join(&toks[i + 1..]))
+    {
+        toks.remove(i);
+        return;
+    }
     // `拟安排财政赤字`, `计划实施项目`: words of intent before the clause verb go with it.
     let modals = toks.iter().take_while(|t| words.modal_words.has(t.word)).count();
     // `增加到十亿`: a verb of reaching states the level, and is trimmed elsewhere.
