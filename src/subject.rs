@@ -967,7 +967,15 @@ fn drop_clause_verb(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
         return;
     }
     // `拟安排财政赤字`, `计划实施项目`: words of intent before the clause verb go with it.
-    let modals = toks.iter().take_while(|t| words.modal_words.has(t.word)).count();
+    let mut modals = toks.iter().take_while(|t| words.modal_words.has(t.word)).count();
+    // `启动建设省级零碳园区`: so does a verb right before it (启动, 加快).
+    if toks.get(modals).is_some_and(|t| matches!(t.tag, "v" | "vn") && !words.clause_verbs.has(t.word))
+        && toks.get(modals + 1).is_some_and(|t| words.clause_verbs.has(t.word))
+        // `研究与试验开发经费`: not where only a word would be left.
+        && join(&toks[(modals + 2).min(toks.len())..]).chars().count() >= 3
+    {
+        modals += 1;
+    }
     // `增加到十亿`: a verb of reaching states the level, and is trimmed elsewhere.
     let verb_goes = |toks: &[Tok<'_>]| {
         toks.len() >= 2

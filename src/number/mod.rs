@@ -795,11 +795,31 @@ impl<'a> Scan<'a> {
             // 三分之二 → 66.67 %.
             return self.fraction(i, &core);
         }
-        let unit_at = self.unit(k, core.chinese).map(|(u, n)| (u, k, n)).or_else(|| {
-            // A unit after a line break inside the number (see `gap_end`).
-            let e = self.gap_end(k).filter(|&e| e > k && !core.chinese)?;
-            self.unit(e, false).filter(|(u, _)| !u.digits_only).map(|(u, n)| (u, e, n))
-        });
+        // `1个多月`, `两个半小时`: 多/余/半 inside a unit of time counted in 个 (个月, 个小时).
+        let split = (self.c(k) == Some('个') && matches!(self.c(k + 1), Some('多' | '余' | '半')))
+            .then(|| {
+                let tail: Vec<char> =
+                    std::iter::once('个').chain(self.chars[k + 2..].iter().take(4).copied()).collect();
+                self.dicts.unit_at(&tail, 0).filter(|(u, n)| *n >= 2 && u.class == UnitClass::Time)
+            })
+            .flatten();
+        if split.is_some() {
+            if self.c(k + 1) == Some('半') {
+                value += Decimal::new(5, 1);
+                decimals = decimals.max(1);
+            } else {
+                qualifier = Qualifier::AtLeast;
+            }
+            k += 1;
+        }
+        let unit_at = split
+            .map(|(u, n)| (u, k + 1, n - 1))
+            .or_else(|| self.unit(k, core.chinese).map(|(u, n)| (u, k, n)))
+            .or_else(|| {
+                // A unit after a line break inside the number (see `gap_end`).
+                let e = self.gap_end(k).filter(|&e| e > k && !core.chinese)?;
+                self.unit(e, false).filter(|(u, _)| !u.digits_only).map(|(u, n)| (u, e, n))
+            });
         if let Some((u, at, n)) = unit_at {
             unit = Some((u.canonical.clone(), u.class, u.time));
             k = at + n;
