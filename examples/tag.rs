@@ -2,6 +2,8 @@
 //! `dicts/userdict.txt` added as the analyzer adds them; `--plain` leaves them out.
 fn main() {
     let mut jieba = jieba_rs::Jieba::new();
+    // jieba keeps the tag of a word it knows; the analyzer applies the user word's tag over it, as here.
+    let mut tags = std::collections::HashMap::new();
     let args: Vec<String> = std::env::args().skip(1).collect();
     if !args.iter().any(|a| a == "--plain") {
         let user = include_str!("../dicts/userdict.txt");
@@ -9,11 +11,19 @@ fn main() {
             let mut f = line.split_whitespace();
             let Some(word) = f.next() else { continue };
             let freq = f.next().and_then(|s| s.parse().ok());
-            jieba.add_word(word, freq, f.next());
+            let tag = f.next();
+            jieba.add_word(word, freq, tag);
+            if let Some(tag) = tag {
+                tags.insert(word.to_string(), tag.to_string());
+            }
         }
     }
     for line in args.iter().filter(|a| *a != "--plain") {
-        let tags: Vec<String> = jieba.tag(line, true).iter().map(|t| format!("{}/{}", t.word, t.tag)).collect();
+        let tags: Vec<String> = jieba
+            .tag(line, true)
+            .iter()
+            .map(|t| format!("{}/{}", t.word, tags.get(t.word).map_or(t.tag, String::as_str)))
+            .collect();
         println!("{}", tags.join(" "));
     }
 }

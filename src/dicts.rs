@@ -509,6 +509,8 @@ pub struct SubjectWords {
     pub held_measures: Words,
     /// Words opening the name of a whole broken down by part (全国, 全体), from `whole_scopes.txt`.
     pub whole_scopes: Words,
+    /// The tags `userdict.txt` gives its words (`举措 500 n`), over those jieba's own dictionary gives.
+    pub user_tags: std::collections::HashMap<String, String>,
     /// Verbs between who yields a result and its measure (地铁实现客运量), from `yield_verbs.txt`.
     pub yield_verbs: Words,
     /// Nouns after a number and 的 that name a bound or a pace (指标, 标准, 速度), from `generic_possessed.txt`.
@@ -1159,6 +1161,14 @@ impl Dicts {
             self.user_words.push('\n');
         }
         self.user_words.push_str(text);
+        // jieba keeps the tag of a word it knows: the tag a user word states is applied over it
+        // (`SubjectWords::user_tags`).
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let mut f = line.split_whitespace();
+            if let (Some(word), Some(_), Some(tag)) = (f.next(), f.next(), f.next()) {
+                self.subject.user_tags.insert(word.to_string(), tag.to_string());
+            }
+        }
     }
 
     /// The canonical names of the units of a class (元, 美元 … for money).

@@ -79,7 +79,15 @@ impl<'j> SubjectFinder<'j> {
         if s.is_empty() {
             return Vec::new();
         }
-        self.jieba.tag(s, true).into_iter().map(|t| Tok { word: t.word, tag: t.tag }).collect()
+        let tags = &self.words.user_tags;
+        self.jieba
+            .tag(s, true)
+            .into_iter()
+            .map(|t| {
+                let tag = if tags.is_empty() { t.tag } else { tags.get(t.word).map_or(t.tag, String::as_str) };
+                Tok { word: t.word, tag }
+            })
+            .collect()
     }
 
     /// The subject from the text before the figure in its clause (`before`) and after it (`after`).
