@@ -660,7 +660,12 @@ pub fn cell_figures(t: &Table, index: usize, words: &TableWords, doc_year: Optio
     let mut parent: Option<(String, bool)> = None; // (label, it has an ordinal)
     let mut in_sub = false;
     let mut last_label = String::new();
-    for row in &t.rows[h..] {
+    // `旅客运输总量 | 公路 | 铁路`, `出口额 | ＃一般贸易`: the measure a total row names (its label ends in 量 or
+    // 额), which the bare rows after it are parts of (铁路旅客运输量, 一般贸易出口额). Opened by the first row
+    // of the table, or by a total row with sub-rows, and replaced by the next total row.
+    let mut block: Option<String> = None;
+    let names_measure = |l: &str| l.chars().count() >= 3 && l.ends_with(['量', '额']);
+    for (r, row) in t.rows[h..].iter().enumerate() {
         let raw = row.cells[0].text.as_str();
         let (label, sub, ordinal) = if raw.is_empty() || number(raw).is_some() {
             (last_label.clone(), in_sub, false)
@@ -686,6 +691,24 @@ pub fn cell_figures(t: &Table, index: usize, words: &TableWords, doc_year: Optio
         }
         in_sub = child;
         last_label = label.clone();
+        let own_measure = names_measure(&label);
+        let next_is_sub = t.rows.get(h + r + 1).is_some_and(|n| clean_label(&n.cells[0].text, words).1);
+        // `本年到位资金 | 国内贷款`: a row naming a measure of its own ends the total's parts.
+        if !child && words.row_measure.ends(&label) {
+            block = None;
+        }
+        let part_of = if own_measure && !child {
+            if r == 0 || block.is_some() || next_is_sub {
+                let whole = label.strip_suffix("总量").map(|l| format!("{l}量"));
+                let whole = whole.or_else(|| label.strip_suffix("总额").map(|l| format!("{l}额")));
+                block = Some(whole.unwrap_or_else(|| label.clone()));
+            }
+            None
+        } else if own_measure {
+            None
+        } else {
+            block.clone()
+        };
         for (c, cell) in row.cells.iter().enumerate().skip(1) {
             if Some(c) == unit_col {
                 continue;
@@ -727,8 +750,9 @@ pub fn cell_figures(t: &Table, index: usize, words: &TableWords, doc_year: Optio
                     }
                 })
                 .or_else(|| title.measure.clone());
-            let subject = match measure {
-                Some(m) if !label.ends_with(&m) && !words.row_measure.ends(&label) => format!("{label}{m}"),
+            let subject = match (&part_of, measure) {
+                (Some(b), m) => part_name(&label, b, m.as_deref(), words),
+                (None, Some(m)) if !label.ends_with(&m) && !words.row_measure.ends(&label) => format!("{label}{m}"),
                 _ => label.clone(),
             };
             let ref_year =
@@ -755,6 +779,29 @@ pub fn cell_figures(t: &Table, index: usize, words: &TableWords, doc_year: Optio
         }
     }
     out
+}
+
+/// The name of the row `label` under the total row whose measure is `block`: `铁路` of 旅客运输量 → 铁路旅客运输量;
+/// of a total that ends in the title's measure `title` (猪牛羊禽肉产量 of 主要畜产品产量) or in a measure the
+/// title words know (`measure`: 零售额), the label with that measure (羊肉产量); a label naming the thing the total measures (`短期贷款` of 各项贷款余额) takes what follows
+/// that thing (短期贷款余额); one ending in a measure of its own (`row_measure`: 房屋竣工面积) takes none.
+fn part_name(label: &str, block: &str, title: Option<&str>, words: &TableWords) -> String {
+    if label.ends_with(block) || words.row_measure.ends(label) {
+        return label.to_string();
+    }
+    let tail: Vec<char> = label.chars().rev().take(2).collect();
+    if tail.len() == 2 {
+        let thing: String = tail.iter().rev().collect();
+        if let Some(i) = block.rfind(&thing) {
+            return format!("{label}{}", &block[i + thing.len()..]);
+        }
+    }
+    // A total named at length (限额以上企业主要商品零售额) ends in a measure the title words know.
+    let known = words.measure.longest_first().into_iter().find(|w| block.ends_with(*w) && block.len() > w.len());
+    match title.filter(|m| block.ends_with(*m)).or(known) {
+        Some(m) => format!("{label}{m}"),
+        None => format!("{label}{block}"),
+    }
 }
 
 /// A table as a person reads it: one row per line, its cells between ` | `, each column as wide as its widest

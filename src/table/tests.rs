@@ -188,3 +188,36 @@ fn a_row_naming_its_own_measure_takes_no_other() {
     let got: Vec<&str> = f.iter().filter(|c| c.kind == Kind::Quantity).map(|c| c.subject.as_str()).collect();
     assert_eq!(got, vec!["肉类总产量", "牛肉产量", "牛出栏", "牛年末存栏"]);
 }
+
+#[test]
+fn the_rows_after_a_total_row_are_its_parts() {
+    // `tjgb/nanjing_2021-2024_tjgb.docx`, the 2021 report's 表7: the modes of transport are parts of the total
+    // row above them, until the next total row.
+    let text = "表7 2021年各种运输方式完成旅客运输量情况\n指标\t计量单位\t绝对量\t比上年增长（%）\n\
+旅客运输总量\t万人次\t11481.54\t0.9\n公路\t万人次\t5608.48\t-6.8\n铁路\t万人次\t5004.94\t10.2\n\
+机场旅客吞吐量\t万人\t1760.69\t-11.6\n旅客运输周转量\t万人公里\t1592522.12\t-10.6\n公路\t万人公里\t439982.32\t-36.0\n";
+    let t = find_tables(text, &words());
+    assert_eq!(t.len(), 1);
+    let f = cell_figures(&t[0], 1, &words(), Some(2021));
+    let got: Vec<&str> = f.iter().filter(|c| c.kind == Kind::Quantity).map(|c| c.subject.as_str()).collect();
+    assert_eq!(
+        got,
+        vec![
+            "旅客运输总量",
+            "公路旅客运输量",
+            "铁路旅客运输量",
+            "机场旅客吞吐量",
+            "旅客运输周转量",
+            "公路旅客运输周转量"
+        ]
+    );
+    // `tjgb/luoyang_2023_tjgb.docx` (the 黔东南 2016 bulletin), 表9: a part naming the thing the total measures
+    // takes the rest of the total's name.
+    let text = "表9金融机构信贷收支情况\n\t绝对额 （万元） \t比年初增长（%）\n各项存款余额\t14666372\t26.7\n\
+其中：住户存款余额\t7506805\t13.7\n各项贷款余额\t9372922\t23.4\n其中：短期贷款\t2228656\t39.8\n中长期贷款\t7116429\t19.0\n";
+    let t = find_tables(text, &words());
+    assert_eq!(t.len(), 1);
+    let f = cell_figures(&t[0], 1, &words(), Some(2016));
+    let got: Vec<&str> = f.iter().filter(|c| c.kind == Kind::Quantity).map(|c| c.subject.as_str()).collect();
+    assert_eq!(got, vec!["各项存款余额", "住户存款余额", "各项贷款余额", "短期贷款余额", "中长期贷款余额"]);
+}
