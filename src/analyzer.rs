@@ -836,8 +836,14 @@ impl Analyzer {
                     list_names.clear();
                     if let Relation::List { members, head, over } = &relations[r] {
                         let tail = head.rsplit(['，', ',', '；', '：']).next().unwrap_or(head);
-                        let mut items: Vec<String> =
-                            self.links.split_items(tail, members.len()).into_iter().map(String::from).collect();
+                        // `体育娱乐用品类、家用电器和音像器材类`: no item is split inside a whole name (`whole_names`).
+                        let masked = mask_whole_names(&dicts.subject.whole_names, tail);
+                        let mut items: Vec<String> = self
+                            .links
+                            .split_items(&masked, members.len())
+                            .into_iter()
+                            .map(unmask_whole_names)
+                            .collect();
                         // `城乡居民人均可支配收入分别增长4.4%、5.6%`: one word names the members (城镇, 农村).
                         if items.len() != members.len()
                             && let Some((w, parts)) = dicts
@@ -1131,6 +1137,29 @@ fn name_held_measures<'s>(
 }
 
 /// The code-point spans (absolute: the sentence starts at `start`) of the names of `names` in `sentence`.
+/// The joiners a list's items are split at, and the private-use characters that stand for them inside a whole
+/// name while the list is split (each as long in UTF-8, so that byte offsets keep).
+const MASKS: [(char, char); 4] = [('、', '\u{E000}'), ('和', '\u{E001}'), ('及', '\u{E002}'), ('与', '\u{E003}')];
+
+/// `text` with the joiners inside the whole names it holds masked (see [`MASKS`]).
+fn mask_whole_names(names: &crate::dicts::Words, text: &str) -> String {
+    let spans = names.spans_in(text);
+    if spans.is_empty() {
+        return text.to_string();
+    }
+    text.char_indices()
+        .map(|(b, c)| match MASKS.iter().find(|(j, _)| *j == c) {
+            Some(&(_, m)) if spans.iter().any(|&(x, y)| x < b && b < y) => m,
+            _ => c,
+        })
+        .collect()
+}
+
+/// An item of a masked list with its joiners back.
+fn unmask_whole_names(item: &str) -> String {
+    item.chars().map(|c| MASKS.iter().find(|(_, m)| *m == c).map_or(c, |&(j, _)| j)).collect()
+}
+
 fn whole_names_in(names: &crate::dicts::Words, sentence: &str, start: usize) -> Vec<(usize, usize)> {
     names
         .spans_in(sentence)

@@ -146,6 +146,14 @@ impl LinkLex {
             if strong.len() == n {
                 return strong;
             }
+            // `化妆品类、家用电器和音像器材类分别增长15.4%和9.8%`: one strong joiner alone parts the items; the other
+            // stands inside a name.
+            for j in &self.strong_joiners {
+                let one = split(&mut std::iter::once(j));
+                if one.len() == n {
+                    return one;
+                }
+            }
         }
         all
     }

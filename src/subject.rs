@@ -736,11 +736,22 @@ impl SubjectFinder<'_> {
                 let total = last_text.chars().count();
                 // The last item's token boundaries, each with the text before it, where what follows may go on
                 // a name (no numeral, pronoun or particle: `粳稻每５０公斤` has no part to lend after 粳稻每).
+                // `金融业、软件和信息服务业增加值`: none inside a whole name (软件和信息服务业).
+                let wholes: Vec<(usize, usize)> = words
+                    .whole_names
+                    .spans_in(&last_text)
+                    .into_iter()
+                    .map(|(a, b)| (last_text[..a].chars().count(), last_text[..b].chars().count()))
+                    .collect();
                 let mut bounds: Vec<(usize, String)> = Vec::new();
                 let mut before = String::new();
                 for (j, t) in last.iter().enumerate() {
                     before.push_str(t.word);
                     let next = last.get(j + 1);
+                    let at = before.chars().count();
+                    if wholes.iter().any(|&(a, b)| a < at && at < b) {
+                        continue;
+                    }
                     if next.is_some_and(|x| !matches!(x.tag, "m" | "q" | "r" | "p" | "c" | "d" | "uj" | "ul" | "x")) {
                         bounds.push((before.chars().count(), before.clone()));
                     }
