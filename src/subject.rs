@@ -439,11 +439,12 @@ impl<'j> SubjectFinder<'j> {
                 };
                 chars + 1 + pre[start - 1 - n..start - 1].iter().map(|x| x.word.chars().count()).sum::<usize>() <= limit
             };
+            // `新能源和清洁能源装机`: the second name may open with an adjective.
             if t.tag == "c"
                 && matches!(t.word, "和" | "及" | "与")
                 && !distributed
                 && chars >= 2
-                && pre[start..].first().is_some_and(is_name_word)
+                && pre[start..].first().is_some_and(|x| is_name_word(x) || matches!(x.tag, "a" | "b"))
                 && let Some(n) = first
                 && coordinated(n)
             {
