@@ -382,6 +382,8 @@ impl<'j> SubjectFinder<'j> {
         if cut.is_some() && pre.len() > 1 {
             pre.remove(0);
         }
+        // `煤炭工业部和石油工业部共有二百个建设项目`: after a word of having, the noun after the number names it.
+        let has = pre.last().is_some_and(|t| words.have_words.has(t.word));
         trim_trailing(words, &mut pre);
         // Walk back from the number to a boundary, at most about 12 characters; a quoted name
         // (“案结事了”率, “法律明白人”) is taken whole.
@@ -502,6 +504,7 @@ impl<'j> SubjectFinder<'j> {
             }
         }
         let ends_open = pre.is_empty()
+            || has
             || start == pre.len()
             || pre.last().is_some_and(|t| {
                 matches!(t.tag, "v" | "vn" | "p" | "c" | "d" | "uj" | "vd" | "ad")
