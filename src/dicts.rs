@@ -513,7 +513,7 @@ pub struct SubjectWords {
     /// Words of having before a number (有, 共有), from `have_words.txt`.
     pub have_words: Words,
     /// The tags `userdict.txt` gives its words (`举措 500 n`), over those jieba's own dictionary gives.
-    pub user_tags: std::collections::HashMap<String, String>,
+    pub user_tags: rustc_hash::FxHashMap<String, String>,
     /// Verbs between who yields a result and its measure (地铁实现客运量), from `yield_verbs.txt`.
     pub yield_verbs: Words,
     /// Nouns after a number and 的 that name a bound or a pace (指标, 标准, 速度), from `generic_possessed.txt`.
