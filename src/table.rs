@@ -379,6 +379,8 @@ pub struct ColumnHead {
     pub growth: bool,
     /// A column of shares.
     pub share: bool,
+    /// The word naming its shares (`比重`, `构成`), for a column of shares.
+    pub share_word: Option<String>,
     /// The year it states.
     pub year: Option<i32>,
     /// A column of the year before the table's.
@@ -477,6 +479,9 @@ fn column_head(header: &str, words: &TableWords) -> ColumnHead {
     let has = |list: &Words| list.iter().any(|w| core.contains(w));
     head.growth = has(&words.growth);
     head.share = !head.growth && has(&words.share);
+    if head.share {
+        head.share_word = words.share.longest_first().into_iter().find(|w| core.contains(*w)).map(String::from);
+    }
     head.previous = !head.growth && has(&words.previous);
     head.units = words.unit_column.has(core.trim());
     let mut rest = core.clone();
@@ -750,7 +755,15 @@ pub fn cell_figures(t: &Table, index: usize, words: &TableWords, doc_year: Optio
                     }
                 })
                 .or_else(|| title.measure.clone());
+            // `城镇人口 | 年末数 | 比重（%）`, `机械 | 工业总产值比重(%)`: a share is named by the row, the column's own
+            // measure and the word of the share (城镇人口比重, 机械工业总产值比重).
+            let share_name = head.share_word.as_ref().filter(|_| head.share).map(|w| {
+                let own = head.measure.as_deref().unwrap_or("");
+                let name = if label.ends_with(own) { label.clone() } else { format!("{label}{own}") };
+                if name.ends_with(w.as_str()) { name } else { format!("{name}{w}") }
+            });
             let subject = match (&part_of, measure) {
+                _ if share_name.is_some() => share_name.clone().unwrap_or_default(),
                 (Some(b), m) => part_name(&label, b, m.as_deref(), words),
                 (None, Some(m)) if !label.ends_with(&m) && !words.row_measure.ends(&label) => format!("{label}{m}"),
                 _ => label.clone(),

@@ -82,7 +82,7 @@ fn columns_a_cell_spans_and_measures_named_by_the_header() {
         got[..3],
         [
             ("城镇", Kind::Quantity, Some(2022)),
-            ("城镇", Kind::Percent, Some(2022)),
+            ("城镇占比", Kind::Percent, Some(2022)),
             ("城镇", Kind::Quantity, Some(2021))
         ]
     );
@@ -220,4 +220,16 @@ fn the_rows_after_a_total_row_are_its_parts() {
     let f = cell_figures(&t[0], 1, &words(), Some(2016));
     let got: Vec<&str> = f.iter().filter(|c| c.kind == Kind::Quantity).map(|c| c.subject.as_str()).collect();
     assert_eq!(got, vec!["各项存款余额", "住户存款余额", "各项贷款余额", "短期贷款余额", "中长期贷款余额"]);
+}
+
+#[test]
+fn a_share_column_names_its_cells_as_shares() {
+    // `tjgb/qiandongnan_2023_tjgb.pdf`, 表1: the share column names no measure of its own and borrows none.
+    let text = "表1 2023年年末户籍人口及其构成\n指标名称\t年末数（人）\t比重（%）\n全州总户籍人口\t4899310\t100.0\n\
+#城镇\t1654272\t33.8\n乡村\t3245038\t66.2\n#男性\t2617299\t53.4\n";
+    let t = find_tables(text, &words());
+    assert_eq!(t.len(), 1);
+    let f = cell_figures(&t[0], 1, &words(), Some(2023));
+    let got: Vec<&str> = f.iter().filter(|c| c.kind == Kind::Percent).map(|c| c.subject.as_str()).collect();
+    assert_eq!(got, vec!["全州总户籍人口比重", "城镇比重", "乡村比重", "男性比重"]);
 }
