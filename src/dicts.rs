@@ -109,6 +109,7 @@ roles! {
     "not_members" => "not_members.txt",
     "held_measures" => "held_measures.txt",
     "whole_scopes" => "whole_scopes.txt",
+    "phase_verbs" => "phase_verbs.txt",
     "have_words" => "have_words.txt",
     "yield_verbs" => "yield_verbs.txt",
     "generic_possessed" => "generic_possessed.txt",
@@ -510,6 +511,8 @@ pub struct SubjectWords {
     pub held_measures: Words,
     /// Words opening the name of a whole broken down by part (全国, 全体), from `whole_scopes.txt`.
     pub whole_scopes: Words,
+    /// Verbs of starting or pace before an act's verb (启动, 加快), from `phase_verbs.txt`.
+    pub phase_verbs: Words,
     /// Words of having before a number (有, 共有), from `have_words.txt`.
     pub have_words: Words,
     /// The tags `userdict.txt` gives its words (`举措 500 n`), over those jieba's own dictionary gives.
@@ -849,6 +852,7 @@ impl Dicts {
                 "not_members" => Some(&mut sw.not_members),
                 "held_measures" => Some(&mut sw.held_measures),
                 "whole_scopes" => Some(&mut sw.whole_scopes),
+                "phase_verbs" => Some(&mut sw.phase_verbs),
                 "have_words" => Some(&mut sw.have_words),
                 "yield_verbs" => Some(&mut sw.yield_verbs),
                 "generic_possessed" => Some(&mut sw.generic_possessed),

@@ -596,11 +596,13 @@ impl<'j> SubjectFinder<'j> {
         let modified = match post.get(lead) {
             Some(t) if matches!(t.tag, "a" | "b" | "t") && t.word.chars().count() <= 3 => noun_at(lead + 1),
             // `组织14名在编干部参加培训`: people, named by a verb of their state before the noun (在编干部), whatever
-            // follows.
+            // follows; `新筹建1个独立办学项目，`: a verb before two nouns closing the clause.
             Some(t) if t.tag == "v" && t.word.chars().count() == 2 => {
                 noun_at(lead + 1)
                     && post[lead + 1].word.chars().count() >= 2
-                    && (closes(lead + 2) || (people && words.person_nouns.ends(post[lead + 1].word)))
+                    && (closes(lead + 2)
+                        || (noun_at(lead + 2) && closes(lead + 3))
+                        || (people && words.person_nouns.ends(post[lead + 1].word)))
             }
             Some(t) if t.word == "“" => post[lead..]
                 .iter()
@@ -991,8 +993,10 @@ fn drop_clause_verb(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
     }
     // `拟安排财政赤字`, `计划实施项目`: words of intent before the clause verb go with it.
     let mut modals = toks.iter().take_while(|t| words.modal_words.has(t.word)).count();
-    // `启动建设省级零碳园区`: so does a verb right before it (启动, 加快).
-    if toks.get(modals).is_some_and(|t| matches!(t.tag, "v" | "vn") && !words.clause_verbs.has(t.word))
+    // `启动建设省级零碳园区`: so does a verb right before it (a plain verb, or one of `phase_verbs`: 启动, 加快).
+    if toks
+        .get(modals)
+        .is_some_and(|t| (t.tag == "v" || words.phase_verbs.has(t.word)) && !words.clause_verbs.has(t.word))
         && toks.get(modals + 1).is_some_and(|t| words.clause_verbs.has(t.word))
         // `研究与试验开发经费`: not where only a word would be left.
         && join(&toks[(modals + 2).min(toks.len())..]).chars().count() >= 3
