@@ -695,7 +695,11 @@ impl<'a> Scan<'a> {
                 continue;
             }
             if chinese::big_unit(c).is_some() {
-                if !saw_digit {
+                // `十万九千人`: a 十 opening the numeral is a digit's worth (一十); not after 几 or 数 (几十万亩 is
+                // no number).
+                let ten = matches!(pieces.as_slice(), [Piece::Char('十' | '拾')])
+                    && !(i > 0 && matches!(self.c(i - 1), Some('几' | '数')));
+                if !saw_digit && !ten {
                     break;
                 }
                 pieces.push(Piece::Char(c));
