@@ -904,6 +904,13 @@ fn noun_phrase(words: &SubjectWords, toks: &[Tok<'_>], people: bool) -> String {
             out.push_str(t.word);
             continue;
         }
+        // `八百多个限额以上的工业企业`: a bound of scope and 的 go on to the noun they bound (限额以上工业企业).
+        if t.tag == "uj"
+            && words.scope_bounds.iter().any(|b| out.ends_with(b))
+            && toks.get(k + 1).is_some_and(|n| n.tag.starts_with('n') && !is_punct(n.word))
+        {
+            continue;
+        }
         if is_punct(t.word) || matches!(t.tag, "uj" | "ul" | "p" | "c" | "d" | "r" | "m" | "y") {
             break;
         }
