@@ -507,7 +507,7 @@ impl<'j> SubjectFinder<'j> {
             || has
             || start == pre.len()
             || pre.last().is_some_and(|t| {
-                matches!(t.tag, "v" | "vn" | "p" | "c" | "d" | "uj" | "vd" | "ad")
+                matches!(t.tag, "v" | "vn" | "p" | "c" | "d" | "uj" | "vd" | "ad" | "m")
                     || words.boundary.has(t.word)
                     || words.clause_verbs.has(t.word)
                     || ends_in_clause_verb(words, t.word)
