@@ -669,7 +669,7 @@ impl Analyzer {
                         || dicts.subject.possessive.has(r)
                         || dicts.subject.count_acts.has(r);
                     before = if joined { "" } else { rest };
-                    counted = (!joined && rest.chars().count() <= 6).then_some(named);
+                    counted = (!joined && rest.chars().count() <= 8).then_some(named);
                 }
             }
             // `7方面29项重点任务`: a count right before another counts what the second one names.

@@ -109,6 +109,7 @@ roles! {
     "not_members" => "not_members.txt",
     "held_measures" => "held_measures.txt",
     "whole_scopes" => "whole_scopes.txt",
+    "rate_attributes" => "rate_attributes.txt",
     "phase_verbs" => "phase_verbs.txt",
     "have_words" => "have_words.txt",
     "yield_verbs" => "yield_verbs.txt",
@@ -511,6 +512,8 @@ pub struct SubjectWords {
     pub held_measures: Words,
     /// Words opening the name of a whole broken down by part (全国, 全体), from `whole_scopes.txt`.
     pub whole_scopes: Words,
+    /// Nouns of a quality that open a rate's name (水质 of 水质优良率), from `rate_attributes.txt`.
+    pub rate_attributes: Words,
     /// Verbs of starting or pace before an act's verb (启动, 加快), from `phase_verbs.txt`.
     pub phase_verbs: Words,
     /// Words of having before a number (有, 共有), from `have_words.txt`.
@@ -852,6 +855,7 @@ impl Dicts {
                 "not_members" => Some(&mut sw.not_members),
                 "held_measures" => Some(&mut sw.held_measures),
                 "whole_scopes" => Some(&mut sw.whole_scopes),
+                "rate_attributes" => Some(&mut sw.rate_attributes),
                 "phase_verbs" => Some(&mut sw.phase_verbs),
                 "have_words" => Some(&mut sw.have_words),
                 "yield_verbs" => Some(&mut sw.yield_verbs),

@@ -871,6 +871,10 @@ fn noun_phrase(words: &SubjectWords, toks: &[Tok<'_>], people: bool) -> String {
         }
         // `104个攻坚项目开工率超90%`: a rate after the noun is the name of the next figure, not of this count.
         if !out.is_empty() && words.rate_ends.ends(t.word) {
+            // `203个地表水国考断面水质优良率`: a quality before the rate opens the rate's name.
+            if let Some(q) = words.rate_attributes.iter().find(|q| out.ends_with(*q) && out.len() > q.len()) {
+                out.truncate(out.len() - q.len());
+            }
             break;
         }
         // `116个国家和地区`, `44条国际及地区客货运航线`: a conjunction between nouns stays inside the name;
