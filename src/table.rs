@@ -757,9 +757,14 @@ pub fn cell_figures(t: &Table, index: usize, words: &TableWords, doc_year: Optio
                 .or_else(|| title.measure.clone());
             // `城镇人口 | 年末数 | 比重（%）`, `机械 | 工业总产值比重(%)`: a share is named by the row, the column's own
             // measure and the word of the share (城镇人口比重, 机械工业总产值比重).
+            // A part of a total row is a share of the total's measure (其中：机电产品 under 出口额 → 机电产品出口额占比).
             let share_name = head.share_word.as_ref().filter(|_| head.share).map(|w| {
                 let own = head.measure.as_deref().unwrap_or("");
-                let name = if label.ends_with(own) { label.clone() } else { format!("{label}{own}") };
+                let name = match &part_of {
+                    Some(b) if own.is_empty() => part_name(&label, b, None, words),
+                    _ if label.ends_with(own) => label.clone(),
+                    _ => format!("{label}{own}"),
+                };
                 if name.ends_with(w.as_str()) { name } else { format!("{name}{w}") }
             });
             let subject = match (&part_of, measure) {

@@ -261,7 +261,7 @@ fn sample_tables_give_a_row_per_numeric_cell() {
     let (a, b) = (c["start_offset"].as_u64().unwrap() as usize, c["end_offset"].as_u64().unwrap() as usize);
     assert_eq!(text[a..b].iter().collect::<String>(), "512.3");
     let c = cell(&rows, "表3", "出口额 > 机电产品", "占比（%）");
-    assert_eq!((c["subject"].as_str(), c["kind"].as_str()), (Some("机电产品"), Some("percent")));
+    assert_eq!((c["subject"].as_str(), c["kind"].as_str()), (Some("机电产品出口额占比"), Some("percent")));
     assert!(!rows.iter().any(|r| r["table_no"] == "表1" && r["table_row"] == "居住" && r["table_column"] == "2023年"));
     assert!(rows.iter().all(|r| !r["section"].as_str().unwrap().contains("食品烟酒")), "a row taken as a heading");
 
