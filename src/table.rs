@@ -669,6 +669,8 @@ pub fn cell_figures(t: &Table, index: usize, words: &TableWords, doc_year: Optio
     // 额), which the bare rows after it are parts of (铁路旅客运输量, 一般贸易出口额). Opened by the first row
     // of the table, or by a total row with sub-rows, and replaced by the next total row.
     let mut block: Option<String> = None;
+    // Whether the total row's label ended in 总量 (新登记市场主体总量): its parts' shares are shares of it alone.
+    let mut block_total = false;
     let names_measure = |l: &str| l.chars().count() >= 3 && l.ends_with(['量', '额']);
     for (r, row) in t.rows[h..].iter().enumerate() {
         let raw = row.cells[0].text.as_str();
@@ -705,6 +707,7 @@ pub fn cell_figures(t: &Table, index: usize, words: &TableWords, doc_year: Optio
         let part_of = if own_measure && !child {
             if r == 0 || block.is_some() || next_is_sub {
                 let whole = label.strip_suffix("总量").map(|l| format!("{l}量"));
+                block_total = whole.is_some();
                 let whole = whole.or_else(|| label.strip_suffix("总额").map(|l| format!("{l}额")));
                 block = Some(whole.unwrap_or_else(|| label.clone()));
             }
@@ -761,7 +764,7 @@ pub fn cell_figures(t: &Table, index: usize, words: &TableWords, doc_year: Optio
             let share_name = head.share_word.as_ref().filter(|_| head.share).map(|w| {
                 let own = head.measure.as_deref().unwrap_or("");
                 let name = match &part_of {
-                    Some(b) if own.is_empty() => part_name(&label, b, None, words),
+                    Some(b) if own.is_empty() && !block_total => part_name(&label, b, None, words),
                     _ if label.ends_with(own) => label.clone(),
                     _ => format!("{label}{own}"),
                 };
