@@ -1139,6 +1139,16 @@ fn trim_trailing(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
         }
         // `企业退休人员养老金标准继续提高`, `覆盖面逐步扩大`, `贸易顺差连续两年下降`: a change told of the name in
         // a clause of its own (an adverb or a span before the verb) is no part of it.
+        // `企业退休人员基本养老金连续5年增加`: so is a span of years with its adverb (连续) before the verb.
+        let verb_at = toks.len().saturating_sub(1);
+        let years = toks[..verb_at].iter().rev().take_while(|t| t.tag == "m").count();
+        let spanned = years > 0
+            && verb_at > years + 1
+            && matches!(toks[verb_at - years - 1].tag, "a" | "d" | "ad")
+            && toks.last().is_some_and(|t| words.change_verbs.has(t.word));
+        if spanned {
+            toks.truncate(verb_at - years - 1);
+        }
         if toks.len() >= 3
             && toks.last().is_some_and(|t| words.change_verbs.has(t.word))
             && toks.get(toks.len() - 2).is_some_and(|t| t.tag == "d" || words.trail.has(t.word))
