@@ -844,13 +844,14 @@ impl Analyzer {
                             .into_iter()
                             .map(unmask_whole_names)
                             .collect();
-                        // `城乡居民人均可支配收入分别增长4.4%、5.6%`: one word names the members (城镇, 农村).
-                        if items.len() != members.len()
-                            && let Some((w, parts)) = dicts
-                                .subject
-                                .list_pairs
-                                .iter()
-                                .find(|(w, parts)| parts.len() == members.len() && tail.contains(*w))
+                        // `城乡居民人均可支配收入分别增长4.4%、5.6%`: one word names the members (城镇, 农村); one that
+                        // lists them itself (第一、二、三产业) does whatever the split gives.
+                        if let Some((w, parts)) = dicts
+                            .subject
+                            .list_pairs
+                            .iter()
+                            .find(|(w, parts)| parts.len() == members.len() && tail.contains(*w))
+                            .filter(|(w, _)| items.len() != members.len() || w.contains('、'))
                         {
                             items = parts.iter().map(|p| tail.replacen(w, p, 1)).collect();
                         }
