@@ -92,6 +92,8 @@ pub struct LinkLex {
     aspect: Vec<String>,
     comparison_openers: crate::dicts::Words,
     annual: crate::dicts::Words,
+    /// Words that list their members themselves (第一、二、三产业), with how many they list.
+    listing: Vec<(String, usize)>,
 }
 
 impl LinkLex {
@@ -116,7 +118,19 @@ impl LinkLex {
             aspect: owned(&d.number.aspect_particles),
             comparison_openers: d.number.comparison_openers.clone(),
             annual: d.number.annual_words.clone(),
+            listing: d
+                .subject
+                .list_pairs
+                .iter()
+                .filter(|(w, _)| w.contains('、'))
+                .map(|(w, parts)| (w.to_string(), parts.len()))
+                .collect(),
         }
+    }
+
+    /// How many members a word in `s` that lists them itself lists (`第一、二、三次产业` → 3).
+    pub fn listing_in(&self, s: &str) -> Option<usize> {
+        self.listing.iter().find(|(w, _)| s.contains(w.as_str())).map(|&(_, n)| n)
     }
 
     /// Whether `s` holds a distributive word (分别).
@@ -334,7 +348,10 @@ fn lists(lx: &LinkLex, s: &SentenceText, out: &mut Vec<Relation>) -> Vec<(usize,
         let prev_end = if k > 0 { s.fig(k - 1).end } else { 0 };
         let from = s.clause_start(f.start).max(prev_end).max(f.start.saturating_sub(REACH));
         let before = s.slice(from, f.start);
-        let Some(at) = lx.distributive_in(&before) else {
+        // `第一、二、三次产业增加值占全州生产总值的比重为19.6%、27.8%和52.6%`: a head that lists its members itself
+        // distributes over as many figures without 分别.
+        let listing = lx.listing_in(&before);
+        let Some(at) = lx.distributive_in(&before).or(listing.map(|_| before.len())) else {
             k += 1;
             continue;
         };
@@ -346,7 +363,7 @@ fn lists(lx: &LinkLex, s: &SentenceText, out: &mut Vec<Relation>) -> Vec<(usize,
             last += 1;
         }
         let run = last - k + 1;
-        if run < 2 {
+        if run < 2 || (lx.distributive_in(&before).is_none() && listing != Some(run)) {
             k += 1;
             continue;
         }
