@@ -7,11 +7,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if !args.iter().any(|a| a == "--plain") {
         let user = include_str!("../dicts/userdict.txt");
-        for line in user.lines().filter(|l| !l.starts_with('#')) {
-            let mut f = line.split_whitespace();
-            let Some(word) = f.next() else { continue };
-            let freq = f.next().and_then(|s| s.parse().ok());
-            let tag = f.next();
+        for (word, freq, tag) in zhibiao::dicts::user_word_entries(user) {
             jieba.add_word(word, freq, tag);
             if let Some(tag) = tag {
                 tags.insert(word.to_string(), tag.to_string());

@@ -161,14 +161,7 @@ impl Analyzer {
     fn jieba(&self) -> &Jieba {
         self.jieba.get_or_init(|| {
             let mut jieba = Jieba::new();
-            for line in self.user_words.lines() {
-                let mut f = line.split_whitespace();
-                let Some(word) = f.next() else { continue };
-                if word.starts_with('#') {
-                    continue;
-                }
-                let freq = f.next().and_then(|s| s.parse().ok());
-                let tag = f.next();
+            for (word, freq, tag) in crate::dicts::user_word_entries(&self.user_words) {
                 jieba.add_word(word, freq, tag);
             }
             jieba
@@ -1137,7 +1130,6 @@ fn name_held_measures<'s>(
     }
 }
 
-/// The code-point spans (absolute: the sentence starts at `start`) of the names of `names` in `sentence`.
 /// The joiners a list's items are split at, and the private-use characters that stand for them inside a whole
 /// name while the list is split (each as long in UTF-8, so that byte offsets keep).
 const MASKS: [(char, char); 4] = [('、', '\u{E000}'), ('和', '\u{E001}'), ('及', '\u{E002}'), ('与', '\u{E003}')];
@@ -1161,6 +1153,7 @@ fn unmask_whole_names(item: &str) -> String {
     item.chars().map(|c| MASKS.iter().find(|(_, m)| *m == c).map_or(c, |&(j, _)| j)).collect()
 }
 
+/// The code-point spans (absolute: the sentence starts at `start`) of the names of `names` in `sentence`.
 fn whole_names_in(names: &crate::dicts::Words, sentence: &str, start: usize) -> Vec<(usize, usize)> {
     names
         .spans_in(sentence)

@@ -1175,9 +1175,8 @@ impl Dicts {
         self.user_words.push_str(text);
         // jieba keeps the tag of a word it knows: the tag a user word states is applied over it
         // (`SubjectWords::user_tags`).
-        for line in text.lines().filter(|l| !l.starts_with('#')) {
-            let mut f = line.split_whitespace();
-            if let (Some(word), Some(_), Some(tag)) = (f.next(), f.next(), f.next()) {
+        for (word, _, tag) in user_word_entries(text) {
+            if let Some(tag) = tag {
                 self.subject.user_tags.insert(word.to_string(), tag.to_string());
             }
         }
@@ -1229,6 +1228,15 @@ fn parse_qualifier(s: &str) -> Option<Qualifier> {
         "at_least" => Qualifier::AtLeast,
         "at_most" => Qualifier::AtMost,
         _ => return None,
+    })
+}
+
+/// The entries of jieba user words (`word [freq [tag]]` per line; `#` opens a comment line): word, frequency and tag.
+pub fn user_word_entries(text: &str) -> impl Iterator<Item = (&str, Option<usize>, Option<&str>)> {
+    text.lines().filter_map(|line| {
+        let mut f = line.split_whitespace();
+        let word = f.next().filter(|w| !w.starts_with('#'))?;
+        Some((word, f.next().and_then(|s| s.parse().ok()), f.next()))
     })
 }
 

@@ -351,7 +351,8 @@ fn lists(lx: &LinkLex, s: &SentenceText, out: &mut Vec<Relation>) -> Vec<(usize,
         // `第一、二、三次产业增加值占全州生产总值的比重为19.6%、27.8%和52.6%`: a head that lists its members itself
         // distributes over as many figures without 分别.
         let listing = lx.listing_in(&before);
-        let Some(at) = lx.distributive_in(&before).or(listing.map(|_| before.len())) else {
+        let distributive = lx.distributive_in(&before);
+        let Some(at) = distributive.or(listing.map(|_| before.len())) else {
             k += 1;
             continue;
         };
@@ -363,7 +364,7 @@ fn lists(lx: &LinkLex, s: &SentenceText, out: &mut Vec<Relation>) -> Vec<(usize,
             last += 1;
         }
         let run = last - k + 1;
-        if run < 2 || (lx.distributive_in(&before).is_none() && listing != Some(run)) {
+        if run < 2 || (distributive.is_none() && listing != Some(run)) {
             k += 1;
             continue;
         }

@@ -223,7 +223,8 @@ impl<'j> SubjectFinder<'j> {
 
     /// The name of a count or amount that nothing before names, given by 的 and the noun phrase after it
     /// (`完成9.2公里的城区供水主管网改造` → 城区供水主管网, `完成37.8亿元的年度投资计划` → 年度投资计划). `None` unless
-    /// `after` opens with 的 and a noun, or when that noun is a figure of speech (`的水平`, `的指标`: `generic_after`, `generic_possessed`).
+    /// `after` opens with 的 and a noun, or when that noun is a figure of speech (`的水平`, `的指标`: `generic_after`,
+    /// `generic_possessed`).
     pub fn named_after_possessive(&self, after: &str, people: bool) -> Option<String> {
         let words = self.words;
         let rest = words.possessive.iter().find_map(|p| after.trim_start().strip_prefix(p))?;
@@ -1140,14 +1141,12 @@ fn trim_trailing(words: &SubjectWords, toks: &mut Vec<Tok<'_>>) {
         // `企业退休人员养老金标准继续提高`, `覆盖面逐步扩大`, `贸易顺差连续两年下降`: a change told of the name in
         // a clause of its own (an adverb or a span before the verb) is no part of it.
         // `企业退休人员基本养老金连续5年增加`: so is a span of years with its adverb (连续) before the verb.
-        let verb_at = toks.len().saturating_sub(1);
-        let years = toks[..verb_at].iter().rev().take_while(|t| t.tag == "m").count();
-        let spanned = years > 0
-            && verb_at > years + 1
-            && matches!(toks[verb_at - years - 1].tag, "a" | "d" | "ad")
-            && toks.last().is_some_and(|t| words.change_verbs.has(t.word));
-        if spanned {
-            toks.truncate(verb_at - years - 1);
+        if toks.last().is_some_and(|t| words.change_verbs.has(t.word)) {
+            let verb_at = toks.len() - 1;
+            let years = toks[..verb_at].iter().rev().take_while(|t| t.tag == "m").count();
+            if years > 0 && verb_at > years + 1 && matches!(toks[verb_at - years - 1].tag, "a" | "d" | "ad") {
+                toks.truncate(verb_at - years - 1);
+            }
         }
         if toks.len() >= 3
             && toks.last().is_some_and(|t| words.change_verbs.has(t.word))

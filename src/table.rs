@@ -699,13 +699,13 @@ pub fn cell_figures(t: &Table, index: usize, words: &TableWords, doc_year: Optio
         in_sub = child;
         last_label = label.clone();
         let own_measure = names_measure(&label);
-        let next_is_sub = t.rows.get(h + r + 1).is_some_and(|n| clean_label(&n.cells[0].text, words).1);
         // `本年到位资金 | 国内贷款`: a row naming a measure of its own ends the total's parts.
         if !child && words.row_measure.ends(&label) {
             block = None;
         }
         let part_of = if own_measure && !child {
-            if r == 0 || block.is_some() || next_is_sub {
+            let next_is_sub = || t.rows.get(h + r + 1).is_some_and(|n| clean_label(&n.cells[0].text, words).1);
+            if r == 0 || block.is_some() || next_is_sub() {
                 let whole = label.strip_suffix("总量").map(|l| format!("{l}量"));
                 block_total = whole.is_some();
                 let whole = whole.or_else(|| label.strip_suffix("总额").map(|l| format!("{l}额")));
@@ -770,12 +770,11 @@ pub fn cell_figures(t: &Table, index: usize, words: &TableWords, doc_year: Optio
                 };
                 if name.ends_with(w.as_str()) { name } else { format!("{name}{w}") }
             });
-            let subject = match (&part_of, measure) {
-                _ if share_name.is_some() => share_name.clone().unwrap_or_default(),
+            let subject = share_name.unwrap_or_else(|| match (&part_of, measure) {
                 (Some(b), m) => part_name(&label, b, m.as_deref(), words),
                 (None, Some(m)) if !label.ends_with(&m) && !words.row_measure.ends(&label) => format!("{label}{m}"),
                 _ => label.clone(),
-            };
+            });
             let ref_year =
                 head.year.or_else(|| if head.previous { title.year.or(doc_year).map(|y| y - 1) } else { title.year });
             let basis = head
@@ -804,8 +803,9 @@ pub fn cell_figures(t: &Table, index: usize, words: &TableWords, doc_year: Optio
 
 /// The name of the row `label` under the total row whose measure is `block`: `铁路` of 旅客运输量 → 铁路旅客运输量;
 /// of a total that ends in the title's measure `title` (猪牛羊禽肉产量 of 主要畜产品产量) or in a measure the
-/// title words know (`measure`: 零售额), the label with that measure (羊肉产量); a label naming the thing the total measures (`短期贷款` of 各项贷款余额) takes what follows
-/// that thing (短期贷款余额); one ending in a measure of its own (`row_measure`: 房屋竣工面积) takes none.
+/// title words know (`measure`: 零售额), the label with that measure (羊肉产量); a label naming the thing the total
+/// measures (`短期贷款` of 各项贷款余额) takes what follows that thing (短期贷款余额); one ending in a measure of its own
+/// (`row_measure`: 房屋竣工面积) takes none.
 fn part_name(label: &str, block: &str, title: Option<&str>, words: &TableWords) -> String {
     if label.ends_with(block) || words.row_measure.ends(label) {
         return label.to_string();
